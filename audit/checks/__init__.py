@@ -1,0 +1,18 @@
+"""The registry of checks: one line per check. Adding a check never touches the CLI or the reporters."""
+from __future__ import annotations
+
+from types import ModuleType
+
+from ..model import Rule
+from . import garbled_name, given_name, known_wrong_form, name_casing
+
+CHECKS: tuple[ModuleType, ...] = (
+    garbled_name,
+    given_name,
+    known_wrong_form,
+    name_casing,
+)
+
+
+def all_rules() -> tuple[Rule, ...]:
+    return tuple(rule for check in CHECKS for rule in check.RULES)

@@ -1,0 +1,65 @@
+"""What every check gets: the parsed document and a Context (glossary, matcher, settings).
+
+A check is a module with ``RULE`` (or ``RULES``) and ``check(document, context)`` yielding findings;
+a check that needs every article at once also has ``check_corpus(documents, context)``.
+Checks never print and do no I/O.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..config import Settings
+from ..documents import Document
+from ..glossary import Glossary
+from ..matching import Matcher, NameMatch
+from ..model import Finding, Rule, Severity
+
+
+@dataclass
+class Context:
+    glossary: Glossary
+    matcher: Matcher
+    settings: Settings
+    _names: dict[str, list[NameMatch]] = field(default_factory=dict, repr=False)
+
+    def name_matches(self, document: Document) -> list[NameMatch]:
+        """The matcher's reading of a document, computed once and shared by the name checks."""
+        if document.path not in self._names:
+            self._names[document.path] = self.matcher.find(document.text)
+        return self._names[document.path]
+
+    def forget(self, document: Document) -> None:
+        self._names.pop(document.path, None)
+
+
+class Check(Protocol):
+    RULES: tuple[Rule, ...]
+
+    def check(self, document: Document, context: Context) -> Iterable[Finding]: ...
+
+
+def graded(rule: Rule, confidence: float) -> Severity:
+    """A rule's severity, lowered when the check is unsure: a tool that cries wolf is switched off."""
+    if confidence >= 0.85:
+        return rule.severity
+    if confidence >= 0.75:
+        return min(rule.severity, Severity.WARNING)
+    return Severity.INFO
+
+
+def name_findings(document: Document, context: Context, rule: Rule, kind: str) -> Iterator[Finding]:
+    """Findings for the matcher's name matches of one kind (shared by the name checks)."""
+    for match in context.name_matches(document):
+        if match.kind != kind:
+            continue
+        yield document.finding(
+            rule,
+            match.start,
+            match.end,
+            f'"{match.surface}" should be "{match.suggestion}": {match.reason}',
+            suggestion=match.suggestion,
+            confidence=match.confidence,
+            severity=graded(rule, match.confidence),
+        )

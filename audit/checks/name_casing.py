@@ -1,0 +1,57 @@
+"""AUD104 name-casing: a glossary name written with a lower-case initial ("nagorno-Karabakh")."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..documents import Document
+from ..model import Finding, Rule, Severity
+from ..text import fold, word_frequency
+from .base import Context
+
+RULE = Rule(
+    id="AUD104",
+    name="name-casing",
+    severity=Severity.WARNING,
+    summary="A known name written in the wrong case, such as 'nagorno-Karabakh' or 'ilham aliyev'.",
+    what=(
+        "An accepted form of a glossary name in which a word that the glossary capitalises starts with a "
+        "lower-case letter. A single word that is also an ordinary English word ('turkey', 'ganja') is "
+        "left alone, and so are all-capital headlines and credits ('LUDOVIC MARIN')."
+    ),
+    why="Lower-cased names are a mark of machine output, and a copy desk's style guide fixes their case.",
+    example='fighting in nagorno-Karabakh  ->  "nagorno-Karabakh" should be "Nagorno-Karabakh"',
+    fix="Write the name as the glossary does.",
+)
+RULES = (RULE,)
+ORDINARY_WORD_ZIPF = 3.0
+
+
+def _lowered_words(surface: str, form: str) -> bool:
+    """Does a word the form capitalises start lower-case in the surface?"""
+    surface_words = surface.replace("-", " ").split()
+    form_words = form.replace("-", " ").split()
+    if len(surface_words) != len(form_words):
+        return False
+    return any(f[:1].isupper() and s[:1].islower() for s, f in zip(surface_words, form_words))
+
+
+def check(document: Document, context: Context) -> Iterator[Finding]:
+    text = document.text
+    for first, last, forms in context.matcher.mentions(text):
+        surface = text[first.start : last.end]
+        if not surface[:1].isalpha() or surface.isupper():
+            continue
+        form = next((f for f in forms if fold(f.text) == fold(surface)), forms[0])
+        if not _lowered_words(surface, form.text):
+            continue
+        if first is last and word_frequency(fold(surface)) >= ORDINARY_WORD_ZIPF:
+            continue  # "turkey", "china": ordinary words, not names
+        suggestion = form.text if form.text.lower() != form.entry.canonical.lower() else form.entry.canonical
+        yield document.finding(
+            RULE,
+            first.start,
+            last.end,
+            f'"{surface}" should be capitalised as "{suggestion}"',
+            suggestion=suggestion,
+            confidence=0.9,
+        )

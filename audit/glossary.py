@@ -1,0 +1,201 @@
+"""Glossaries: the canonical names a copy desk wants, their accepted variants and known wrong forms.
+
+Two formats load:
+
+* the native TOML format (``glossaries/*.toml``, documented in glossaries/README.md): a ``[[entry]]``
+  table per name;
+* the CSV interchange format: a header row ``canonical,type,variants,avoid,note`` (only
+  ``canonical`` is required; ``variants`` and ``avoid`` are ``|``-separated).
+
+Every problem is a ``GlossaryError`` naming the file and, where there is one, the line.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+ENTRY_TYPES = ("person", "place", "organization", "publication", "other")
+CSV_COLUMNS = ("canonical", "type", "variants", "avoid", "note")
+TOML_KEYS = {"canonical", "type", "variants", "avoid", "note"}
+DEFAULT_GLOSSARY = "default.toml"
+
+
+class GlossaryError(Exception):
+    """A glossary that cannot be used; ``str()`` is one line naming file and line."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path, self.line, self.message = path, line, message
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class Entry:
+    canonical: str
+    type: str = "other"
+    variants: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
+    note: str = ""
+    source: str = ""  # "file:line" the entry came from, for messages
+
+    @property
+    def accepted(self) -> tuple[str, ...]:
+        """Every spelling that is right: the canonical form first, then the variants."""
+        return (self.canonical, *self.variants)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    entries: tuple[Entry, ...]
+    sources: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def merged(self, other: "Glossary") -> "Glossary":
+        return Glossary(self.entries + other.entries, self.sources + other.sources)
+
+
+def _split_list(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split("|") if part.strip())
+
+
+def _validated(path: str, line: int | None, raw: dict[str, object]) -> Entry:
+    """Check one entry's fields, whatever format it came from."""
+    canonical = raw.get("canonical")
+    if not isinstance(canonical, str) or not canonical.strip():
+        raise GlossaryError(path, "entry has no canonical form", line)
+    entry_type = raw.get("type") or "other"
+    if not isinstance(entry_type, str) or entry_type.strip().lower() not in ENTRY_TYPES:
+        raise GlossaryError(
+            path, f"type {entry_type!r} of {canonical!r} is not one of {', '.join(ENTRY_TYPES)}", line
+        )
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("variants", "avoid"):
+        value = raw.get(key) or ()
+        if isinstance(value, str):
+            value = _split_list(value)
+        if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
+            raise GlossaryError(path, f"{key} of {canonical!r} must be a list of strings", line)
+        lists[key] = tuple(item.strip() for item in value if item.strip())
+    note = raw.get("note") or ""
+    if not isinstance(note, str):
+        raise GlossaryError(path, f"note of {canonical!r} must be a string", line)
+    clash = set(map(str.casefold, lists["avoid"])) & {form.casefold() for form in (canonical, *lists["variants"])}
+    if clash:
+        raise GlossaryError(path, f"{canonical!r} lists {sorted(clash)[0]!r} as both accepted and avoided", line)
+    return Entry(
+        canonical=canonical.strip(),
+        type=entry_type.strip().lower(),
+        variants=lists["variants"],
+        avoid=lists["avoid"],
+        note=note.strip(),
+        source=f"{path}:{line}" if line else path,
+    )
+
+
+_TOML_ERROR_LINE = re.compile(r"\(at line (\d+)")
+_ENTRY_HEADER = re.compile(r"^\s*\[\[\s*entry\s*\]\]", re.MULTILINE)
+
+
+def parse_toml(text: str, path: str) -> Glossary:
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_ERROR_LINE.search(str(error))
+        reason = str(error).split(" (at ")[0]
+        raise GlossaryError(path, f"invalid TOML: {reason}", int(match.group(1)) if match else None) from None
+    unknown_tables = set(document) - {"glossary", "entry"}
+    if unknown_tables:
+        raise GlossaryError(path, f"unknown table {sorted(unknown_tables)[0]!r} (expected [glossary] and [[entry]])")
+    raw_entries = document.get("entry", [])
+    if not isinstance(raw_entries, list):
+        raise GlossaryError(path, "'entry' must be an array of tables: write [[entry]]")
+    # tomllib keeps no positions, so the Nth [[entry]] header gives the Nth entry's line.
+    header_lines = [text.count("\n", 0, match.start()) + 1 for match in _ENTRY_HEADER.finditer(text)]
+    entries = []
+    for index, raw in enumerate(raw_entries):
+        line = header_lines[index] if index < len(header_lines) else None
+        if not isinstance(raw, dict):
+            raise GlossaryError(path, "each entry must be a table", line)
+        unknown = set(raw) - TOML_KEYS
+        if unknown:
+            raise GlossaryError(path, f"unknown key {sorted(unknown)[0]!r} (expected {', '.join(sorted(TOML_KEYS))})", line)
+        entries.append(_validated(path, line, raw))
+    return Glossary(tuple(entries), (path,))
+
+
+def parse_csv(text: str, path: str) -> Glossary:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise GlossaryError(path, "empty file: expected a header row canonical,type,variants,avoid,note", 1) from None
+    except csv.Error as error:
+        raise GlossaryError(path, f"invalid CSV: {error}", 1) from None
+    columns = [name.strip().lower() for name in header]
+    if "canonical" not in columns:
+        raise GlossaryError(path, f"header has no 'canonical' column (expected {','.join(CSV_COLUMNS)})", 1)
+    unknown = [name for name in columns if name not in CSV_COLUMNS]
+    if unknown:
+        raise GlossaryError(path, f"unknown column {unknown[0]!r} (expected {','.join(CSV_COLUMNS)})", 1)
+    entries = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(columns):
+                raise GlossaryError(path, f"{len(row)} fields but the header has {len(columns)}", line)
+            raw = dict(zip(columns, row))
+            entries.append(_validated(path, line, raw))
+    except csv.Error as error:
+        raise GlossaryError(path, f"invalid CSV: {error}", reader.line_num) from None
+    return Glossary(tuple(entries), (path,))
+
+
+def load_glossary(path: str | Path) -> Glossary:
+    """Load a .toml or .csv glossary; raises GlossaryError naming the file (and line)."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise GlossaryError(name, f"cannot read glossary ({error.strerror or error})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise GlossaryError(name, "not UTF-8 text", line) from None
+    suffix = Path(name).suffix.lower()
+    if suffix == ".toml":
+        return parse_toml(text, name)
+    if suffix in (".csv", ".tsv"):
+        return parse_csv(text, name)
+    raise GlossaryError(name, "unknown glossary format (expected a .toml or .csv file)")
+
+
+def bundled_glossary_names() -> list[str]:
+    return sorted(item.name for item in resources.files("audit.glossaries").iterdir() if item.name.endswith(".toml"))
+
+
+def load_bundled(name: str = DEFAULT_GLOSSARY) -> Glossary:
+    """The glossary shipped with the package (found after a non-editable install too)."""
+    resource = resources.files("audit.glossaries").joinpath(name)
+    with resources.as_file(resource) as path:
+        glossary = load_glossary(path)
+    return Glossary(glossary.entries, (f"<bundled>/{name}",))
+
+
+def load_glossaries(paths: list[str] | tuple[str, ...]) -> Glossary:
+    """The given glossaries merged in order, or the bundled default when none is given."""
+    if not paths:
+        return load_bundled()
+    glossary = Glossary(())
+    for path in paths:
+        glossary = glossary.merged(load_glossary(path))
+    return glossary

@@ -1,0 +1,142 @@
+"""Plain data shared by every layer: severities, rules, findings, run results.
+
+Nothing here knows about checks, glossaries or output formats; everything else may import it.
+"""
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that ``Severity.ERROR > Severity.WARNING`` reads naturally in thresholds."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (expected error, warning or info)") from None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's stable identity and documentation, in the shape of ruff's rule pages."""
+
+    id: str  # stable, e.g. "AUD101"; never reused for another meaning
+    name: str  # kebab-case, e.g. "garbled-name"
+    severity: Severity  # default severity; a finding may carry a lower one when unsure
+    summary: str  # one line
+    what: str  # what it catches
+    why: str  # why it matters
+    example: str  # an example of text it reports
+    fix: str  # how to fix what it reports
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place in one document. Checks yield these; reporters render them."""
+
+    rule: str
+    name: str
+    severity: Severity
+    path: str
+    start: int  # 0-based character offset into the document text
+    end: int  # exclusive
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+    end_line: int
+    end_column: int  # 1-based, exclusive
+    text: str  # the exact surface, text[start:end]
+    suggestion: str | None
+    confidence: float  # 0..1: how sure the check is that this is a real problem
+    message: str
+
+    @property
+    def fingerprint(self) -> str:
+        """Identity that survives edits elsewhere in the file: no line numbers or offsets in it."""
+        key = "\x1f".join((self.path.replace("\\", "/"), self.rule, self.text, self.suggestion or ""))
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.start, self.end, self.rule)
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON contract's finding object (see README, "JSON output")."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "suggestion": self.suggestion,
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity.label,
+            "confidence": round(self.confidence, 3),
+            "message": self.message,
+            "fingerprint": self.fingerprint,
+        }
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """A file that could not be read or a glossary that could not be loaded: reported, never raised past the engine."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Everything a reporter needs: findings, the rules they refer to, and what was scanned."""
+
+    findings: tuple[Finding, ...]
+    rules: tuple[Rule, ...]
+    files_scanned: int
+    problems: tuple[InputProblem, ...] = ()
+    baselined: int = 0  # findings hidden because a baseline already knew them
+    suppressed: int = 0  # findings hidden by inline markers or ignores
+    words_scanned: int = 0
+    paths: tuple[str, ...] = field(default=())  # every scanned document, in scan order (for per-file reports)
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+    def counts(self) -> dict[str, int]:
+        counts = {severity.label: 0 for severity in sorted(Severity, reverse=True)}
+        for finding in self.findings:
+            counts[finding.severity.label] += 1
+        return counts
+
+    def summary(self) -> dict[str, object]:
+        """The JSON contract's ``summary`` object."""
+        by_rule: dict[str, int] = {}
+        for finding in self.findings:
+            by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
+        return {
+            "files": self.files_scanned,
+            "findings": len(self.findings),
+            "by_severity": self.counts(),
+            "by_rule": dict(sorted(by_rule.items())),
+            "baselined": self.baselined,
+            "suppressed": self.suppressed,
+            "problems": [str(problem) for problem in self.problems],
+        }

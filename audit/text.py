@@ -1,0 +1,125 @@
+"""Text primitives shared by matching and checks: folding, comparison keys, tokens, word frequency.
+
+Pure functions over strings; no knowledge of glossaries or findings.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from anyascii import anyascii
+from wordfreq import zipf_frequency
+
+
+class DataFileError(Exception):
+    """A bundled or user data file (patterns, tables) that does not validate; names file and line."""
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """ASCII, lower case, letters and single spaces only: 'Çavuşoğlu' -> 'cavusoglu', 'Nagorno-Karabakh' -> 'nagorno karabakh'."""
+    ascii_text = anyascii(unicodedata.normalize("NFC", text)).lower()
+    return " ".join(re.sub(r"[^a-z]+", " ", ascii_text).split())
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    pattern: re.Pattern[str]
+    replace: str
+    why: str
+
+
+def load_rewrites(text: str, path: str) -> tuple[Rewrite, ...]:
+    """Parse a spelling-rewrite table (see audit/data/spelling.toml), naming file and line on error."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DataFileError(f"{path}: invalid TOML: {error}") from None
+    headers = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r"^\s*\[\[\s*rule\s*\]\]", text, re.M)]
+    rewrites = []
+    for index, raw in enumerate(document.get("rule", [])):
+        line = headers[index] if index < len(headers) else 0
+        try:
+            rewrites.append(Rewrite(re.compile(raw["pattern"]), raw["replace"], raw.get("why", "")))
+        except KeyError as missing:
+            raise DataFileError(f"{path}:{line}: rule needs {missing.args[0]!r}") from None
+        except re.error as error:
+            raise DataFileError(f"{path}:{line}: bad pattern {raw['pattern']!r}: {error}") from None
+    return tuple(rewrites)
+
+
+@lru_cache(maxsize=1)
+def default_rewrites() -> tuple[Rewrite, ...]:
+    resource = resources.files("audit.data").joinpath("spelling.toml")
+    return load_rewrites(resource.read_text(encoding="utf-8"), "audit/data/spelling.toml")
+
+
+@lru_cache(maxsize=200_000)
+def spelling_key(word: str) -> str:
+    """Comparison key of one folded word, with source-language spellings undone: 'paschinjan' -> 'pasinyan'."""
+    key = word
+    for rewrite in default_rewrites():
+        key = rewrite.pattern.sub(rewrite.replace, key)
+    return key
+
+
+def phrase_key(folded: str) -> str:
+    return " ".join(spelling_key(word) for word in folded.split())
+
+
+VOWELS = set("aeiouy")
+
+
+def skeleton(key: str) -> str:
+    """First letter plus the remaining consonants, doubles collapsed: 'tovuz' -> 'tvz', 'armenia' -> 'armn'."""
+    if not key:
+        return key
+    out = [key[0]]
+    for char in key[1:]:
+        if char not in VOWELS and char != " " and char != out[-1]:
+            out.append(char)
+    return "".join(out)
+
+
+@lru_cache(maxsize=200_000)
+def word_frequency(word: str, language: str = "en") -> float:
+    """Zipf frequency of a word in ordinary text (0 for unknown words, about 7 for 'the')."""
+    return zipf_frequency(word, language)
+
+
+# A word: letters, with inner apostrophes (O'Brien). Hyphens separate words; phrase building rejoins them.
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{4})(?=[A-Z][a-z])")
+POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as in the document, possessive stripped
+    start: int
+    end: int
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokens(text: str) -> list[Token]:
+    """Word tokens with offsets; "Putin's" gives "Putin", "continuesArmenian" (glued by a scraper) gives two."""
+    result = []
+    for match in WORD.finditer(text):
+        word, start = match.group(), match.start()
+        possessive = POSSESSIVE.search(word)
+        if possessive and possessive.start() > 0 and ("'" in word[-2:] or "\u2019" in word[-2:]):
+            word = word[: possessive.start()]
+        pieces = _GLUED.split(word)
+        offset = start
+        for piece in pieces:
+            if piece:
+                result.append(Token(piece, offset, offset + len(piece)))
+            offset += len(piece)
+    return result

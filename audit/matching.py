@@ -213,7 +213,9 @@ class Phrase:
 _SENTENCE_END = re.compile(r"(^|[.!?:;\"\u201c\u201d\u2014|>\]\)])\s*$")
 
 
-def _phrases(text: str, words: list[Token]) -> list[Phrase]:
+def name_phrases(text: str, words: list[Token] | None = None) -> list[Phrase]:
+    """Capitalised words joined by a space or hyphen, in text order (the candidates for names)."""
+    words = tokens(text) if words is None else words
     phrases: list[Phrase] = []
     current: list[Token] = []
 
@@ -263,7 +265,7 @@ class Matcher:
     def find(self, text: str) -> list[NameMatch]:
         """Garbled names and given-name substitutions in ``text``, in text order."""
         matches: list[NameMatch] = []
-        for phrase in _phrases(text, tokens(text)):
+        for phrase in name_phrases(text, tokens(text)):
             matches.extend(self._phrase_matches(text, phrase))
         return sorted(matches, key=lambda m: (m.start, m.end))
 

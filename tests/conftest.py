@@ -1,0 +1,74 @@
+"""Shared fixtures: the ../shared material, glossary files in tmp dirs, and scanning a text with a glossary.
+
+Test modules ask for fixtures by name; the plain helpers below are what those fixtures hand out, so a
+test reads ``write_glossary(tmp_path, text, ".csv")`` or ``scan_text("...")``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from audit.config import Settings
+from audit.engine import scan
+from audit.model import Finding, RunResult
+
+TESTS_DIR = Path(__file__).resolve().parent
+FIXTURES_DIR = TESTS_DIR / "fixtures"
+NAMES_GLOSSARY = FIXTURES_DIR / "names" / "glossary.toml"
+SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
+
+
+def write_glossary(tmp_path: Path, text: str, suffix: str = ".toml", name: str = "glossary") -> Path:
+    """Write ``text`` to ``tmp_path/<name><suffix>`` as UTF-8 (bytes are written as they are)."""
+    path = tmp_path / f"{name}{suffix}"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+def scan_text(text: str, glossary: Path | str = NAMES_GLOSSARY, rule: str | None = None, **settings) -> list[Finding]:
+    """Findings for one text read from standard input ("-"), with a glossary file; optionally one rule's."""
+    result = scan_text_result(text, glossary, **settings)
+    return [f for f in result.findings if rule is None or f.rule == rule]
+
+
+def scan_text_result(text: str, glossary: Path | str = NAMES_GLOSSARY, **settings) -> RunResult:
+    data = text.encode("utf-8")
+    return scan(["-"], Settings(glossaries=(str(glossary),), **settings), stdin=lambda: data)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared beside the project; tests that need it skip where it does not exist."""
+    if not SHARED_DIR.is_dir():
+        pytest.skip(f"shared material not found at {SHARED_DIR} (it sits beside the project checkout)")
+    return SHARED_DIR
+
+
+@pytest.fixture(name="write_glossary")
+def write_glossary_fixture() -> Callable[..., Path]:
+    """``write_glossary(tmp_path, text, suffix=".toml")`` -> the path written."""
+    return write_glossary
+
+
+@pytest.fixture(scope="session")
+def names_glossary_path() -> Path:
+    """The small invented glossary of South Caucasus names in tests/fixtures/names/glossary.toml."""
+    return NAMES_GLOSSARY
+
+
+@pytest.fixture(scope="session")
+def names_glossary(names_glossary_path):
+    from audit.glossary import load_glossary
+
+    return load_glossary(names_glossary_path)
+
+
+@pytest.fixture(name="scan_text")
+def scan_text_fixture() -> Callable[..., list[Finding]]:
+    """``scan_text(text, glossary=<fixture glossary>, rule=None)`` -> findings, through engine.scan."""
+    return scan_text

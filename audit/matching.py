@@ -31,7 +31,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .glossary import Entry, Glossary
-from .text import DataFileError, Token, fold, phrase_key, skeleton, spelling_key, tokens, word_frequency
+from .text import VOWELS, DataFileError, Token, fold, phrase_key, skeleton, spelling_key, tokens, word_frequency
 
 # Lower-case words that may stand inside a name ("Manlio Di Stefano", "Ursula von der Leyen").
 PARTICLES = frozenset("al el de da di do dos das du la le van von der den ter bin ibn ben".split())
@@ -44,9 +44,17 @@ DERIVATION_SUFFIXES = frozenset(
 COMMON_WORD_ZIPF = 4.0
 # A word at least this frequent is suspect only when its key equals a glossary name's exactly.
 FREQUENT_WORD_ZIPF = 3.0
+# Words English text already knows are different real names rather than garbles: from KNOWN_WORD_ZIPF
+# always, from RARE_NAME_ZIPF unless the article names the entry right elsewhere, and from
+# RARE_WORD_ZIPF they cost confidence.
+KNOWN_WORD_ZIPF = 2.0
+RARE_NAME_ZIPF = 1.5
+RARE_WORD_ZIPF = 1.0
 # Glossary words at least this frequent in English are not used as fuzzy targets ("Group", "Human").
 DISTINCTIVE_ZIPF = 3.3
 MIN_WORD_LENGTH = 4
+# Short words this frequent ("at", "in", "and") glued to a name by a scraper do not make a garble.
+GLUE_WORD_ZIPF = 5.5
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,25 @@ class NameMatch:
     matched: str  # the glossary form the span was matched to
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What spelling alone says about a word being a garble of a form."""
+
+    confidence: float
+    reason: str
+    frequency: float  # Zipf frequency of the word in English
+    key_distance: int
+
+
+@dataclass(frozen=True)
+class Clue:
+    """Where a word stands: what the article around it says."""
+
+    sentence_start: bool  # its capital letter says nothing
+    entry_mentioned: bool  # the article spells the entry right elsewhere
+    other_person: bool  # the word before it is a given name that is not the entry's
+
+
 class GivenNames:
     """Groups of given names that are one name in several languages (Nikol, Nicholas, Nikola)."""
 
@@ -84,6 +111,9 @@ class GivenNames:
         for index, names in enumerate(groups):
             for name in names:
                 self._group_of.setdefault(fold(name), index)
+
+    def known(self, name: str) -> bool:
+        return fold(name) in self._group_of
 
     def cognates(self, a: str, b: str) -> bool:
         group = self._group_of.get(fold(a))
@@ -147,27 +177,33 @@ class NameIndex:
             folded = fold(text)
             if not folded:
                 continue
-            forms.append(Form(text, entry, "name", entry.canonical, folded, phrase_key(folded)))
+            key = phrase_key(folded)
+            # A place's variant with its own key is another name of it (Shushi for Shusha, Khankendi for
+            # Stepanakert): which name an article uses is an editorial choice the tool keeps, so a garble
+            # of that name is corrected to it. Spelling variants (Pashinian) are corrected to the canonical.
+            is_other_name = entry.type == "place" and text != entry.canonical and key != phrase_key(canonical_folded)
+            forms.append(Form(text, entry, "name", text if is_other_name else entry.canonical, folded, key))
             words = folded.split()
             if len(words) < 2:
                 continue
             if entry.type == "person":
                 given, surname = _person_parts(folded)
                 house = _house_part(entry.canonical, canonical_surname) if canonical_given else entry.canonical
-                forms.append(Form(surname, entry, "surname", house, surname, phrase_key(surname)))
+                shown = _house_part(text, surname)
+                forms.append(Form(shown, entry, "surname", house, surname, phrase_key(surname)))
                 for word in given.split():
-                    forms.append(Form(word, entry, "given", entry.canonical, word, spelling_key(word)))
+                    forms.append(Form(_house_part(text, word), entry, "given", entry.canonical, word, spelling_key(word)))
             else:
                 for word in words:
                     house = _house_part(entry.canonical, word) if word in canonical_folded.split() else entry.canonical
-                    forms.append(Form(word, entry, "part", house, word, spelling_key(word)))
+                    forms.append(Form(_house_part(text, word), entry, "part", house, word, spelling_key(word)))
         return forms
 
     def _add(self, form: Form) -> None:
         self.exact.setdefault(form.folded, []).append(form)
         self.by_key.setdefault(form.key, []).append(form)
         self.max_words = max(self.max_words, len(form.folded.split()))
-        if " " in form.folded or form.role == "given" or len(form.folded) < MIN_WORD_LENGTH:
+        if " " in form.folded or form.role == "given" or not _target(form):
             return
         if form.role == "part" and word_frequency(form.folded) >= DISTINCTIVE_ZIPF:
             return
@@ -249,7 +285,7 @@ class Matcher:
         self.index = NameIndex(glossary)
         self.given_names = given_names or default_given_names()
         self.min_confidence = min_confidence
-        self._word_cache: dict[str, tuple[Form, float, str] | None] = {}
+        self._word_cache: dict[str, list[tuple[Form, Evidence]]] = {}
         # Known wrong forms: one alternation, longest first, so "The Mirror" wins over "Mirror".
         self._avoid_entries: dict[str, tuple[Entry, str]] = {
             form: (entry, form) for entry in glossary.entries for form in entry.avoid
@@ -264,9 +300,14 @@ class Matcher:
     # -- public ---------------------------------------------------------------------------------
     def find(self, text: str) -> list[NameMatch]:
         """Garbled names and given-name substitutions in ``text``, in text order."""
+        phrases = name_phrases(text)
+        known = [self._exact_words(text, phrase.words) for phrase in phrases]
+        # Entries the document names correctly somewhere: a near spelling of one of them elsewhere in
+        # the same article is far more likely a garble than a different, real name.
+        mentioned = {form.entry.canonical for words in known for forms in words if forms for form in forms}
         matches: list[NameMatch] = []
-        for phrase in name_phrases(text, tokens(text)):
-            matches.extend(self._phrase_matches(text, phrase))
+        for phrase, phrase_known in zip(phrases, known):
+            matches.extend(self._phrase_matches(text, phrase, phrase_known, mentioned))
         return sorted(matches, key=lambda m: (m.start, m.end))
 
     def mentions(self, text: str) -> list[tuple[Token, Token, list[Form]]]:
@@ -300,117 +341,141 @@ class Matcher:
         return found
 
     # -- one phrase -----------------------------------------------------------------------------
-    def _phrase_matches(self, text: str, phrase: Phrase) -> list[NameMatch]:
-        words = phrase.words
+    def _exact_words(self, text: str, words: list[Token]) -> list[list[Form] | None]:
+        """For each word of a phrase, the forms of the longest exactly spelled glossary form covering it."""
         known: list[list[Form] | None] = [None] * len(words)
-        matches: list[NameMatch] = []
         position = 0
         while position < len(words):
-            taken = self._longest_exact(text, words, position, known)
-            if taken:
-                position += taken
+            for length in range(min(self.index.max_words, len(words) - position), 0, -1):
+                forms = self.index.exact.get(fold(text[words[position].start : words[position + length - 1].end]))
+                if forms:
+                    known[position : position + length] = [forms] * length
+                    position += length
+                    break
+            else:
+                position += 1
+        return known
+
+    def _phrase_matches(self, text: str, phrase: Phrase, exact: list, mentioned: set[str]) -> list[NameMatch]:
+        words = phrase.words
+        known = list(exact)
+        matches: list[NameMatch] = []
+        position = 0
+        while position < len(words):  # runs spelled as a glossary form in another language's spelling
+            if known[position] is not None:
+                position += 1
                 continue
-            match = self._key_match(text, words, position, phrase)
-            if match:
-                matches.append(match[0])
-                for index in range(position, position + match[1]):
-                    known[index] = [match[2]]
-                position += match[1]
-                continue
+            found = self._key_match(text, words, position, known)
+            if found:
+                form, length = found
+                clue = self._clue(words, position, phrase, mentioned, form)
+                verdict = self._accept(self._evidence(fold(form_surface(text, words, position, length)), form, 0), clue)
+                if verdict or length > 1:
+                    confidence, reason = verdict or (0.95, _transliteration_reason(form))
+                    matches.append(self._match(words[position].start, words[position + length - 1].end, text, form,
+                                               "garbled", confidence, reason))
+                    known[position : position + length] = [[form]] * length
+                    position += length
+                    continue
             position += 1
-        for position, word in enumerate(words):
-            if known[position] is None and word.capitalized:
-                found = self._fuzzy_word(word, phrase.sentence_start and position == 0)
-                if found:
-                    form, confidence, reason = found
+        for position, word in enumerate(words):  # single words near a glossary word
+            if known[position] is not None or not _fuzzy_candidate(word):
+                continue
+            for form, evidence in self._near_forms(fold(word.text)):
+                verdict = self._accept(evidence, self._clue(words, position, phrase, mentioned, form))
+                if verdict:
                     known[position] = [form]
-                    matches.append(self._match(word.start, word.end, text, form, "garbled", confidence, reason))
+                    matches.append(self._match(word.start, word.end, text, form, "garbled", *verdict))
+                    break
         return self._with_given_names(text, words, known, matches)
 
-    def _longest_exact(self, text: str, words: list[Token], position: int, known: list) -> int:
+    def _key_match(self, text: str, words: list[Token], position: int, known: list) -> tuple[Form, int] | None:
+        """The longest run from ``position`` whose comparison key equals an accepted form's key."""
         for length in range(min(self.index.max_words, len(words) - position), 0, -1):
-            surface = text[words[position].start : words[position + length - 1].end]
-            forms = self.index.exact.get(fold(surface))
-            if forms:
-                for index in range(position, position + length):
-                    known[index] = forms
-                return length
-        return 0
-
-    def _key_match(self, text: str, words: list[Token], position: int, phrase: Phrase) -> tuple[NameMatch, int, Form] | None:
-        """A run whose comparison key equals an accepted form's key: a transliteration left in the copy."""
-        for length in range(min(self.index.max_words, len(words) - position), 0, -1):
-            run = words[position : position + length]
-            surface = text[run[0].start : run[-1].end]
-            folded = fold(surface)
-            forms = [f for f in self.index.by_key.get(phrase_key(folded), ()) if f.role in ("name", "surname")]
-            if not forms:
+            if any(k is not None for k in known[position : position + length]):
                 continue
-            form = forms[0]
-            if length == 1:
-                sentence_start = phrase.sentence_start and position == 0
-                verdict = self._judge(folded, form, 0, sentence_start)
-                if verdict is None:
-                    continue
-                confidence, reason = verdict
-            else:
-                confidence, reason = 0.95, f"spelled as in the source language; the key matches {form.text!r}"
-            return self._match(run[0].start, run[-1].end, text, form, "garbled", confidence, reason), length, form
+            if length == 1 and not _fuzzy_candidate(words[position]):
+                continue
+            folded = fold(form_surface(text, words, position, length))
+            forms = [f for f in self.index.by_key.get(phrase_key(folded), ()) if f.role in ("name", "surname") and _target(f)]
+            if forms:
+                return forms[0], length
         return None
 
-    def _fuzzy_word(self, word: Token, sentence_start: bool) -> tuple[Form, float, str] | None:
-        folded = fold(word.text)
-        cache_key = f"{folded}|{int(sentence_start)}"
-        if cache_key in self._word_cache:
-            return self._word_cache[cache_key]
-        result = None
-        if len(folded) >= MIN_WORD_LENGTH and " " not in folded and word_frequency(folded) < COMMON_WORD_ZIPF:
-            best: tuple[float, Form, str] | None = None
-            for form, key_distance in self.index.near(spelling_key(folded)):
-                verdict = self._judge(folded, form, key_distance, sentence_start)
-                if verdict and (best is None or verdict[0] > best[0]):
-                    best = (verdict[0], form, verdict[1])
-            if best:
-                result = (best[1], best[0], best[2])
-        self._word_cache[cache_key] = result
-        return result
+    def _clue(self, words: list[Token], position: int, phrase: Phrase, mentioned: set[str], form: Form) -> "Clue":
+        previous = words[position - 1].text if position > 0 else ""
+        other_person = bool(previous) and self.given_names.known(previous) and not any(
+            fold(previous) in fold(text_).split() for text_ in form.entry.accepted
+        )
+        return Clue(phrase.sentence_start and position == 0, form.entry.canonical in mentioned, other_person)
 
-    def _judge(self, folded: str, form: Form, key_distance: int, sentence_start: bool) -> tuple[float, str] | None:
-        """Confidence that ``folded`` is a garble of ``form`` (None: it is not)."""
+    def _near_forms(self, folded: str) -> list[tuple[Form, "Evidence"]]:
+        """Glossary words near ``folded``, best first, with context-free evidence (cached per word)."""
+        if folded not in self._word_cache:
+            candidates = []
+            if word_frequency(folded) < COMMON_WORD_ZIPF:
+                for form, key_distance in self.index.near(spelling_key(folded)):
+                    evidence = self._evidence(folded, form, key_distance)
+                    if evidence:
+                        candidates.append((form, evidence))
+            candidates.sort(key=lambda pair: (-pair[1].confidence, pair[0].text))
+            self._word_cache[folded] = candidates
+        return self._word_cache[folded]
+
+    def _evidence(self, folded: str, form: Form, key_distance: int) -> "Evidence | None":
+        """What the spelling alone says about ``folded`` being a garble of ``form`` (None: it is not)."""
         target = form.folded
-        if _derived(folded, target):
+        if _derived(folded, target) or _glued(folded, target):
             return None
         key, target_key = spelling_key(folded), form.key
         raw_distance = Levenshtein.distance(folded, target)
-        similarity = max(
-            1 - raw_distance / max(len(folded), len(target)),
-            1 - key_distance / max(len(key), len(target_key), 1),
-        )
+        raw_similarity = 1 - raw_distance / max(len(folded), len(target))
         if key_distance == 0:
-            confidence, reason = 0.93, f"spelled as in the source language; reads as {form.text!r}"
+            confidence, reason = 0.93, _transliteration_reason(form)
         else:
-            confidence = similarity
+            if raw_similarity < 0.55:
+                return None  # the keys met only because the rewrites shortened both words
+            confidence = max(raw_similarity, 1 - key_distance / max(len(key), len(target_key), 1))
             reason = f"{raw_distance} letter{'s' if raw_distance != 1 else ''} from {form.text!r}"
-        if skeleton(key) == skeleton(target_key):
-            confidence += 0.08
-        elif key[:1] != target_key[:1]:
-            confidence -= 0.1
-        if len(folded) <= 5 and key_distance > 1:
-            confidence -= 0.12  # short names collide by chance (Adam/Aghdam)
-        frequency = word_frequency(folded)
-        if frequency >= FREQUENT_WORD_ZIPF:
-            # An ordinary English word is a garble only in a name's place: capitalised mid-sentence, same key.
-            if key_distance > 0 or sentence_start:
-                return None
-            confidence -= 0.15
-        elif frequency >= 2.0 and key_distance > 0:
-            confidence -= 0.08
+        if key_distance and _consonants(key) == _consonants(target_key) and len(target_key) >= 5 \
+                and abs(len(key) - len(target_key)) <= 1:
+            # Only vowels differ (Tavoz/Tovuz, Gadabe/Gadabay): vowels are what transliteration from
+            # Cyrillic, Armenian or Azerbaijani (ı, ə, ü, ö) gets wrong most, so this is strong evidence.
+            confidence = max(confidence, 0.8) + 0.08
+        elif skeleton(key) == skeleton(target_key):
+            confidence += 0.08  # the same consonant classes in the same order (Stefancart/Stepanakert)
+        else:
+            if key[:1] != target_key[:1]:
+                confidence -= 0.1
+            if len(folded) <= 5 and key_distance > 1:
+                confidence -= 0.12  # short names collide by chance (Adam/Aghdam)
         if form.role == "part":
             confidence -= 0.05
-        confidence = min(confidence, 0.99)
+        return Evidence(min(confidence, 0.99), reason, word_frequency(folded), key_distance)
+
+    def _accept(self, evidence: "Evidence | None", clue: "Clue") -> tuple[float, str] | None:
+        """Weigh the spelling evidence against where the word stands; (confidence, reason) or None."""
+        if evidence is None or clue.other_person:
+            return None  # "Jacques Chirac" is somebody, whatever "Chirac" looks like
+        confidence = evidence.confidence
+        if evidence.frequency >= COMMON_WORD_ZIPF:
+            return None
+        if evidence.frequency >= FREQUENT_WORD_ZIPF:
+            # An ordinary English word is a garble only in a name's place: capitalised mid-sentence, same key.
+            if evidence.key_distance > 0 or clue.sentence_start:
+                return None
+            confidence -= 0.1
+        elif evidence.key_distance > 0 and evidence.frequency >= RARE_WORD_ZIPF:
+            # A word English text already knows (Chirac, Scholl, Briton) near a glossary name is a
+            # different real name. Rarer ones count only where the article names the entry right elsewhere.
+            if evidence.frequency >= KNOWN_WORD_ZIPF:
+                return None
+            if evidence.frequency >= RARE_NAME_ZIPF and not clue.entry_mentioned:
+                return None
+            confidence -= 0.05 if clue.entry_mentioned else 0.1
         if confidence < self.min_confidence:
             return None
-        return confidence, reason
+        return round(confidence, 3), evidence.reason
 
     # -- given names ----------------------------------------------------------------------------
     def _with_given_names(self, text: str, words: list[Token], known: list, matches: list[NameMatch]) -> list[NameMatch]:
@@ -451,7 +516,32 @@ class Matcher:
         self, start: int, end: int, text: str, form: Form, kind: str, confidence: float, reason: str, whole: bool = False
     ) -> NameMatch:
         suggestion = form.entry.canonical if whole else form.house
+        if fold(suggestion) not in fold(form.entry.canonical):
+            reason = f"{reason}; {suggestion!r} is an accepted name of {form.entry.canonical!r}"
         return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
+
+
+def form_surface(text: str, words: list[Token], position: int, length: int) -> str:
+    return text[words[position].start : words[position + length - 1].end]
+
+
+def _transliteration_reason(form: Form) -> str:
+    return f"reads as {form.text!r} once source-language spelling is undone"
+
+
+def _consonants(key: str) -> str:
+    """The first letter and every later consonant, exactly: 'tovuz' -> 'tvz', 'armenia' -> 'armn'."""
+    return key[:1] + "".join(char for char in key[1:] if char not in VOWELS)
+
+
+def _fuzzy_candidate(word: Token) -> bool:
+    """Worth comparing with the glossary: capitalised, long enough, not an acronym (NHS is not NSS)."""
+    return word.capitalized and len(word.text) >= MIN_WORD_LENGTH and not word.text.isupper()
+
+
+def _target(form: Form) -> bool:
+    """Usable as a fuzzy target: long enough and not an acronym."""
+    return len(form.folded.replace(" ", "")) >= MIN_WORD_LENGTH and not form.text.isupper()
 
 
 def _joined(text: str, words: list[Token]) -> bool:
@@ -464,9 +554,17 @@ def _derived(word: str, name: str) -> bool:
         return True
     for cut in (0, 1, 2):
         stem = name[: len(name) - cut] if cut else name
-        if len(stem) >= 4 and word.startswith(stem) and word[len(stem) :] in DERIVATION_SUFFIXES:
+        ending = word[len(stem) :]
+        # After cutting letters off the name, a one-letter "ending" is a substitution, not a suffix.
+        if len(stem) >= 4 and word.startswith(stem) and ending in DERIVATION_SUFFIXES and (cut == 0 or len(ending) > 1):
             return True
     return False
+
+
+def _glued(word: str, name: str) -> bool:
+    """'moscowat': a right name glued to a short ordinary word by a scraper, not a garble."""
+    rest = word[len(name) :]
+    return word.startswith(name) and 0 < len(rest) <= 4 and word_frequency(rest) >= GLUE_WORD_ZIPF
 
 
 def _near_spelling(word: str, name: str) -> bool:

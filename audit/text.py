@@ -72,14 +72,17 @@ def phrase_key(folded: str) -> str:
 
 
 VOWELS = set("aeiouy")
+# Consonants that transliteration and garbling swap for one another fall in one class
+# (Stefancart/Stepanakert: f for p; Karabach/Karabakh: c for k).
+_CONSONANT_CLASS = str.maketrans("bfvwdgcqxzj", "pppptkkkkss")
 
 
 def skeleton(key: str) -> str:
-    """First letter plus the remaining consonants, doubles collapsed: 'tovuz' -> 'tvz', 'armenia' -> 'armn'."""
+    """First letter plus the remaining consonant classes, doubles collapsed: 'tovuz' -> 'tps', 'armenia' -> 'armn'."""
     if not key:
         return key
     out = [key[0]]
-    for char in key[1:]:
+    for char in key[1:].translate(_CONSONANT_CLASS):
         if char not in VOWELS and char != " " and char != out[-1]:
             out.append(char)
     return "".join(out)

@@ -11,14 +11,18 @@ from .base import Context
 RULE = Rule(
     id="AUD104",
     name="name-casing",
-    severity=Severity.WARNING,
+    severity=Severity.INFO,
     summary="A known name written in the wrong case, such as 'nagorno-Karabakh' or 'ilham aliyev'.",
     what=(
         "An accepted form of a glossary name in which a word that the glossary capitalises starts with a "
         "lower-case letter. A single word that is also an ordinary English word ('turkey', 'ganja') is "
         "left alone, and so are all-capital headlines and credits ('LUDOVIC MARIN')."
     ),
-    why="Lower-cased names are a mark of machine output, and a copy desk's style guide fixes their case.",
+    why=(
+        "Lower-cased names are a mark of machine output, and a copy desk's style guide fixes their case. "
+        "It is reported as info by default: it is a style fix, not a wrong name (raise it with a severity "
+        "override in the configuration)."
+    ),
     example='fighting in nagorno-Karabakh  ->  "nagorno-Karabakh" should be "Nagorno-Karabakh"',
     fix="Write the name as the glossary does.",
 )
@@ -32,7 +36,11 @@ def _lowered_words(surface: str, form: str) -> bool:
     form_words = form.replace("-", " ").split()
     if len(surface_words) != len(form_words):
         return False
-    return any(f[:1].isupper() and s[:1].islower() for s, f in zip(surface_words, form_words))
+    # "the Wall Street Journal", "European commission": an ordinary word in lower case is house style, not a fault.
+    return any(
+        f[:1].isupper() and s[:1].islower() and word_frequency(fold(s)) < ORDINARY_WORD_ZIPF
+        for s, f in zip(surface_words, form_words)
+    )
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:

@@ -5,12 +5,14 @@ from types import ModuleType
 
 from ..model import Rule
 from . import garbled_name, given_name, known_wrong_form, name_casing
+from . import scraper_debris
 
 CHECKS: tuple[ModuleType, ...] = (
     garbled_name,
     given_name,
     known_wrong_form,
     name_casing,
+    scraper_debris,
 )
 
 

@@ -1,0 +1,181 @@
+"""Scraper-debris patterns: loading and validating the pattern files, and finding debris blocks in a text.
+
+The patterns are data (audit/data/debris.toml, documented at its top); users add their own files of the
+same format. Knows strings and pattern files, not rules or findings: the scraper-debris check turns
+``DebrisBlock`` s into findings.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .text import DataFileError
+
+DOCUMENT_KINDS = ("text", "markdown", "html")
+DEFAULT_CONFIDENCE = 0.95
+PATTERN_KEYS = {"id", "description", "regex", "confidence", "case_sensitive", "formats"}
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_HEADER = re.compile(r"^\s*\[\[\s*pattern\s*\]\]", re.MULTILINE)
+# What may stand between two debris matches of one block: blank lines and lines without letters or digits.
+_FILLER = re.compile(r"[^\w]*")
+
+
+@dataclass(frozen=True)
+class DebrisPattern:
+    id: str
+    description: str
+    regex: re.Pattern[str]
+    confidence: float = DEFAULT_CONFIDENCE
+    formats: tuple[str, ...] = DOCUMENT_KINDS
+    source: str = ""  # "file:line" of the pattern's table, for messages
+
+
+@dataclass(frozen=True)
+class DebrisBlock:
+    """One stretch of debris: one or more pattern matches with only filler between them."""
+
+    start: int
+    end: int
+    patterns: tuple[DebrisPattern, ...]  # in the order they matched, without repeats
+
+    @property
+    def confidence(self) -> float:
+        return max(pattern.confidence for pattern in self.patterns)
+
+
+def _key_line(text: str, start_line: int, end_line: int | None, key: str) -> int:
+    """The line of ``key = ...`` inside the table that starts at ``start_line`` (the header line if absent)."""
+    lines = text.splitlines()
+    stop = end_line - 1 if end_line else len(lines)
+    for number in range(start_line, stop):
+        if re.match(rf"\s*{re.escape(key)}\s*=", lines[number]):
+            return number + 1
+    return start_line
+
+
+def parse_patterns(text: str, path: str) -> tuple[DebrisPattern, ...]:
+    """Parse one pattern file; every problem is a DataFileError naming the file and line."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DataFileError(f"{path}: invalid TOML: {error}") from None
+    unknown_tables = set(document) - {"pattern"}
+    if unknown_tables:
+        raise DataFileError(f"{path}: unknown table {sorted(unknown_tables)[0]!r} (expected [[pattern]] tables)")
+    raw_patterns = document.get("pattern", [])
+    if not isinstance(raw_patterns, list):
+        raise DataFileError(f"{path}: 'pattern' must be an array of tables: write [[pattern]]")
+    headers = [text.count("\n", 0, match.start()) + 1 for match in _HEADER.finditer(text)]
+    patterns: list[DebrisPattern] = []
+    for index, raw in enumerate(raw_patterns):
+        line = headers[index] if index < len(headers) else 0
+        following = headers[index + 1] if index + 1 < len(headers) else None
+
+        def fail(message: str, key: str | None = None) -> DataFileError:
+            where = _key_line(text, line, following, key) if key else line
+            return DataFileError(f"{path}:{where}: {message}")
+
+        unknown = set(raw) - PATTERN_KEYS
+        if unknown:
+            name = sorted(unknown)[0]
+            raise fail(f"unknown key {name!r} (expected {', '.join(sorted(PATTERN_KEYS))})", name)
+        for key in ("id", "description", "regex"):
+            if not isinstance(raw.get(key), str) or not raw[key].strip():
+                raise fail(f"pattern needs {key} = \"...\"", key if key in raw else None)
+        pattern_id = raw["id"].strip()
+        if not _ID.match(pattern_id):
+            raise fail(f"id {pattern_id!r} must be lower-case letters, digits and hyphens", "id")
+        case_sensitive = raw.get("case_sensitive", False)
+        if not isinstance(case_sensitive, bool):
+            raise fail("case_sensitive must be true or false", "case_sensitive")
+        flags = re.MULTILINE | (0 if case_sensitive else re.IGNORECASE)
+        try:
+            regex = re.compile(raw["regex"], flags)
+        except re.error as error:
+            raise fail(f"bad regex in pattern {pattern_id!r}: {error}", "regex") from None
+        if regex.search("") or regex.search("\n\n"):
+            raise fail(f"regex of pattern {pattern_id!r} matches empty text", "regex")
+        confidence = raw.get("confidence", DEFAULT_CONFIDENCE)
+        if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 < confidence <= 1:
+            raise fail(f"confidence of pattern {pattern_id!r} must be a number above 0 and at most 1", "confidence")
+        formats = raw.get("formats", list(DOCUMENT_KINDS))
+        if (
+            not isinstance(formats, list)
+            or not formats
+            or not all(isinstance(kind, str) and kind in DOCUMENT_KINDS for kind in formats)
+        ):
+            raise fail(f"formats of pattern {pattern_id!r} must be a list of {', '.join(DOCUMENT_KINDS)}", "formats")
+        patterns.append(
+            DebrisPattern(pattern_id, raw["description"].strip(), regex, float(confidence), tuple(formats), f"{path}:{line}")
+        )
+    return tuple(patterns)
+
+
+@lru_cache(maxsize=1)
+def default_patterns() -> tuple[DebrisPattern, ...]:
+    resource = resources.files("audit.data").joinpath("debris.toml")
+    return parse_patterns(resource.read_text(encoding="utf-8"), "audit/data/debris.toml")
+
+
+@lru_cache(maxsize=16)
+def load_patterns(extra: tuple[str, ...] = ()) -> tuple[DebrisPattern, ...]:
+    """The bundled patterns plus those of the files in ``extra``; ids must be unique over all of them."""
+    patterns = list(default_patterns())
+    for path in extra:
+        try:
+            text = Path(path).read_bytes().decode("utf-8-sig")
+        except OSError as error:
+            raise DataFileError(f"{path}: cannot read debris patterns ({error.strerror or error})") from None
+        except UnicodeDecodeError:
+            raise DataFileError(f"{path}: debris patterns are not UTF-8 text") from None
+        patterns.extend(parse_patterns(text, path))
+    seen: dict[str, DebrisPattern] = {}
+    for pattern in patterns:
+        if pattern.id in seen:
+            raise DataFileError(f"{pattern.source}: pattern id {pattern.id!r} is already used at {seen[pattern.id].source}")
+        seen[pattern.id] = pattern
+    return tuple(patterns)
+
+
+def find_debris(text: str, patterns: tuple[DebrisPattern, ...], kind: str = "text") -> list[DebrisBlock]:
+    """Debris blocks in ``text``, in text order; matches with only filler between them form one block."""
+    # Carriage returns become line feeds (same length, so offsets hold) so that $ works on Windows text.
+    searchable = text.replace("\r", "\n")
+    hits: list[tuple[int, int, DebrisPattern]] = []
+    for pattern in patterns:
+        if kind not in pattern.formats:
+            continue
+        for match in pattern.regex.finditer(searchable):
+            start, end = match.span()
+            # Whitespace a pattern takes in at its edges is not part of the debris.
+            while start < end and searchable[start].isspace():
+                start += 1
+            while end > start and searchable[end - 1].isspace():
+                end -= 1
+            if end > start:
+                hits.append((start, end, pattern))
+    hits.sort(key=lambda hit: (hit[0], -hit[1]))
+    blocks: list[DebrisBlock] = []
+    for start, end, pattern in hits:
+        if blocks and (start < blocks[-1].end or _FILLER.fullmatch(searchable, blocks[-1].end, start)):
+            last = blocks[-1]
+            patterns_seen = last.patterns if pattern in last.patterns else (*last.patterns, pattern)
+            blocks[-1] = DebrisBlock(last.start, max(last.end, end), patterns_seen)
+        else:
+            blocks.append(DebrisBlock(start, end, (pattern,)))
+    return [_with_trailing_filler(searchable, block) for block in blocks]
+
+
+# A following line of symbols only ("*" left under a comment form), taken into the block before it.
+_SYMBOL_LINE = re.compile(r"[ \t]*\n\s*([^\w\s]+)[ \t]*(?=\n|$)")
+
+
+def _with_trailing_filler(text: str, block: DebrisBlock) -> DebrisBlock:
+    end = block.end
+    while match := _SYMBOL_LINE.match(text, end):
+        end = match.end(1)
+    return block if end == block.end else DebrisBlock(block.start, end, block.patterns)

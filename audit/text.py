@@ -100,7 +100,7 @@ _GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{4})(?=[A-Z][a-z])")
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str  # as in the document, possessive stripped
     start: int
@@ -116,12 +116,15 @@ def tokens(text: str) -> list[Token]:
     result = []
     for match in WORD.finditer(text):
         word, start = match.group(), match.start()
-        possessive = POSSESSIVE.search(word)
-        if possessive and possessive.start() > 0 and ("'" in word[-2:] or "\u2019" in word[-2:]):
-            word = word[: possessive.start()]
-        pieces = _GLUED.split(word)
+        if "'" in word or "\u2019" in word:
+            possessive = POSSESSIVE.search(word)
+            if possessive and possessive.start() > 0 and ("'" in word[-2:] or "\u2019" in word[-2:]):
+                word = word[: possessive.start()]
+        if word.islower() or not _GLUED.search(word):
+            result.append(Token(word, start, start + len(word)))
+            continue
         offset = start
-        for piece in pieces:
+        for piece in _GLUED.split(word):
             if piece:
                 result.append(Token(piece, offset, offset + len(piece)))
             offset += len(piece)

@@ -38,7 +38,7 @@ PARTICLES = frozenset("al el de da di do dos das du la le van von der den ter bi
 # Endings that make an inflection or a demonym of a name rather than a different name
 # ("Armenia" -> "Armenians", "Turkey" -> "Turkish", "Europe" -> "European").
 DERIVATION_SUFFIXES = frozenset(
-    "s es n ns an ans ian ians ean eans i is ese ish ic ics e ern erns ite ites ist ists ism ized a".split()
+    "s es n ns an ans ian ians ean eans i is ese ish ic ics ern erns ite ites ist ists ism ized a".split()
 )
 # A word at least this frequent in English is an ordinary word, never a garble.
 COMMON_WORD_ZIPF = 4.0
@@ -404,10 +404,17 @@ class Matcher:
 
     def _clue(self, words: list[Token], position: int, phrase: Phrase, mentioned: set[str], form: Form) -> "Clue":
         previous = words[position - 1].text if position > 0 else ""
-        other_person = bool(previous) and self.given_names.known(previous) and not any(
-            fold(previous) in fold(text_).split() for text_ in form.entry.accepted
-        )
+        other_person = bool(previous) and self.given_names.known(previous) and not self._same_given_name(previous, form.entry)
         return Clue(phrase.sentence_start and position == 0, form.entry.canonical in mentioned, other_person)
+
+    def _same_given_name(self, word: str, entry: Entry) -> bool:
+        """Is ``word`` the entry's given name, a cognate of it, or a near spelling of it?"""
+        folded = fold(word)
+        for text_ in entry.accepted:
+            for given in _person_parts(fold(text_))[0].split():
+                if folded == given or self.given_names.cognates(folded, given) or _near_spelling(folded, given):
+                    return True
+        return False
 
     def _near_forms(self, folded: str) -> list[tuple[Form, "Evidence"]]:
         """Glossary words near ``folded``, best first, with context-free evidence (cached per word)."""

@@ -6,6 +6,7 @@ from types import ModuleType
 from ..model import Rule
 from . import garbled_name, given_name, known_wrong_form, name_casing
 from . import scraper_debris
+from . import foreign_script, untranslated_sentence
 
 CHECKS: tuple[ModuleType, ...] = (
     garbled_name,
@@ -13,6 +14,8 @@ CHECKS: tuple[ModuleType, ...] = (
     known_wrong_form,
     name_casing,
     scraper_debris,
+    foreign_script,
+    untranslated_sentence,
 )
 
 

@@ -1,0 +1,201 @@
+"""Which script and which language a stretch of copy is in: for the untranslated-text checks.
+
+Pure functions over strings (no rules, no findings). Language identification uses langdetect with a
+private, fixed-seed detector factory, so the same text gets the same answer on every run, whatever
+else in the process uses langdetect.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .text import word_frequency
+
+# The scripts a language is written in (names as the first word of Unicode character names).
+# Languages not listed are written in Latin script.
+SCRIPTS_OF_LANGUAGE: dict[str, frozenset[str]] = {
+    **{code: frozenset({"CYRILLIC"}) for code in ("ru", "uk", "be", "bg", "mk", "kk", "ky", "mn", "tg", "tt", "ba", "cv")},
+    "sr": frozenset({"CYRILLIC", "LATIN"}),
+    "el": frozenset({"GREEK"}),
+    "hy": frozenset({"ARMENIAN"}),
+    "ka": frozenset({"GEORGIAN"}),
+    **{code: frozenset({"HEBREW"}) for code in ("he", "yi")},
+    **{code: frozenset({"ARABIC"}) for code in ("ar", "fa", "ur", "ps", "ug", "ckb")},
+    "zh": frozenset({"CJK"}),
+    "ja": frozenset({"CJK", "HIRAGANA", "KATAKANA"}),
+    "ko": frozenset({"HANGUL", "CJK"}),
+    **{code: frozenset({"DEVANAGARI"}) for code in ("hi", "mr", "ne", "sa")},
+    "bn": frozenset({"BENGALI"}),
+    "ta": frozenset({"TAMIL"}),
+    "te": frozenset({"TELUGU"}),
+    "th": frozenset({"THAI"}),
+    "am": frozenset({"ETHIOPIC"}),
+}
+# Scripts written without spaces between words: a passage is measured in characters there.
+UNSPACED_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI"})
+SCRIPT_LABELS = {"CJK": "Chinese/Japanese", "HANGUL": "Korean"}
+
+
+def expected_scripts(language: str) -> frozenset[str]:
+    return SCRIPTS_OF_LANGUAGE.get(language.lower().split("-")[0], frozenset({"LATIN"}))
+
+
+@lru_cache(maxsize=4096)
+def script_of(char: str) -> str:
+    """The script of a letter ('LATIN', 'CYRILLIC', 'CJK', ...); '' for anything that is not a letter."""
+    if not char.isalpha():
+        return ""
+    name = unicodedata.name(char, "")
+    if not name:
+        return ""
+    first = name.split(" ")[0]
+    if first in ("FULLWIDTH", "HALFWIDTH"):
+        return "LATIN" if "LATIN" in name else first
+    return first
+
+
+def script_label(script: str) -> str:
+    return SCRIPT_LABELS.get(script, script.title())
+
+
+@dataclass(frozen=True)
+class ScriptRun:
+    """Consecutive words in scripts the target language does not use, with no expected-script letter between."""
+
+    start: int
+    end: int
+    scripts: tuple[str, ...]  # the foreign scripts in it, most letters first
+    words: int
+    letters: int
+
+    @property
+    def unspaced(self) -> bool:
+        return self.scripts[0] in UNSPACED_SCRIPTS
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\u02bc-][^\W\d_]+)*")
+
+
+def foreign_script_runs(text: str, language: str = "en") -> list[ScriptRun]:
+    """Runs of words written in a script the target language does not use, in text order.
+
+    A run continues over spaces, digits and punctuation, not over a word in the expected script or a
+    paragraph break.
+    """
+    expected = expected_scripts(language)
+    runs: list[ScriptRun] = []
+    current: list[tuple[int, int, dict[str, int]]] = []
+
+    def close() -> None:
+        if current:
+            counts: dict[str, int] = {}
+            for _, _, word_counts in current:
+                for script, count in word_counts.items():
+                    counts[script] = counts.get(script, 0) + count
+            scripts = tuple(sorted(counts, key=lambda s: (-counts[s], s)))
+            runs.append(ScriptRun(current[0][0], current[-1][1], scripts, len(current), sum(counts.values())))
+            current.clear()
+
+    for match in _WORD.finditer(text):
+        counts: dict[str, int] = {}
+        for char in match.group():
+            script = script_of(char)
+            if script:
+                counts[script] = counts.get(script, 0) + 1
+        foreign = {s: n for s, n in counts.items() if s not in expected}
+        if not foreign or sum(foreign.values()) * 2 < sum(counts.values()):
+            close()
+            continue
+        if current and "\n\n" in text[current[-1][1] : match.start()].replace("\r", ""):
+            close()
+        current.append((match.start(), match.end(), foreign))
+    close()
+    return runs
+
+
+# -- language identification ----------------------------------------------------------------------------
+
+_SEED = 0
+
+
+@lru_cache(maxsize=1)
+def _factory():
+    """A langdetect factory of our own with a fixed seed: detection is deterministic run after run."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.seed = _SEED
+    return factory
+
+
+def detect_languages(text: str) -> list[tuple[str, float]]:
+    """(language code, probability) pairs for ``text``, most probable first; [] when undecidable."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _factory().create()
+    detector.append(text)
+    try:
+        return [(found.lang, found.prob) for found in detector.get_probabilities()]
+    except LangDetectException:
+        return []
+
+
+# langdetect's codes that wordfreq files under another code.
+_WORDLIST_CODE = {"no": "nb", "hr": "sh", "sr": "sh", "bs": "sh", "tl": "fil", "zh-cn": "zh", "zh-tw": "zh"}
+
+
+@lru_cache(maxsize=64)
+def _has_wordlist(language: str) -> bool:
+    """Does wordfreq have a word list of its own for ``language`` (not a "nearest match")?"""
+    from wordfreq import available_languages
+
+    return language in available_languages()
+
+
+def known_word_share(words: list[str], language: str, min_zipf: float = 3.0) -> float | None:
+    """Share of ``words`` that are ordinary words of ``language`` (None if wordfreq has no list for it)."""
+    language = _WORDLIST_CODE.get(language.lower(), language.lower().split("-")[0])
+    if not words or not _has_wordlist(language):
+        return None
+    known = sum(1 for word in words if word_frequency(word.lower(), language) >= min_zipf)
+    return known / len(words)
+
+
+def lower_case_words(text: str) -> list[str]:
+    """The words of ``text`` that start lower-case: names are left out, function words and verbs stay."""
+    return [word for word in _WORD.findall(text) if word[:1].islower()]
+
+
+# A sentence ends at . ! ? or an ellipsis, with any closing quotes or brackets, before a space or a new
+# line; scrapers also glue sentences together ("direction.On September"), which ends one too.
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)|(?<=[a-z\u00df-\u00ff]{2}[.!?])(?=[A-Z\u00c0-\u00de][a-z])")
+
+
+# Words whose full stop ends no sentence ("Mr. Smith", "Gen. Petrov", "J. Smith").
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Gov|Sen|Rep|No|vs|etc|approx|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))\.$"
+)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``: lines are split at sentence ends; whitespace is trimmed."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\r\n]+", text):
+        start = line.start()
+        cuts = [
+            match.end()
+            for match in _SENTENCE_END.finditer(text, line.start(), line.end())
+            if not _ABBREVIATION.search(text, max(line.start(), match.end() - 8), match.end())
+        ]
+        for end in [*cuts, line.end()]:
+            segment = text[start:end]
+            stripped = segment.strip()
+            if stripped:
+                left = start + len(segment) - len(segment.lstrip())
+                spans.append((left, left + len(stripped)))
+            start = end
+    return spans

@@ -1,0 +1,132 @@
+"""AUD401 foreign-script and AUD402 untranslated-sentence, and the language helpers under them."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from audit.checks import foreign_script, untranslated_sentence
+from audit.checks.base import Context
+from audit.config import Settings
+from audit.documents import Document
+from audit.glossary import Glossary
+from audit.language import detect_languages, foreign_script_runs, sentences
+from audit.matching import Matcher
+
+
+def run(module, text: str, language: str = "en") -> list:
+    glossary = Glossary(())
+    context = Context(glossary=glossary, matcher=Matcher(glossary), settings=Settings(target_language=language))
+    return list(module.check(Document.from_text("story.txt", text), context))
+
+
+ENGLISH = (
+    "The council approved the budget on Tuesday after a long debate about road repairs. "
+    "Opposition members said the plan left too little money for schools in the northern districts."
+)
+GERMAN = (
+    "Der Stadtrat hat am Dienstag nach einer langen Debatte den Haushalt beschlossen. "
+    "Die Opposition kritisierte, dass zu wenig Geld für die Schulen übrig bleibe."
+)
+FRENCH = "Le conseil municipal a adopté mardi le budget après un long débat sur la réparation des routes."
+
+
+# -- AUD401 foreign-script -----------------------------------------------------------------------------------
+
+
+def test_bracketed_cyrillic_phrase_is_reported():
+    text = "The mayor described the plan (\u043e\u0447\u0435\u043d\u044c \u0432\u0430\u0436\u043d\u044b\u0439 \u0448\u0430\u0433 \u0432\u043f\u0435\u0440\u0451\u0434) as historic."
+    (finding,) = run(foreign_script, text)
+    assert finding.rule == "AUD401"
+    assert finding.text == "\u043e\u0447\u0435\u043d\u044c \u0432\u0430\u0436\u043d\u044b\u0439 \u0448\u0430\u0433 \u0432\u043f\u0435\u0440\u0451\u0434"
+    assert "Cyrillic" in finding.message
+
+
+def test_armenian_and_arabic_passages_are_reported():
+    armenian = "\u0574\u0565\u0576\u0584 \u0570\u0561\u0572\u0569\u0565\u056c\u0578\u0582 \u0565\u0576\u0584"
+    arabic = "\u0647\u0630\u0627 \u064a\u0648\u0645 \u0645\u0647\u0645 \u062c\u062f\u0627"
+    findings = run(foreign_script, f"A banner read {armenian} in the square.\n\nAnother said {arabic} too.")
+    assert [f.text for f in findings] == [armenian, arabic]
+    assert "Armenian" in findings[0].message and "Arabic" in findings[1].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The paper \u00ab\u041d\u043e\u0432\u0430\u044f \u0433\u0430\u0437\u0435\u0442\u0430\u00bb reported the story.",  # quoted title
+        "Residents of the capital (\u0415\u0440\u0435\u0432\u0430\u043d) stayed home.",  # one word
+        "The region, known locally as \u041d\u0430\u0433\u043e\u0440\u043d\u044b\u0439 \u041a\u0430\u0440\u0430\u0431\u0430\u0445, was calm.",  # a name
+        "Temperatures of 5\u00b0C and a \u03b2 coefficient were measured.",  # a Greek letter in a formula
+        "Cafés in Bra\u0219ov and Gda\u0144sk reopened, said \u00c7avu\u015fo\u011flu.",  # Latin with diacritics
+    ],
+)
+def test_names_single_words_and_latin_diacritics_are_not_passages(text):
+    assert run(foreign_script, text) == []
+
+
+def test_target_language_decides_the_expected_script():
+    text = "\u041c\u044d\u0440 \u043e\u0442\u043a\u0440\u044b\u043b \u043d\u043e\u0432\u044b\u0439 \u043c\u043e\u0441\u0442 \u0432 \u043f\u043e\u043d\u0435\u0434\u0435\u043b\u044c\u043d\u0438\u043a."
+    assert len(run(foreign_script, text)) == 1
+    assert run(foreign_script, text, language="ru") == []
+    runs = foreign_script_runs("The mayor opened a new bridge in the city.", "ru")
+    assert runs and runs[0].scripts == ("LATIN",)
+
+
+# -- AUD402 untranslated-sentence ----------------------------------------------------------------------------
+
+
+def test_german_passage_is_one_finding():
+    (finding,) = run(untranslated_sentence, ENGLISH + " " + GERMAN + "\n")
+    assert finding.rule == "AUD402"
+    assert finding.text == GERMAN
+    assert "German" in finding.message and "(de," in finding.message
+
+
+def test_french_sentence_in_its_own_paragraph():
+    (finding,) = run(untranslated_sentence, ENGLISH + "\n\n" + FRENCH + "\n")
+    assert finding.text == FRENCH and "French" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ENGLISH,
+        # English heavy with foreign names is still English.
+        "Prime Minister Nikol Pashinyan met Ilham Aliyev and Recep Tayyip Erdogan in Brussels on Thursday evening.",
+        # A short foreign quotation inside an English sentence is not a passage.
+        'He ended his speech with "Wir schaffen das" and left the stage without taking questions.',
+        # Too short to identify reliably.
+        "Danke sch\u00f6n, sagte er.",
+        # German names and titles in English copy.
+        "The Frankfurter Allgemeine Zeitung and Der Spiegel both reported that the Bundestag would vote on Friday.",
+    ],
+)
+def test_english_copy_is_not_reported(text):
+    assert run(untranslated_sentence, text) == []
+
+
+def test_target_language_can_be_set():
+    assert run(untranslated_sentence, GERMAN, language="de") == []
+    (finding,) = run(untranslated_sentence, ENGLISH, language="de")
+    assert "English" in finding.message
+
+
+def test_sentences_split_glued_sentences_and_keep_abbreviations():
+    text = "It rained.Then it stopped. Mr. Brown left. \u201cGood,\u201d he said."
+    assert [text[a:b] for a, b in sentences(text)] == ["It rained.", "Then it stopped.", "Mr. Brown left.", "\u201cGood,\u201d he said."]
+
+
+def test_language_detection_is_deterministic_across_processes():
+    probe = (
+        "import json, sys; from audit.language import detect_languages; "
+        "print(json.dumps([detect_languages(s) for s in json.loads(sys.argv[1])]))"
+    )
+    samples = [GERMAN, FRENCH, "Nagorno Karabakh Stepanakert Shushi Lachin", "Die Stadt und the city"]
+    outputs = {
+        subprocess.run([sys.executable, "-c", probe, json.dumps(samples)], capture_output=True, text=True, check=True).stdout
+        for _ in range(3)
+    }
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop()) == [[list(pair) for pair in detect_languages(s)] for s in samples]

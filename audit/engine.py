@@ -4,24 +4,36 @@
 """
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 
 from . import checks as registry
+from . import suppressions
+from .baseline import Baseline
 from .checks.base import Context
-from .config import Settings
+from .config import Settings, path_selected
 from .documents import Document, DocumentError, decode, expand_paths, read_document
 from .glossary import Glossary, load_glossaries
 from .matching import Matcher
 from .model import Finding, InputProblem, Rule, RunResult
 
 
+# Called with (files done, files in all, path) as each document is read: the CLI draws a progress bar.
+Progress = Callable[[int, int, str], None]
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule a scan can report: the checks' rules and the engine's own (unused suppressions)."""
+    return (*registry.all_rules(), suppressions.RULE)
+
+
 def rule_enabled(rule: Rule, settings: Settings) -> bool:
     """Select and ignore accept rule ids, kebab names, or id prefixes ("AUD1")."""
 
     def hit(patterns: tuple[str, ...]) -> bool:
-        return any(rule.id.startswith(p.upper()) or rule.name == p.lower() for p in patterns)
+        return any(rule.matches(p) for p in patterns)
 
     if settings.select and not hit(settings.select):
         return False
@@ -39,8 +51,12 @@ def _override(finding: Finding, settings: Settings) -> Finding:
     return replace(finding, severity=severity) if severity else finding
 
 
-def check_documents(documents: Iterable[Document], context: Context) -> list[Finding]:
-    """Run every enabled check over documents; corpus checks see all of them at the end."""
+def check_documents(documents: Iterable[Document], context: Context,
+                    markers: dict[str, list[suppressions.Marker]] | None = None) -> list[Finding]:
+    """Run every enabled check over documents; corpus checks see all of them at the end.
+
+    With ``markers``, each document's inline suppression markers are collected into it (by path).
+    """
     enabled = [c for c in registry.CHECKS if any(rule_enabled(r, context.settings) for r in c.RULES)]
     findings: list[Finding] = []
     kept: list[Document] = []
@@ -48,6 +64,8 @@ def check_documents(documents: Iterable[Document], context: Context) -> list[Fin
     for document in documents:
         for check in enabled:
             findings.extend(check.check(document, context))
+        if markers is not None and (found := suppressions.parse(document)):
+            markers[document.path] = found
         if needs_corpus:
             kept.append(document)
         else:
@@ -60,11 +78,23 @@ def check_documents(documents: Iterable[Document], context: Context) -> list[Fin
     return sorted(set(findings), key=Finding.sort_key)
 
 
-def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callable[[], bytes] | None = None) -> Iterable[Document]:
-    """Documents one at a time; a file that cannot be read becomes a problem and the scan goes on."""
+def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callable[[], bytes] | None = None,
+                   settings: Settings | None = None, only: Collection[str] | None = None,
+                   progress: Progress | None = None) -> Iterable[Document]:
+    """Documents one at a time; a file that cannot be read becomes a problem and the scan goes on.
+
+    ``settings`` apply include/exclude globs; ``only`` (real paths) keeps just those files
+    (``--changed-since``); ``progress`` hears of each file as it is read.
+    """
     files, missing = expand_paths(paths)
     problems.extend(InputProblem(path, "no such file or directory") for path in missing)
-    for path in files:
+    if settings is not None:
+        files = [path for path in files if path_selected(path, settings)]
+    if only is not None:
+        files = [path for path in files if path == "-" or os.path.realpath(path) in only]
+    for done, path in enumerate(files, 1):
+        if progress:
+            progress(done, len(files), path)
         try:
             if path == "-":
                 data = stdin() if stdin else sys.stdin.buffer.read()
@@ -75,9 +105,24 @@ def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callab
             problems.append(InputProblem(path, str(error).removeprefix(f"{path}: ")))
 
 
+def number_occurrences(findings: Iterable[Finding]) -> list[Finding]:
+    """Number findings that share a fingerprint in one file 1, 2, ... in text order (see Finding.occurrence)."""
+    seen: dict[str, int] = {}
+    numbered = []
+    for finding in sorted(findings, key=Finding.sort_key):
+        seen[finding.fingerprint] = seen.get(finding.fingerprint, 0) + 1
+        numbered.append(replace(finding, occurrence=seen[finding.fingerprint]))
+    return numbered
+
+
 def scan(paths: list[str], settings: Settings | None = None, *, context: Context | None = None,
-         stdin: Callable[[], bytes] | None = None) -> RunResult:
+         stdin: Callable[[], bytes] | None = None, baseline: Baseline | None = None,
+         only: Collection[str] | None = None, keep_text: bool = False, progress: Progress | None = None) -> RunResult:
     """Scan files and directories (``-`` is standard input) and return every finding.
+
+    Inline suppression markers are applied; with ``baseline``, findings it knows are left out (and
+    counted). ``only`` limits the scan to those real paths; ``keep_text`` keeps each document's text in
+    the result for reports that show the copy.
 
     Raises GlossaryError when a glossary cannot be loaded; unreadable articles are reported in
     ``RunResult.problems`` and do not stop the scan.
@@ -87,20 +132,35 @@ def scan(paths: list[str], settings: Settings | None = None, *, context: Context
     problems: list[InputProblem] = []
     scanned: list[str] = []
     words = 0
+    texts: dict[str, str] = {}
+    markers: dict[str, list[suppressions.Marker]] = {}
 
     def counted(documents: Iterable[Document]) -> Iterable[Document]:
         nonlocal words
         for document in documents:
             scanned.append(document.path)
             words += len(document.text.split())
+            if keep_text:
+                texts[document.path] = document.text
             yield document
 
-    findings = check_documents(counted(read_documents(paths, problems, stdin)), context)
+    documents = read_documents(paths, problems, stdin, settings, only, progress)
+    findings = check_documents(counted(documents), context, markers)
+    enabled = tuple(rule for rule in all_rules() if rule_enabled(rule, settings))
+    findings, suppressed = suppressions.apply(findings, markers, all_rules(), lambda rule: rule in enabled)
+    findings = number_occurrences(_override(f, settings) if f.rule == suppressions.RULE.id else f for f in findings)
+    baselined = 0
+    if baseline is not None:
+        findings, baselined = baseline.split(findings)
     return RunResult(
         findings=tuple(findings),
-        rules=registry.all_rules(),
+        rules=enabled,
         files_scanned=len(scanned),
         problems=tuple(problems),
+        baselined=baselined,
+        suppressed=suppressed,
         words_scanned=words,
         paths=tuple(scanned),
+        fail_on=settings.fail_on,
+        texts=texts,
     )

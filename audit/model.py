@@ -41,6 +41,11 @@ class Rule:
     example: str  # an example of text it reports
     fix: str  # how to fix what it reports
 
+    def matches(self, pattern: str) -> bool:
+        """Is this rule named by ``pattern``: its id, an id prefix ("AUD1") or its kebab-case name?"""
+        pattern = pattern.strip()
+        return bool(pattern) and (self.id.startswith(pattern.upper()) or self.name == pattern.lower())
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -60,12 +65,20 @@ class Finding:
     suggestion: str | None
     confidence: float  # 0..1: how sure the check is that this is a real problem
     message: str
+    # 1-based: which of the findings with this fingerprint in this file this is, in text order (the engine
+    # numbers them), so a name garbled twice in one article gives two distinct identities.
+    occurrence: int = 1
 
     @property
     def fingerprint(self) -> str:
         """Identity that survives edits elsewhere in the file: no line numbers or offsets in it."""
         key = "\x1f".join((self.path.replace("\\", "/"), self.rule, self.text, self.suggestion or ""))
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+    @property
+    def identity(self) -> str:
+        """The fingerprint plus the occurrence: distinct for every finding of a run, still free of positions."""
+        return f"{self.fingerprint}:{self.occurrence}"
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.start, self.end, self.rule)
@@ -116,9 +129,16 @@ class RunResult:
     suppressed: int = 0  # findings hidden by inline markers or ignores
     words_scanned: int = 0
     paths: tuple[str, ...] = field(default=())  # every scanned document, in scan order (for per-file reports)
+    fail_on: str = "warning"  # the threshold the run is judged by: reporters that mark failures use it
+    # path -> document text, kept only when a reporter needs the copy itself (the HTML report)
+    texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+    def failing(self, finding: Finding) -> bool:
+        """Does this finding reach the run's fail-on threshold?"""
+        return self.fail_on != "never" and finding.severity >= Severity.parse(self.fail_on)
 
     def counts(self) -> dict[str, int]:
         counts = {severity.label: 0 for severity in sorted(Severity, reverse=True)}

@@ -6,12 +6,21 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import json_report, text
+from . import github, html_report, json_report, jsonl, junit, markdown, sarif, text
 
 REPORTERS: dict[str, ModuleType] = {
     "text": text,
     "json": json_report,
+    "jsonl": jsonl,
+    "sarif": sarif,
+    "junit": junit,
+    "github": github,
+    "markdown": markdown,
+    "html": html_report,
 }
+
+# Formats that show the copy itself: the engine keeps each document's text for them.
+NEEDS_TEXT = frozenset({"html"})
 
 
 def render(format_name: str, result, *, color: bool = False) -> str:

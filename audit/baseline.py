@@ -1,0 +1,115 @@
+"""Baselines: accept today's findings, report only new ones.
+
+A baseline file is JSON: a version and one record per finding, identified by the finding's fingerprint
+(file, rule, surface and suggestion: no line numbers) and its occurrence (the nth such finding in that
+file). Paths inside it are relative to the baseline file, so the same baseline works whichever directory
+``audit`` runs from. Edits elsewhere in an article leave its baselined findings baselined; a name garbled
+once more than before is one new finding.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .model import Finding
+
+VERSION = 1
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read or written; the message names the file."""
+
+
+def _relative(path: str, root: Path) -> str:
+    if path == "-":
+        return path
+    try:
+        return Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(os.path.abspath(path)).as_posix()
+
+
+def _keyed(finding: Finding, root: Path) -> Finding:
+    return replace(finding, path=_relative(finding.path, root))
+
+
+@dataclass(frozen=True)
+class Baseline:
+    path: str
+    identities: frozenset[str]  # fingerprint:occurrence of every accepted finding
+
+    @property
+    def root(self) -> Path:
+        return Path(os.path.abspath(self.path)).parent
+
+    def knows(self, finding: Finding) -> bool:
+        return _keyed(finding, self.root).identity in self.identities
+
+    def split(self, findings: Iterable[Finding]) -> tuple[list[Finding], int]:
+        """The findings the baseline does not know, and how many it knew."""
+        new = []
+        known = 0
+        for finding in findings:
+            if self.knows(finding):
+                known += 1
+            else:
+                new.append(finding)
+        return new, known
+
+
+def load(path: str | os.PathLike[str]) -> Baseline:
+    name = str(path)
+    try:
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise BaselineError(f"{name}: cannot read baseline ({error.strerror or error})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BaselineError(f"{name}: not a baseline file (invalid JSON: {error})") from None
+    if not isinstance(document, dict) or document.get("version") != VERSION or not isinstance(document.get("findings"), list):
+        raise BaselineError(f"{name}: not a wire-audit baseline (expected version {VERSION} and a findings list)")
+    identities = set()
+    for index, record in enumerate(document["findings"], 1):
+        if not (isinstance(record, dict) and isinstance(record.get("fingerprint"), str)
+                and isinstance(record.get("occurrence", 1), int)):
+            raise BaselineError(f"{name}: finding {index} has no fingerprint")
+        identities.add(f"{record['fingerprint']}:{record.get('occurrence', 1)}")
+    return Baseline(name, frozenset(identities))
+
+
+def render(findings: Iterable[Finding], root: Path) -> str:
+    records = []
+    for finding in findings:
+        keyed = _keyed(finding, root)
+        records.append({
+            "fingerprint": keyed.fingerprint,
+            "occurrence": keyed.occurrence,
+            "path": keyed.path,
+            "rule": finding.rule,
+            "name": finding.name,
+            "text": finding.text,
+            "suggestion": finding.suggestion,
+        })
+    records.sort(key=lambda r: (r["path"], r["rule"], r["text"], r["suggestion"] or "", r["occurrence"]))
+    return json.dumps({"version": VERSION, "tool": "wire-audit", "findings": records}, ensure_ascii=False, indent=2) + "\n"
+
+
+def write(path: str | os.PathLike[str], findings: Iterable[Finding]) -> int:
+    """Record findings as a baseline, atomically (a reader never sees half a file). Returns how many."""
+    target = Path(path)
+    findings = list(findings)
+    text = render(findings, Path(os.path.abspath(target)).parent)
+    temporary = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    except OSError as error:
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)
+        raise BaselineError(f"{target}: cannot write baseline ({error.strerror or error})") from None
+    return len(findings)

@@ -20,6 +20,10 @@ NAMES_GLOSSARY = FIXTURES_DIR / "names" / "glossary.toml"
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: takes seconds (a package build, a big corpus); deselect with -m 'not slow'")
+
+
 def write_glossary(tmp_path: Path, text: str, suffix: str = ".toml", name: str = "glossary") -> Path:
     """Write ``text`` to ``tmp_path/<name><suffix>`` as UTF-8 (bytes are written as they are)."""
     path = tmp_path / f"{name}{suffix}"

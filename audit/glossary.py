@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .text import table_lines
+
 ENTRY_TYPES = ("person", "place", "organization", "publication", "other")
 CSV_COLUMNS = ("canonical", "type", "variants", "avoid", "note")
 TOML_KEYS = {"canonical", "type", "variants", "avoid", "note"}
@@ -100,7 +102,6 @@ def _validated(path: str, line: int | None, raw: dict[str, object]) -> Entry:
 
 
 _TOML_ERROR_LINE = re.compile(r"\(at line (\d+)")
-_ENTRY_HEADER = re.compile(r"^\s*\[\[\s*entry\s*\]\]", re.MULTILINE)
 
 
 def parse_toml(text: str, path: str) -> Glossary:
@@ -116,8 +117,7 @@ def parse_toml(text: str, path: str) -> Glossary:
     raw_entries = document.get("entry", [])
     if not isinstance(raw_entries, list):
         raise GlossaryError(path, "'entry' must be an array of tables: write [[entry]]")
-    # tomllib keeps no positions, so the Nth [[entry]] header gives the Nth entry's line.
-    header_lines = [text.count("\n", 0, match.start()) + 1 for match in _ENTRY_HEADER.finditer(text)]
+    header_lines = table_lines(text, "entry")
     entries = []
     for index, raw in enumerate(raw_entries):
         line = header_lines[index] if index < len(header_lines) else None
@@ -126,6 +126,9 @@ def parse_toml(text: str, path: str) -> Glossary:
         unknown = set(raw) - TOML_KEYS
         if unknown:
             raise GlossaryError(path, f"unknown key {sorted(unknown)[0]!r} (expected {', '.join(sorted(TOML_KEYS))})", line)
+        for key in ("variants", "avoid"):
+            if isinstance(raw.get(key), str):  # only the CSV format separates a list with |
+                raise GlossaryError(path, f"{key} of {raw.get('canonical')!r} must be a list: {key} = [\"...\"]", line)
         entries.append(_validated(path, line, raw))
     return Glossary(tuple(entries), (path,))
 

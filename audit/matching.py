@@ -31,7 +31,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .glossary import Entry, Glossary
-from .text import VOWELS, DataFileError, Token, fold, phrase_key, skeleton, spelling_key, tokens, word_frequency
+from .text import VOWELS, DataFileError, Token, fold, table_lines, phrase_key, skeleton, spelling_key, tokens, word_frequency
 
 # Lower-case words that may stand inside a name ("Manlio Di Stefano", "Ursula von der Leyen").
 PARTICLES = frozenset("al el de da di do dos das du la le van von der den ter bin ibn ben".split())
@@ -125,7 +125,7 @@ class GivenNames:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise DataFileError(f"{path}: invalid TOML: {error}") from None
-        headers = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r"^\s*\[\[\s*group\s*\]\]", text, re.M)]
+        headers = table_lines(text, "group")
         groups = []
         for index, raw in enumerate(document.get("group", [])):
             names = raw.get("names") if isinstance(raw, dict) else None
@@ -185,6 +185,10 @@ class NameIndex:
             forms.append(Form(text, entry, "name", text if is_other_name else entry.canonical, folded, key))
             words = folded.split()
             if len(words) < 2:
+                if entry.type == "person" and canonical_given:
+                    # "Pashinian" alone is this person's surname: the given name before it is checked too.
+                    house = _house_part(entry.canonical, canonical_surname)
+                    forms.append(Form(text, entry, "surname", house, folded, key))
                 continue
             if entry.type == "person":
                 given, surname = _person_parts(folded)
@@ -407,6 +411,14 @@ class Matcher:
         other_person = bool(previous) and self.given_names.known(previous) and not self._same_given_name(previous, form.entry)
         return Clue(phrase.sentence_start and position == 0, form.entry.canonical in mentioned, other_person)
 
+    def _inflected_known(self, folded: str) -> bool:
+        """'pashinyans', 'karabakhi': an accepted form with an English ending is that name, not a garble."""
+        return any(
+            folded.endswith(suffix) and folded[: -len(suffix)] in self.index.exact
+            for suffix in DERIVATION_SUFFIXES
+            if len(folded) - len(suffix) >= MIN_WORD_LENGTH
+        )
+
     def _same_given_name(self, word: str, entry: Entry) -> bool:
         """Is ``word`` the entry's given name, a cognate of it, or a near spelling of it?"""
         folded = fold(word)
@@ -420,7 +432,7 @@ class Matcher:
         """Glossary words near ``folded``, best first, with context-free evidence (cached per word)."""
         if folded not in self._word_cache:
             candidates = []
-            if word_frequency(folded) < COMMON_WORD_ZIPF:
+            if word_frequency(folded) < COMMON_WORD_ZIPF and not self._inflected_known(folded):
                 for form, key_distance in self.index.near(spelling_key(folded)):
                     evidence = self._evidence(folded, form, key_distance)
                     if evidence:

@@ -26,6 +26,12 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^a-z]+", " ", ascii_text).split())
 
 
+def table_lines(text: str, table: str) -> list[int]:
+    """1-based line of each ``[[table]]`` header: tomllib keeps no positions, so the Nth header is the Nth item."""
+    header = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(table)}[ \t]*\]\]", re.MULTILINE)
+    return [text.count("\n", 0, match.start()) + 1 for match in header.finditer(text)]
+
+
 @dataclass(frozen=True)
 class Rewrite:
     pattern: re.Pattern[str]
@@ -39,7 +45,7 @@ def load_rewrites(text: str, path: str) -> tuple[Rewrite, ...]:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DataFileError(f"{path}: invalid TOML: {error}") from None
-    headers = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r"^\s*\[\[\s*rule\s*\]\]", text, re.M)]
+    headers = table_lines(text, "rule")
     rewrites = []
     for index, raw in enumerate(document.get("rule", [])):
         line = headers[index] if index < len(headers) else 0

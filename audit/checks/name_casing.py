@@ -43,11 +43,17 @@ def _lowered_words(surface: str, form: str) -> bool:
     )
 
 
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Inside a URL or e-mail address (interfax.ru, press@interfax.ru), where lower case is right."""
+    before, after = text[max(0, start - 1) : start], text[end : end + 2]
+    return before in ("/", "@", ".") or after[:1] == "@" or (after[:1] == "." and after[1:2].isalpha())
+
+
 def check(document: Document, context: Context) -> Iterator[Finding]:
     text = document.text
     for first, last, forms in context.matcher.mentions(text):
         surface = text[first.start : last.end]
-        if not surface[:1].isalpha() or surface.isupper():
+        if not surface[:1].isalpha() or surface.isupper() or _in_address(text, first.start, last.end):
             continue
         form = next((f for f in forms if fold(f.text) == fold(surface)), forms[0])
         if not _lowered_words(surface, form.text):

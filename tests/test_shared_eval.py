@@ -1,0 +1,113 @@
+"""Acceptance measures on the shared evaluation material (../shared), scored by its own tool.
+
+* seeds (bundled glossary): recall >= 0.90, precision >= 0.90, no correct name flagged;
+* dev articles (their CSV glossary): recall >= 0.75, precision >= 0.85, at most one correct name flagged;
+* clean BBC copy (bundled glossary): at most 1.0 warning-or-error finding per 1,000 words.
+
+Recall counts the transliteration and mistranslation annotations (``--kinds``). Each corpus is scanned once,
+through the library, and rendered with the JSON reporter that ``audit scan --format json`` uses.
+Skipped with a reason where ../shared does not exist.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from audit.config import Settings
+from audit.engine import scan
+from audit.model import RunResult, Severity
+from audit.reporters import render
+
+KINDS = "transliteration,mistranslation"
+SUMMARY = re.compile(
+    r"^recall (?P<recall>[\d.]+) \((?P<found>\d+)/(?P<errors>\d+)\)\s+"
+    r"precision (?P<precision>[\d.]+) \((?P<true>\d+)/(?P<scored>\d+)\)\s+"
+    r"flagged-correct (?P<flagged>\d+)$"
+)
+
+
+def _score(shared: Path, annotations: Path, result: RunResult, tmp: Path) -> tuple[dict, str]:
+    """Run ../shared/tools/score_findings.py on the JSON report; its last line parsed, and its whole output."""
+    findings = tmp / "findings.json"
+    findings.write_text(render("json", result), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(shared / "tools" / "score_findings.py"), str(annotations), str(findings), "--kinds", KINDS],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    output = done.stdout.strip()
+    match = SUMMARY.match(output.splitlines()[-1])
+    assert match, f"unexpected summary line: {output.splitlines()[-1]!r}"
+    numbers = {key: float(value) if "." in value else int(value) for key, value in match.groupdict().items()}
+    return numbers, output
+
+
+@pytest.fixture(scope="module")
+def seeds_score(shared_dir, tmp_path_factory):
+    result = scan([str(shared_dir / "seeds")], Settings())
+    assert result.files_scanned == 5 and not result.problems
+    return _score(shared_dir, shared_dir / "eval" / "seeds.tsv", result, tmp_path_factory.mktemp("seeds"))
+
+
+@pytest.fixture(scope="module")
+def dev_score(shared_dir, tmp_path_factory):
+    settings = Settings(glossaries=(str(shared_dir / "eval" / "dev" / "glossary.csv"),))
+    result = scan([str(shared_dir / "eval" / "dev" / "articles")], settings)
+    assert result.files_scanned == 14 and not result.problems
+    return _score(shared_dir, shared_dir / "eval" / "dev" / "annotations.tsv", result, tmp_path_factory.mktemp("dev"))
+
+
+@pytest.fixture(scope="module")
+def bbc_result(shared_dir) -> RunResult:
+    root = shared_dir / "eval" / "clean-bbc"
+    # The articles only: the corpus README beside them is not BBC copy.
+    parts = [str(path) for path in sorted(root.iterdir()) if path.is_dir()]
+    return scan(parts, Settings())
+
+
+def test_seeds_recall(seeds_score):
+    numbers, output = seeds_score
+    assert numbers["recall"] >= 0.90, output
+
+
+def test_seeds_precision(seeds_score):
+    numbers, output = seeds_score
+    assert numbers["precision"] >= 0.90, output
+
+
+def test_seeds_flag_no_correct_name(seeds_score):
+    numbers, output = seeds_score
+    assert numbers["flagged"] == 0, output
+
+
+def test_dev_recall(dev_score):
+    numbers, output = dev_score
+    assert numbers["recall"] >= 0.75, output
+
+
+def test_dev_precision(dev_score):
+    numbers, output = dev_score
+    assert numbers["precision"] >= 0.85, output
+
+
+def test_dev_flags_at_most_one_correct_name(dev_score):
+    numbers, output = dev_score
+    assert numbers["flagged"] <= 1, output
+
+
+@pytest.mark.slow
+def test_clean_bbc_false_alarms_per_thousand_words(bbc_result):
+    assert bbc_result.files_scanned == 897, bbc_result.files_scanned
+    assert not bbc_result.problems, bbc_result.problems
+    words = bbc_result.words_scanned
+    assert words > 300_000
+    loud = [f for f in bbc_result.findings if f.severity >= Severity.WARNING]
+    rate = 1000 * len(loud) / words
+    breakdown = Counter(f.rule for f in loud)
+    examples = [f"{Path(f.path).name}:{f.line}: {f.rule} {f.text!r} -> {f.suggestion!r}" for f in loud[:30]]
+    assert rate <= 1.0, f"{len(loud)} warning/error findings in {words} words ({rate:.2f}/1000): {dict(breakdown)}\n" + "\n".join(examples)

@@ -7,6 +7,7 @@ from ..model import Rule
 from . import garbled_name, given_name, known_wrong_form, name_casing
 from . import scraper_debris
 from . import foreign_script, untranslated_sentence
+from . import inconsistent_spelling
 
 CHECKS: tuple[ModuleType, ...] = (
     garbled_name,
@@ -14,6 +15,7 @@ CHECKS: tuple[ModuleType, ...] = (
     known_wrong_form,
     name_casing,
     scraper_debris,
+    inconsistent_spelling,
     foreign_script,
     untranslated_sentence,
 )

@@ -1,0 +1,145 @@
+"""Spelling variants of names: which capitalised words of the copy look like one name written two ways.
+
+Shared by the inconsistency checks (within an article, across articles) and by name discovery. Knows
+strings and the glossary's index, not rules or findings.
+
+Two words are *variants* when, after folding and undoing source-language spellings (audit/text.py), they
+are the same or nearly the same: equal comparison keys (Navalny/Nawalny), or a small edit distance with the
+same consonant skeleton (Hovhanisyan/Hovhannisen). Inflections and derivations (Armenia/Armenian,
+Aliyev/Aliyeva), and pairs of ordinary words or well-known names (Stevens/Stephens), are never variants.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from .matching import DERIVATION_SUFFIXES, PARTICLES, Matcher, name_phrases
+from .text import fold, skeleton, spelling_key, tokens, word_frequency
+
+MIN_LENGTH = 5  # shorter words collide by chance (Iran/Iraq, Mali/Malé)
+MIN_SIMILARITY = 0.75  # 1 - key edit distance / longer key length
+SHORT_KEY = 6  # comparison keys shorter than this must be equal or one letter longer (Karbakh/Karabakh)
+# A word at least this frequent in English is an ordinary word or a well-known name, spelled as intended.
+ESTABLISHED_ZIPF = 3.0
+# A word at least this frequent is a common word: a near spelling of it is another word (Monday/Mondavi).
+COMMON_ZIPF = 4.0
+# Beside an established word, a word at least this frequent is a name of its own (Preston/Peston).
+KNOWN_NAME_ZIPF = 1.5
+
+
+@dataclass(frozen=True)
+class NameWord:
+    """One capitalised word of a name phrase in a text."""
+
+    text: str  # as written, possessive stripped
+    folded: str
+    start: int
+    end: int
+    phrase: int  # index of its phrase in the text
+    position: int  # index of the word in its phrase
+    phrase_length: int
+    sentence_start: bool  # the first word of a phrase that opens a sentence
+
+
+def name_words(text: str) -> list[NameWord]:
+    """The capitalised words of the text's name phrases (particles such as 'van' or 'al' left out)."""
+    found: list[NameWord] = []
+    for index, phrase in enumerate(name_phrases(text, tokens(text))):
+        for position, word in enumerate(phrase.words):
+            if not word.capitalized or word.text.lower() in PARTICLES:
+                continue
+            folded = fold(word.text)
+            if not folded or " " in folded:
+                continue
+            found.append(
+                NameWord(
+                    word.text, folded, word.start, word.end, index, position, len(phrase.words),
+                    phrase.sentence_start and position == 0,
+                )
+            )
+    return found
+
+
+def derived(a: str, b: str) -> bool:
+    """Is one folded word an inflection or derivation of the other ('armenian' of 'armenia', 'aliyeva' of 'aliyev')?"""
+    short, long = sorted((a, b), key=len)
+    if len(long) == len(short):
+        return False
+    for cut in (0, 1, 2):
+        stem = short[: len(short) - cut] if cut else short
+        ending = long[len(stem) :]
+        if len(stem) >= 4 and long.startswith(stem) and ending in DERIVATION_SUFFIXES and (cut == 0 or len(ending) > 1):
+            return True
+    return False
+
+
+def similarity(a: str, b: str) -> float | None:
+    """How alike two folded words are as spellings of one name (None: not variants of each other)."""
+    if a == b or min(len(a), len(b)) < MIN_LENGTH:
+        return None
+    key_a, key_b = spelling_key(a), spelling_key(b)
+    if key_a[:1] != key_b[:1] or derived(a, b) or derived(key_a, key_b):
+        return None
+    zipf_a, zipf_b = word_frequency(a), word_frequency(b)
+    if max(zipf_a, zipf_b) >= COMMON_ZIPF:
+        return None
+    if max(zipf_a, zipf_b) >= ESTABLISHED_ZIPF and min(zipf_a, zipf_b) >= KNOWN_NAME_ZIPF:
+        return None
+    if key_a == key_b:
+        return 0.95
+    distance = Levenshtein.distance(key_a, key_b)
+    if min(len(key_a), len(key_b)) < SHORT_KEY and not (distance == 1 and len(key_a) != len(key_b) and min(len(key_a), len(key_b)) >= 5):
+        return None  # short names a letter apart are often two names (Shusha/Shushi), unless one has a letter more
+    score = 1 - distance / max(len(key_a), len(key_b))
+    if score < MIN_SIMILARITY:
+        return None
+    if skeleton(key_a) == skeleton(key_b):
+        return score
+    # A different consonant skeleton is a different name, unless one word has just one letter more (Karbakh).
+    if distance == 1 and abs(len(key_a) - len(key_b)) == 1 and min(len(key_a), len(key_b)) >= 6:
+        return score - 0.05
+    return None
+
+
+def accepted_house(matcher: Matcher, folded: str) -> str | None:
+    """The house (canonical) spelling of a word the glossary accepts, or None if the glossary does not know it."""
+    forms = matcher.index.exact.get(folded)
+    if not forms:
+        return None
+    form = forms[0]
+    return form.house if " " not in fold(form.house) else form.text
+
+
+class Clusters:
+    """Union-find over strings: words joined by any chain of variant pairs end up in one cluster."""
+
+    def __init__(self, items: Iterable[str] = ()) -> None:
+        self._parent: dict[str, str] = {}
+        for item in items:
+            self.add(item)
+
+    def add(self, item: str) -> None:
+        self._parent.setdefault(item, item)
+
+    def find(self, item: str) -> str:
+        root = item
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[item] != root:
+            self._parent[item], item = root, self._parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            # The smaller string becomes the root, so clusters do not depend on the order of unions.
+            low, high = sorted((root_a, root_b))
+            self._parent[high] = low
+
+    def groups(self) -> list[list[str]]:
+        grouped: dict[str, list[str]] = {}
+        for item in self._parent:
+            grouped.setdefault(self.find(item), []).append(item)
+        return [sorted(members) for _, members in sorted(grouped.items()) if len(members) > 1]

@@ -1,0 +1,130 @@
+"""AUD301 inconsistent-spelling (one article) and the variant rules under it (audit/variants.py)."""
+from __future__ import annotations
+
+import pytest
+
+from audit.checks import inconsistent_spelling
+from audit.checks.base import Context
+from audit.config import Settings
+from audit.documents import Document
+from audit.glossary import Entry, Glossary
+from audit.matching import Matcher
+from audit.model import Severity
+from audit.variants import Clusters, derived, name_words, similarity
+
+
+def context(*entries: Entry, fuzzy: bool = True) -> Context:
+    glossary = Glossary(tuple(entries))
+    # min_confidence above any match's confidence switches the fuzzy name rules off, to see AUD301 alone.
+    matcher = Matcher(glossary, min_confidence=0.7 if fuzzy else 1.01)
+    return Context(glossary=glossary, matcher=matcher, settings=Settings())
+
+
+def run(text: str, ctx: Context | None = None) -> list:
+    return list(inconsistent_spelling.check(Document.from_text("story.txt", text), ctx or context()))
+
+
+BYLINE = (
+    "By Arpine Arshakyan\n\n"
+    "The water authority said on Monday that the reservoir was full for the first time in a decade.\n\n"
+    "(Reporting by Arpina Arshakian; Editing by Tom Hale)\n"
+)
+
+
+# -- positives -----------------------------------------------------------------------------------------------
+
+
+def test_byline_and_credit_spellings_are_both_reported_with_given_names():
+    findings = run(BYLINE)
+    assert [f.text for f in findings] == ["Arpine Arshakyan", "Arpina Arshakian"]
+    assert all(f.rule == "AUD301" and f.severity is Severity.WARNING for f in findings)
+    assert all(f.suggestion is None for f in findings)  # used once each: no way to know which is right
+    assert '"Arpina Arshakian"' in findings[0].message and "line 5" in findings[0].message
+    assert '"Arpine Arshakyan"' in findings[1].message and "line 1" in findings[1].message
+
+
+def test_the_most_frequent_spelling_is_suggested():
+    text = (
+        "Mayor Oksana Kovalchuk opened the fair. Kovalchuk said the town had waited years for it. "
+        "Residents thanked Kovalchuk. Later, Kovalchuck left for the capital."
+    )
+    (finding,) = run(text)
+    assert finding.text == "Kovalchuck" and finding.suggestion == "Kovalchuk"
+
+
+def test_a_spelling_english_texts_know_beats_a_more_frequent_garble():
+    # Word lists know "Karabakh" as a name and have never seen "Karbakh": the majority is the garble.
+    garble = "Shelling hit Nagorno-Karbakh. Officials in Nagorno-Karbakh fled. Nagorno-Karabakh is mountainous."
+    findings = run(garble)
+    assert {f.text for f in findings} == {"Karbakh"} and {f.suggestion for f in findings} == {"Karabakh"}
+
+
+def test_the_glossary_form_is_suggested():
+    glossary_entry = Entry("Kelbajar", "place", variants=("Karvachar",))
+    text = "Refugees left Kelbajar on Sunday. Roads out of Kalbajar were jammed by the evening."
+    (finding,) = run(text, context(glossary_entry, fuzzy=False))
+    assert finding.text == "Kalbajar" and finding.suggestion == "Kelbajar"
+    assert finding.confidence >= 0.85
+
+
+# -- negatives -----------------------------------------------------------------------------------------------
+
+
+def test_a_name_rule_finding_is_not_repeated():
+    entry = Entry("Alexei Navalny", "person")
+    text = "Alexei Navalny was flown to Berlin. Doctors said Nawalny would recover."
+    assert run(text, context(entry)) == []
+    assert [f.text for f in run(text, context(entry, fuzzy=False))] == ["Nawalny"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Inflections, demonyms, possessives, feminine surnames.
+        "Armenia said Armenian troops and Armenians abroad were safe. Armenia's army agreed.",
+        "Ilham Aliyev and his wife Mehriban Aliyeva attended the ceremony.",
+        "Moscow's mayor said Moscow would reopen.",
+        # Two well-known names a letter apart.
+        "Cat Stevens and Jack Stephens met in Preston, where Robert Peston spoke.",
+        # A name beside an ordinary word.
+        "On Monday, the Mondavi winery was sold.",
+        # Short names a letter apart: often two different names.
+        "The road from Shusha to Shushi is the same road, locals say.",
+    ],
+)
+def test_different_words_are_not_inconsistent(text):
+    assert run(text) == []
+
+
+def test_two_accepted_glossary_spellings_are_not_inconsistent():
+    entry = Entry("Nikol Pashinyan", "person", variants=("Nikol Pashinian",))
+    text = "Nikol Pashinyan spoke first. Later Pashinian said the talks would go on."
+    assert run(text, context(entry)) == []
+
+
+# -- variant rules -------------------------------------------------------------------------------------------
+
+
+def test_similarity_rules():
+    assert similarity("navalny", "nawalny") == 0.95  # same key once German w is undone
+    assert similarity("hovhanisyan", "hovhannisen") is not None  # same consonants, two letters apart
+    assert similarity("karabakh", "karbakh") is not None  # one letter more
+    assert similarity("shusha", "shushi") is None  # short and a letter apart
+    assert similarity("austria", "australia") is None  # well-known words
+    assert similarity("iran", "iraq") is None  # too short
+    assert derived("armenian", "armenia") and derived("aliyeva", "aliyev")
+    assert not derived("melkonyan", "melkonian")
+
+
+def test_name_words_skip_particles_and_strip_possessives():
+    words = name_words("Ursula von der Leyen met Putin's aides.")
+    assert [w.text for w in words] == ["Ursula", "Leyen", "Putin"]
+    assert words[0].sentence_start and not words[2].sentence_start
+
+
+def test_clusters_do_not_depend_on_order():
+    one, two = Clusters(["c", "a", "b", "d"]), Clusters(["d", "b", "a", "c"])
+    for clusters in (one, two):
+        clusters.union("c", "b")
+        clusters.union("b", "a")
+    assert one.groups() == two.groups() == [["a", "b", "c"]]

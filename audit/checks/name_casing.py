@@ -1,6 +1,7 @@
 """AUD104 name-casing: a glossary name written with a lower-case initial ("nagorno-Karabakh")."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..documents import Document
@@ -43,10 +44,15 @@ def _lowered_words(surface: str, form: str) -> bool:
     )
 
 
+_ADDRESS = re.compile(r"[/\\@_]|\.[A-Za-z]{2,5}$|^www\.")
+
+
 def _in_address(text: str, start: int, end: int) -> bool:
-    """Inside a URL or e-mail address (interfax.ru, press@interfax.ru), where lower case is right."""
-    before, after = text[max(0, start - 1) : start], text[end : end + 2]
-    return before in ("/", "@", ".") or after[:1] == "@" or (after[:1] == "." and after[1:2].isalpha())
+    """Inside a URL, e-mail address or file name (press@interfax.ru, baku-energy.txt): lower case is right there."""
+    chunk_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    chunk_end = min((i for i in (text.find(" ", end), text.find("\n", end)) if i != -1), default=len(text))
+    chunk = text[chunk_start:chunk_end].strip("()[]<>\"'`*,;:!?")
+    return bool(_ADDRESS.search(chunk.rstrip(".")) or _ADDRESS.search(chunk))
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:

@@ -244,7 +244,6 @@ def test_other_given_name_with_a_similar_surname(scan_text):
     assert scan_text(text, rule=RULE) == []
 
 
-@pytest.mark.xfail(strict=True, reason="matcher: the plural of an accepted form (Pashinyan+s) is fuzzy-matched to another variant (Pashinian)")
 def test_plural_of_an_accepted_form(scan_text):
     assert scan_text("The Pashinyans attended the ceremony.", rule=RULE) == []
 

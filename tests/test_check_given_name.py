@@ -48,7 +48,6 @@ def test_every_occurrence(scan_text):
     assert {f.suggestion for f in findings} == {"Nikol Pashinyan"}
 
 
-@pytest.mark.xfail(strict=True, reason="matcher: Clue.other_person treats a cognate of the entry's own given name (Nicholas for Nikol) as another person, so the garbled surname is dropped and nothing is reported")
 def test_cognate_with_a_garbled_surname_is_one_garbled_finding(scan_text):
     # Both words wrong: one finding over both, reported as a garble, suggesting the whole canonical name.
     text = "Prime Minister Nicholas Pashinjan said the border was calm."
@@ -56,7 +55,6 @@ def test_cognate_with_a_garbled_surname_is_one_garbled_finding(scan_text):
     assert [(f.rule, f.text, f.suggestion) for f in findings] == [("AUD101", "Nicholas Pashinjan", "Nikol Pashinyan")]
 
 
-@pytest.mark.xfail(strict=True, reason="matcher: a cognate given name before a one-word accepted variant of the surname (Pashinian) is not looked at")
 def test_cognate_before_an_accepted_surname_variant(scan_text):
     text = "Prime Minister Nicholas Pashinian said the border was calm."
     findings = [f for f in scan_text(text) if f.rule in NAME_RULES]

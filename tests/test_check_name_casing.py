@@ -70,7 +70,6 @@ def test_not_reported(scan_text, text):
     assert findings == [], [(f.text, f.suggestion) for f in findings]
 
 
-@pytest.mark.xfail(strict=True, reason="AUD104: a glossary word inside a URL or e-mail address is reported as a lower-cased name")
 @pytest.mark.parametrize("text", ["More at https://interfax.ru/world/12345 today.", "Write to press@interfax.ru today."])
 def test_urls_and_addresses_are_not_names(scan_text, text):
     assert scan_text(text, rule=RULE) == []

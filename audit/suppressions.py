@@ -115,10 +115,11 @@ def apply(
     used: set[Marker] = set()
     kept: list[Finding] = []
     suppressed = 0
+    own = {path: _marker_regions(found) for path, found in markers.items()}
     for finding in findings:
         here = markers.get(finding.path, ())
-        if any(marker.start <= finding.start and finding.end <= marker.end for marker in here):
-            continue  # a finding inside a marker's own comment: the marker is not copy
+        if any(start <= finding.start and finding.end <= end for start, end in own.get(finding.path, ())):
+            continue  # a finding about the markers themselves (an "HTML comment"): markers are not copy
         rule = by_id.get(finding.rule)
         hits = [m for m in here if m.covers(finding) and rule is not None and m.names(rule)]
         if hits:
@@ -132,6 +133,15 @@ def apply(
             if message:
                 kept.append(replace(marker.report, message=message))
     return kept, suppressed
+
+
+def _marker_regions(markers: list[Marker]) -> list[tuple[int, int]]:
+    """The spans markers occupy; markers stacked on one paragraph share its scope and make one span."""
+    regions: dict[int, tuple[int, int]] = {}
+    for marker in markers:
+        start, end = regions.get(marker.scope_start, (marker.start, marker.end))
+        regions[marker.scope_start] = (min(start, marker.start), max(end, marker.end))
+    return list(regions.values())
 
 
 def _unused_message(marker: Marker, used: bool, rules: tuple[Rule, ...], enabled: Callable[[Rule], bool]) -> str:

@@ -48,3 +48,24 @@ def fixture_result(**scan_options) -> RunResult:
     with at_root():
         settings = resolve([ARTICLES_REL], rules=all_rules())
         return scan([ARTICLES_REL], settings, **scan_options)
+
+
+def make_finding(text: str = "Tavoz", *, path: str = "news/a.md", rule: str = "AUD101", name: str = "garbled-name",
+                 severity=None, start: int = 10, line: int = 2, column: int = 5, suggestion: str | None = "Tovuz",
+                 message: str | None = None, confidence: float = 0.9, occurrence: int = 1):
+    """A Finding built by hand, for reporter tests that need exact control over the data."""
+    from audit.model import Finding, Severity
+
+    return Finding(
+        rule=rule, name=name, severity=severity or Severity.ERROR, path=path, start=start, end=start + len(text),
+        line=line, column=column, end_line=line, end_column=column + len(text), text=text, suggestion=suggestion,
+        confidence=confidence, message=message or f'"{text}" should be "{suggestion}"', occurrence=occurrence,
+    )
+
+
+def make_result(findings=(), *, paths=None, problems=(), fail_on: str = "warning", texts=None, **fields) -> RunResult:
+    """A RunResult over hand-made findings, with every known rule."""
+    findings = tuple(findings)
+    paths = tuple(paths) if paths is not None else tuple(dict.fromkeys(f.path for f in findings))
+    return RunResult(findings=findings, rules=all_rules(), files_scanned=len(paths), problems=tuple(problems),
+                     paths=paths, fail_on=fail_on, texts=dict(texts or {}), **fields)

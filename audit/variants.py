@@ -6,7 +6,8 @@ strings and the glossary's index, not rules or findings.
 Two words are *variants* when, after folding and undoing source-language spellings (audit/text.py), they
 are the same or nearly the same: equal comparison keys (Navalny/Nawalny), or a small edit distance with the
 same consonant skeleton (Hovhanisyan/Hovhannisen). Inflections and derivations (Armenia/Armenian,
-Aliyev/Aliyeva), and pairs of ordinary words or well-known names (Stevens/Stephens), are never variants.
+Aliyev/Aliyeva), near spellings of common words (Monday/Mondavi), and pairs of spellings that English texts
+both use (Stevens/Stephens, Sargsyan/Sarkissian) are never variants.
 """
 from __future__ import annotations
 
@@ -21,12 +22,16 @@ from .text import fold, skeleton, spelling_key, tokens, word_frequency
 MIN_LENGTH = 5  # shorter words collide by chance (Iran/Iraq, Mali/Malé)
 MIN_SIMILARITY = 0.75  # 1 - key edit distance / longer key length
 SHORT_KEY = 6  # comparison keys shorter than this must be equal or one letter longer (Karbakh/Karabakh)
-# A word at least this frequent in English is an ordinary word or a well-known name, spelled as intended.
-ESTABLISHED_ZIPF = 3.0
 # A word at least this frequent is a common word: a near spelling of it is another word (Monday/Mondavi).
 COMMON_ZIPF = 4.0
-# Beside an established word, a word at least this frequent is a name of its own (Preston/Peston).
+# Near a word at least this frequent, only a spelling with the same comparison key is a variant of it.
+WELL_KNOWN_ZIPF = 3.0
+# A word at least this frequent in English texts is a spelling in use, not a garble.
 KNOWN_NAME_ZIPF = 1.5
+# English word lists know a name's usual spelling (Karabakh) but not its garbles (Karbakh); ordinary words
+# ("Sushi") are no evidence about a name.
+WORD_LIST_NAME_ZIPF = (KNOWN_NAME_ZIPF, 3.0)
+WORD_LIST_UNKNOWN_ZIPF = 0.5
 
 
 @dataclass(frozen=True)
@@ -85,10 +90,12 @@ def similarity(a: str, b: str) -> float | None:
     zipf_a, zipf_b = word_frequency(a), word_frequency(b)
     if max(zipf_a, zipf_b) >= COMMON_ZIPF:
         return None
-    if max(zipf_a, zipf_b) >= ESTABLISHED_ZIPF and min(zipf_a, zipf_b) >= KNOWN_NAME_ZIPF:
-        return None
+    if min(zipf_a, zipf_b) >= KNOWN_NAME_ZIPF:
+        return None  # both spellings are in use in English texts: two names (Sargsyan/Sarkissian, Preston/Peston)
     if key_a == key_b:
         return 0.95
+    if max(zipf_a, zipf_b) >= WELL_KNOWN_ZIPF:
+        return None  # near spellings of a well-known name are other names (Sharon/Saronno, Rupert/Ripert)
     distance = Levenshtein.distance(key_a, key_b)
     if min(len(key_a), len(key_b)) < SHORT_KEY and not (distance == 1 and len(key_a) != len(key_b) and min(len(key_a), len(key_b)) >= 5):
         return None  # short names a letter apart are often two names (Shusha/Shushi), unless one has a letter more
@@ -100,6 +107,15 @@ def similarity(a: str, b: str) -> float | None:
     # A different consonant skeleton is a different name, unless one word has just one letter more (Karbakh).
     if distance == 1 and abs(len(key_a) - len(key_b)) == 1 and min(len(key_a), len(key_b)) >= 6:
         return score - 0.05
+    return None
+
+
+def known_to_word_lists(group: list[str]) -> str | None:
+    """The one spelling of a group that English texts use as a name, when they have never seen the others."""
+    low, high = WORD_LIST_NAME_ZIPF
+    known = [form for form in group if low <= word_frequency(form) < high]
+    if len(known) == 1 and all(word_frequency(form) < WORD_LIST_UNKNOWN_ZIPF for form in group if form != known[0]):
+        return known[0]
     return None
 
 

@@ -8,6 +8,7 @@ from . import garbled_name, given_name, known_wrong_form, name_casing
 from . import scraper_debris
 from . import foreign_script, untranslated_sentence
 from . import inconsistent_spelling
+from . import inconsistent_across
 
 CHECKS: tuple[ModuleType, ...] = (
     garbled_name,
@@ -16,6 +17,7 @@ CHECKS: tuple[ModuleType, ...] = (
     name_casing,
     scraper_debris,
     inconsistent_spelling,
+    inconsistent_across,
     foreign_script,
     untranslated_sentence,
 )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..documents import Document
 from ..model import Finding, Rule, Severity
 from ..text import word_frequency
-from ..variants import Clusters, NameWord, accepted_house, name_words, similarity
+from ..variants import Clusters, NameWord, accepted_house, known_to_word_lists, name_words, similarity
 from .base import Context, graded
 
 RULE = Rule(
@@ -60,21 +60,8 @@ def _display(occurrences: list[NameWord]) -> str:
     return max(sorted(counts), key=lambda text: (counts[text], text[:1].isupper() and not text.isupper()))
 
 
-# English word lists know a name's usual spelling (Karabakh) but not its garbles (Karbakh); ordinary words
-# ("Sushi") are no evidence about a name.
-WORD_LIST_NAME_ZIPF = (1.5, 3.0)
-WORD_LIST_UNKNOWN_ZIPF = 0.5
 # Between spellings used equally often, one this much more frequent in English texts is taken as meant.
 WORD_LIST_MARGIN = 1.0
-
-
-def _known_to_word_lists(group: list[str]) -> str | None:
-    """The one spelling of the group that English texts use as a name when the others are unknown to them."""
-    low, high = WORD_LIST_NAME_ZIPF
-    known = [form for form in group if low <= word_frequency(form) < high]
-    if len(known) == 1 and all(word_frequency(form) < WORD_LIST_UNKNOWN_ZIPF for form in group if form != known[0]):
-        return known[0]
-    return None
 
 
 def verdicts(by_form: dict[str, list[NameWord]], context: Context) -> list[Verdict]:
@@ -103,7 +90,7 @@ def verdicts(by_form: dict[str, list[NameWord]], context: Context) -> list[Verdi
             continue
         count = {form: len(by_form[form]) for form in group}
         ranked = sorted(group, key=lambda form: (-count[form], -word_frequency(form), form))
-        top = _known_to_word_lists(group) or ranked[0]
+        top = known_to_word_lists(group) or ranked[0]
         tied = [form for form in ranked if count[form] == count[top] and form != top]
         if tied and top == ranked[0] and word_frequency(top) < word_frequency(tied[0]) + WORD_LIST_MARGIN:
             # No spelling is used more often, and none is much better known: report each against the other.

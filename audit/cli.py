@@ -156,10 +156,10 @@ def scan(
     ] = None,
     format: Annotated[FormatName, typer.Option("--format", "-f", help="Output format.")] = "text",  # type: ignore[assignment]
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
-    fail_on: Annotated[Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1 [default: warning].")] = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1 (default: warning).")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (input errors still exit 2).")] = False,
-    min_confidence: Annotated[Optional[float], typer.Option(min=0.0, max=1.0, help="Report name matches at least this sure [default: 0.7].")] = None,
-    language: Annotated[Optional[str], typer.Option(help="The language the copy should be in (ISO 639-1) [default: en].")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option(min=0.0, max=1.0, help="Report name matches at least this sure (default: 0.7).")] = None,
+    language: Annotated[Optional[str], typer.Option(help="The language the copy should be in (ISO 639-1) (default: en).")] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Run only these rules (ids, id prefixes or names; repeatable or comma-separated).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules, on top of the configuration's ignore list.")] = None,
     severity: Annotated[Optional[list[str]], typer.Option(help="Override a rule's severity: RULE=error|warning|info; repeatable.")] = None,

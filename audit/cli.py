@@ -233,6 +233,30 @@ def explain(rule: Annotated[str, typer.Argument(help="Rule id (AUD101) or name (
         typer.echo(f"## {heading}\n{body}\n")
 
 
+@app.command("names")
+def names(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to read (recursively); - for stdin.")],
+    glossary: Annotated[
+        Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file (.toml or .csv); repeatable. Default: the configuration's, else the bundled one.")
+    ] = None,
+    csv_file: Annotated[Optional[Path], typer.Option("--csv", help="Also write the new names as glossary CSV rows to this file, for review.")] = None,
+    min_count: Annotated[int, typer.Option("--min-count", min=1, help="List only names seen at least this many times.")] = 1,
+) -> None:
+    """List capitalised names the glossary does not know, spellings of one name clustered, most frequent first."""
+    from .discovery import discover_names, to_csv, to_text
+    from .engine import build_context, read_documents
+
+    settings = override(resolve(paths, rules=all_rules()), glossaries=tuple(glossary) if glossary else None)
+    problems: list = []
+    found = discover_names(read_documents(list(paths), problems, settings=settings), build_context(settings).matcher, min_count)
+    typer.echo(to_text(found), nl=False)
+    if csv_file is not None:
+        _write(csv_file, to_csv(found))
+    for problem in problems:
+        typer.echo(f"audit: {problem}", err=True)
+    raise typer.Exit(EXIT_USAGE if problems else EXIT_CLEAN)
+
+
 @app.command("config")
 def show_config(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Paths a scan would cover (default: the current directory).")] = None,

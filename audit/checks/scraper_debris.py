@@ -21,7 +21,7 @@ RULE = Rule(
         "image file names, hash-like id lines, leftover HTML tags, entities and shortcodes, and site date "
         "headers. Matches separated only by blank or symbol-only lines are reported as one block. The "
         "patterns are data: audit/data/debris.toml, extended by the files named in the configuration's "
-        "debris_patterns (see docs/checks.md for the format)."
+        "debris-patterns (see docs/checks.md for the format)."
     ),
     why=(
         "Debris tells readers the story was scraped and republished without an editor; none of it may be "
@@ -30,7 +30,7 @@ RULE = Rule(
     ),
     example=(
         "Source link\\n\\nLeave a Reply\\n\\nYour email address will not be published.  ->  "
-        "scraper debris (source footer, comment form text): remove it"
+        "scraper debris ('Source link' footer, comment form text): remove it"
     ),
     fix=(
         "Delete the block. If a pattern catches real copy at your desk, switch the rule off for that file or "

@@ -143,8 +143,11 @@ def load_patterns(extra: tuple[str, ...] = ()) -> tuple[DebrisPattern, ...]:
 
 def find_debris(text: str, patterns: tuple[DebrisPattern, ...], kind: str = "text") -> list[DebrisBlock]:
     """Debris blocks in ``text``, in text order; matches with only filler between them form one block."""
-    # Carriage returns become line feeds (same length, so offsets hold) so that $ works on Windows text.
-    searchable = text.replace("\r", "\n")
+    # Carriage returns become line feeds (same length, so offsets hold) so that $ works on Windows text, and
+    # Markdown wrappers at the edges of lines ("*Reading time: 3 minutes*", "- Source link") become spaces
+    # so that whole-line patterns see the words.
+    lines = text.replace("\r", "\n")
+    searchable = _WRAPPER.sub(lambda match: " " * len(match.group()), lines)
     hits: list[tuple[int, int, DebrisPattern]] = []
     for pattern in patterns:
         if kind not in pattern.formats:
@@ -157,17 +160,36 @@ def find_debris(text: str, patterns: tuple[DebrisPattern, ...], kind: str = "tex
             while end > start and searchable[end - 1].isspace():
                 end -= 1
             if end > start:
+                start, end = _with_wrappers(lines, start, end)
                 hits.append((start, end, pattern))
     hits.sort(key=lambda hit: (hit[0], -hit[1]))
     blocks: list[DebrisBlock] = []
     for start, end, pattern in hits:
-        if blocks and (start < blocks[-1].end or _FILLER.fullmatch(searchable, blocks[-1].end, start)):
+        if blocks and (start < blocks[-1].end or _FILLER.fullmatch(lines, blocks[-1].end, start)):
             last = blocks[-1]
             patterns_seen = last.patterns if pattern in last.patterns else (*last.patterns, pattern)
             blocks[-1] = DebrisBlock(last.start, max(last.end, end), patterns_seen)
         else:
             blocks.append(DebrisBlock(start, end, (pattern,)))
-    return [_with_trailing_filler(searchable, block) for block in blocks]
+    return [_with_trailing_filler(lines, block) for block in blocks]
+
+
+# Emphasis, heading, quote and bullet marks at the start or end of a line.
+_WRAPPER = re.compile(r"^[ \t]*(?:[*_#>]+|[-+\u2022](?= ))|[*_]+[ \t]*$", re.MULTILINE)
+_LEADING_WRAPPER = re.compile(r"[*_]+[ \t]*$")
+_TRAILING_WRAPPER = re.compile(r"[ \t]*[*_]+(?=[ \t]*(?:\n|$))")
+
+
+def _with_wrappers(lines: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the emphasis marks around a match ("*Reading time: 3 minutes*") that stand at line edges."""
+    line_start = lines.rfind("\n", 0, start) + 1
+    before = _LEADING_WRAPPER.search(lines, line_start, start)
+    if before and not lines[line_start : before.start()].strip():
+        start = before.start()
+    after = _TRAILING_WRAPPER.match(lines, end)
+    if after:
+        end = after.end()
+    return start, end
 
 
 # A following line of symbols only ("*" left under a comment form), taken into the block before it.

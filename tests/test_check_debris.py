@@ -85,6 +85,11 @@ def test_entity_suggests_the_character():
     assert finding.text == "&#233;" and finding.suggestion == "\u00e9"
 
 
+def test_markdown_wrappers_go_with_the_debris():
+    findings = run("*Estimated reading time: 5 min*\n\n" + STORY + "\n- Source link\n", path="story.md")
+    assert [f.text for f in findings] == ["*Estimated reading time: 5 min*", "Source link"]
+
+
 def test_windows_line_endings():
     text = (STORY + "\nSource link\n").replace("\n", "\r\n")
     (finding,) = run(text)

@@ -17,8 +17,8 @@ RULE = Rule(
     what=(
         "Runs of two or more words written in a script the target language does not use (for English copy: "
         "anything but Latin letters), such as a bracketed phrase left in Cyrillic or a quotation left in "
-        "Armenian. A single word, or a name of up to four words standing alone in quotes or in title case "
-        "(a newspaper's original title, a place's local name), is not a passage and is left alone. For "
+        "Armenian. A single word, a local name of up to four title-case words, and a title of up to three "
+        "words in quotes (a newspaper's original title) are not passages and are left alone. For "
         "scripts written without spaces (Chinese, Japanese, Thai), six characters make a passage. The target "
         "language is English unless the configuration or --language sets another."
     ),
@@ -28,7 +28,8 @@ RULE = Rule(
     ),
     example=(
         "The minister called it (\u0442\u0430\u043a \u043d\u0430\u0437\u044b\u0432\u0430\u0435\u043c\u0430\u044f "
-        "\u043e\u043f\u0435\u0440\u0430\u0446\u0438\u044f) a success.  ->  passage in Cyrillic script: translate it"
+        "\u043e\u043f\u0435\u0440\u0430\u0446\u0438\u044f) a success.  ->  3 words left in Cyrillic script in en "
+        "copy: translate it"
     ),
     fix="Translate the passage, or remove it if the story already says it in English.",
 )

@@ -21,12 +21,13 @@ RULE = Rule(
     what=(
         "Over all files of one scan, capitalised words that spell one name in different ways (the same rules "
         "as inconsistent-spelling: same comparison key, or a letter or two apart with the same consonants). "
-        "The spelling taken as right is the glossary's accepted form if there is one, else the one a clear "
-        "majority of articles use (or the one English texts know when the others are unknown to them). Each "
+        "The spelling taken as right is the glossary's accepted form if there is one, else the one used in "
+        "more articles than any other, and in at least two. Each "
         "other spelling is reported once, with counts, at its first use in an article that does not also use "
         "the right one (within one article, inconsistent-spelling reports it). Accepted glossary variants "
-        "(Pashinian beside Pashinyan) are never reported, nor spellings a name rule (AUD1xx) already reports, "
-        "nor pairs that English texts both use (Sargsyan and Sarkissian are two people)."
+        "(Pashinian beside Pashinyan) are never reported, nor spellings a name rule (AUD1xx) already reports. "
+        "Across articles a near spelling is weaker evidence than inside one, so only spellings English texts do "
+        "not use (garbles such as Paschinian) are reported, never a rare name of its own."
     ),
     why=(
         "A desk publishing many articles about one story needs one spelling of each name: readers and search "

@@ -22,9 +22,10 @@ RULE = Rule(
         "When one spelling is an accepted glossary form, the others are reported with it as the suggestion; "
         "otherwise the spelling the article uses most is taken as meant, and when two are used equally often "
         "both are reported, each pointing at the other. A given name before a reported surname is included when "
-        "it differs too. Inflections and derivations (Armenia and Armenians, Aliyev and Aliyeva), two accepted "
-        "glossary forms, and pairs of ordinary words or well-known names are never reported, nor is a word a "
-        "name rule (AUD1xx) already reports."
+        "it differs too. Never reported: inflections and derivations (Armenia and Armenians, Aliyev and "
+        "Aliyeva), two accepted glossary forms, near spellings of common words (Monday, Mondavi), pairs that "
+        "English texts both use (Stevens, Stephens), short names a letter apart (Shusha, Shushi), given names "
+        "on their own, and a word a name rule (AUD1xx) already reports."
     ),
     why=(
         "Two spellings in one story mean at least one is wrong, and readers cannot tell whether the story "
@@ -32,8 +33,8 @@ RULE = Rule(
         "never seen (bylines, local officials) get checked."
     ),
     example=(
-        "By Anna Hovhanisyan ... (Reporting by Anna Hovhannisen)  ->  \"Hovhannisen\" and \"Hovhanisyan\" "
-        "(line 1) are one name written two ways"
+        "By Anna Hovhanisyan ... (Reporting by Anna Hovhannisen)  ->  \"Hovhannisen\" is written \"Hovhanisyan\" "
+        "elsewhere in this article (line 1): one of the two is wrong; check which"
     ),
     fix=(
         "Check the name and write it one way throughout; then add it to the glossary so other articles are "

@@ -67,6 +67,10 @@ def test_discount_block_with_partner_notice():
         "Story continues below advertisement",
         "Subscribe to our newsletter for more",
         "[caption id=\"attachment_12\" align=\"alignnone\"]",
+        "Read more: Talks on the new bridge resume",
+        "The post Bridge opens appeared first on Example Daily.",
+        "Tags: bridge, traffic, Springfield",
+        "Last updated: 4 March 2021, 10:12",
     ],
 )
 def test_each_kind_of_debris(line):
@@ -109,6 +113,8 @@ def test_windows_line_endings():
         "The reading time of the report was set for March 3, 2021 at the latest.",
         "The photo, named after the artist, was shown in Paris.",
         "Copyright 2021 Example News Agency.",
+        "Posted by the ministry on its channel, the video showed the new bridge at night.",
+        "Tags on the cars were checked by police.",
     ],
 )
 def test_ordinary_sentences_are_not_debris(sentence):

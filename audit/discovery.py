@@ -37,7 +37,7 @@ _PERSON_CUES = frozenset(
     "colonel major captain lieutenant sergeant commander ambassador envoy correspondent reporter editor writer "
     "prime foreign defence defense deputy said says told according premier chancellor pope king queen prince".split()
 )
-_PLACE_CUES = frozenset("in near at from to into outside around towards village town city region district province".split())
+_PLACE_CUES = frozenset("in near outside village town city region district province capital".split())
 _PUBLICATION_CUES = frozenset("newspaper daily weekly magazine agency channel broadcaster outlet".split())
 _DEMONYM_RESTORE = ("", "a", "e", "y", "ia", "o", "ey")
 
@@ -81,7 +81,7 @@ class _Usage:
     paths: dict[str, int] = field(default_factory=dict)  # path -> count, in scan order
     first: tuple[int, int, str, int, str] | None = None  # (document order, offset, path, line, context)
     cues: dict[str, int] = field(default_factory=dict)
-    sentence_start_only: bool = True
+    sentence_starts: int = 0  # occurrences that are a one-word name opening a sentence
     garble_of: dict[str, int] = field(default_factory=dict)  # glossary name suggested by the name rules -> count
 
 
@@ -196,8 +196,8 @@ def discover_names(documents: Iterable[Document], matcher: Matcher, min_count: i
             if entry.first is None:
                 line, context = _context_line(document, start, end)
                 entry.first = (order, start, document.path, line, context)
-            if not (len(segment) == 1 and segment[0].sentence_start):
-                entry.sentence_start_only = False
+            if len(segment) == 1 and segment[0].sentence_start:
+                entry.sentence_starts += 1
             cue = _cue(document.text, start) or _given_name_cue(segment, matcher)
             if cue:
                 entry.cues[cue] = entry.cues.get(cue, 0) + 1
@@ -205,11 +205,11 @@ def discover_names(documents: Iterable[Document], matcher: Matcher, min_count: i
                 if match.start < end and start < match.end:
                     name = match.suggestion
                     entry.garble_of[name] = entry.garble_of.get(name, 0) + 1
-    # Sentence openers that are ordinary enough words are capitalised by position only.
+    # Words that mostly open sentences and are ordinary enough words are capitalised by position only.
     names = {
         folded: entry
         for folded, entry in usage.items()
-        if not (entry.sentence_start_only and word_frequency(folded) >= SENTENCE_WORD_ZIPF)
+        if not (2 * entry.sentence_starts >= sum(entry.texts.values()) and word_frequency(folded) >= SENTENCE_WORD_ZIPF)
     }
     clusters = Clusters(names)
     for a, b in _similar_pairs(sorted(names)):
@@ -267,13 +267,14 @@ def _cluster(group: list[str], names: dict[str, _Usage]) -> NameCluster:
     spellings.sort(key=lambda item: (-item[2].count, item[0], item[1]))
     ordered = tuple(spelling for _, _, spelling in spellings)
     garbled = max(sorted(garble_of), key=lambda name: garble_of[name]) if garble_of else None
-    return NameCluster(ordered, _guess_type(ordered[0].text, cues), garbled)
+    return NameCluster(ordered, _guess_type(cues, sum(spelling.count for spelling in ordered)), garbled)
 
 
-def _guess_type(name: str, cues: dict[str, int]) -> str:
+def _guess_type(cues: dict[str, int], occurrences: int) -> str:
+    """The type most cues point to, if they are a clear majority and come with a good share of the uses."""
     if cues:
         best = max(sorted(cues), key=lambda cue: cues[cue])
-        if cues[best] * 2 > sum(cues.values()):
+        if cues[best] * 2 > sum(cues.values()) and cues[best] * 3 >= occurrences:
             return best
     return "other"
 

@@ -120,12 +120,16 @@ def known_to_word_lists(group: list[str]) -> str | None:
 
 
 def accepted_house(matcher: Matcher, folded: str) -> str | None:
-    """The house (canonical) spelling of a word the glossary accepts, or None if the glossary does not know it."""
+    """The house (canonical) spelling of a word the glossary accepts, or None if the glossary does not know it.
+
+    For a word of a longer name it is the matching word of the canonical form ("Pashinyan" for "pashinian"
+    when the glossary has "Nikol Pashinyan" with the variant "Nikol Pashinian").
+    """
     forms = matcher.index.exact.get(folded)
     if not forms:
         return None
-    form = forms[0]
-    return form.house if " " not in fold(form.house) else form.text
+    single = [form.house for form in forms if " " not in fold(form.house)]
+    return single[0] if single else forms[0].text
 
 
 class Clusters:

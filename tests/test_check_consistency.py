@@ -43,6 +43,14 @@ def test_byline_and_credit_spellings_are_both_reported_with_given_names():
     assert '"Arpine Arshakyan"' in findings[1].message and "line 1" in findings[1].message
 
 
+def test_a_name_opening_a_line_keeps_its_given_name():
+    text = "Arpine Arshakyan\n\nThe reservoir was full, officials said.\n\nArpina Arshakian contributed reporting.\n"
+    assert [f.text for f in run(text)] == ["Arpine Arshakyan", "Arpina Arshakian"]
+    # An ordinary word opening the sentence is not a given name.
+    text = "Yesterday Arshakyan said the reservoir was full. Officials thanked Arshakian."
+    assert [f.text for f in run(text)] == ["Arshakyan", "Arshakian"]
+
+
 def test_the_most_frequent_spelling_is_suggested():
     text = (
         "Mayor Oksana Kovalchuk opened the fair. Kovalchuk said the town had waited years for it. "

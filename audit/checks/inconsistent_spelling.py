@@ -163,6 +163,11 @@ def _given_name_position(word: NameWord) -> bool:
     return word.phrase_length > 1 and word.position < word.phrase_length - 1
 
 
+def _ordinary_opener(word: NameWord) -> bool:
+    """A capitalised ordinary word opening a sentence ("Yesterday Hovhannisen said"), not a given name."""
+    return word.sentence_start and word_frequency(word.folded) >= 3.0
+
+
 def _given_names(
     word: NameWord, reference: list[NameWord], at: dict[tuple[int, int], NameWord]
 ) -> tuple[NameWord | None, NameWord | None]:
@@ -171,11 +176,11 @@ def _given_names(
     if word.position == 0:
         return None, None
     given = at.get((word.phrase, word.position - 1))
-    if given is None or given.sentence_start:
+    if given is None or _ordinary_opener(given):
         return None, None
     for other in reference:
         other_given = at.get((other.phrase, other.position - 1)) if other.position else None
-        if other_given is None or other_given.sentence_start:
+        if other_given is None or _ordinary_opener(other_given):
             continue
         if other_given.folded == given.folded:
             return None, None

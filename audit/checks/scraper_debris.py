@@ -15,13 +15,14 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="Text a scraper or republishing site left in the copy: ad placeholders, 'Source link', comment forms.",
     what=(
-        "Lines and fragments that belong to a web page, not to the story: ad placeholders ([ad_1]), "
-        "'Source link' and 'Read more' footers, comment-form text ('Leave a Reply', 'Your email address will "
-        "not be published'), 'Reading time: 3 minutes', affiliate and discount-code blocks, share buttons, "
-        "image file names, hash-like id lines, leftover HTML tags, entities and shortcodes, and site date "
-        "headers. Matches separated only by blank or symbol-only lines are reported as one block. The "
-        "patterns are data: audit/data/debris.toml, extended by the files named in the configuration's "
-        "debris-patterns (see docs/checks.md for the format)."
+        "Lines and fragments that belong to a web page, not to the story: ad placeholders ([ad_1]) and labels, "
+        "'Source link' footers, 'Read more:' links, feed footers ('The post ... appeared first on ...'), "
+        "comment-form text ('Leave a Reply', 'Your email address will not be published'), 'Reading time: 3 "
+        "minutes', affiliate and discount-code blocks, share buttons, tags and 'Posted by' lines, image file "
+        "names, hash-like id lines, leftover HTML tags, entities and shortcodes, and site date headers. Matches "
+        "separated only by blank or symbol-only lines are reported as one block. The patterns are data: "
+        "audit/data/debris.toml, extended by the files named in the configuration's debris-patterns (see "
+        "docs/checks.md for the format)."
     ),
     why=(
         "Debris tells readers the story was scraped and republished without an editor; none of it may be "

@@ -100,11 +100,11 @@ def test_each_occurrence_is_reported(scan_text):
 
 
 def test_half_of_a_hyphenated_name(scan_text):
-    text = "Clashes in Nagorno-Karabach continued for a third day."
+    text = "Clashes in Nagorno-Karabah continued for a third day."
     findings = scan_text(text, rule=RULE)
     assert len(findings) == 1
     finding = findings[0]
-    assert "Karabach" in finding.text and finding.text in "Nagorno-Karabach"
+    assert "Karabah" in finding.text and finding.text in "Nagorno-Karabah"
     fixed = text[: finding.start] + finding.suggestion + text[finding.end :]
     assert "Nagorno-Karabakh continued" in fixed
 

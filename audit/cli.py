@@ -215,8 +215,10 @@ def scan(
 @app.command("rules")
 def list_rules() -> None:
     """List every rule: id, name, default severity, summary."""
-    for rule in all_rules():
-        typer.echo(f"{rule.id}  {rule.name:<26} {rule.severity.label:<8} {rule.summary}")
+    rules = all_rules()
+    width = max(len(rule.name) for rule in rules)
+    for rule in rules:
+        typer.echo(f"{rule.id}  {rule.name:<{width}}  {rule.severity.label:<8} {rule.summary}")
 
 
 @app.command()

@@ -51,6 +51,12 @@ class Settings:
     source: str | None = None  # the configuration file these settings came from, if any
     root: str | None = None  # the directory include/exclude globs are relative to (the config file's)
 
+    def enables(self, rule: Rule) -> bool:
+        """Does this run report ``rule``? Select and ignore take ids, kebab names or id prefixes ("AUD1")."""
+        if self.select and not any(rule.matches(p) for p in self.select):
+            return False
+        return not any(rule.matches(p) for p in self.ignore)
+
 
 class ConfigError(Exception):
     """A configuration file that cannot be used; ``str()`` is one line naming the file (and key)."""

@@ -30,20 +30,17 @@ def all_rules() -> tuple[Rule, ...]:
 
 
 def rule_enabled(rule: Rule, settings: Settings) -> bool:
-    """Select and ignore accept rule ids, kebab names, or id prefixes ("AUD1")."""
-
-    def hit(patterns: tuple[str, ...]) -> bool:
-        return any(rule.matches(p) for p in patterns)
-
-    if settings.select and not hit(settings.select):
-        return False
-    return not hit(settings.ignore)
+    return settings.enables(rule)
 
 
 def build_context(settings: Settings, glossary: Glossary | None = None) -> Context:
     """The glossary, matcher and settings every check sees (GlossaryError if a glossary is bad)."""
     glossary = glossary if glossary is not None else load_glossaries(list(settings.glossaries))
-    return Context(glossary=glossary, matcher=Matcher(glossary, min_confidence=settings.min_confidence), settings=settings)
+    reported = frozenset(
+        check.NAME_KIND for check in registry.CHECKS if hasattr(check, "NAME_KIND") and settings.enables(check.RULE)
+    )
+    matcher = Matcher(glossary, min_confidence=settings.min_confidence)
+    return Context(glossary=glossary, matcher=matcher, settings=settings, reported_kinds=reported)
 
 
 def _override(finding: Finding, settings: Settings) -> Finding:

@@ -444,7 +444,7 @@ class Matcher:
     def _evidence(self, folded: str, form: Form, key_distance: int) -> "Evidence | None":
         """What the spelling alone says about ``folded`` being a garble of ``form`` (None: it is not)."""
         target = form.folded
-        if _derived(folded, target) or _glued(folded, target):
+        if derived(folded, target) or _glued(folded, target):
             return None
         key, target_key = spelling_key(folded), form.key
         raw_distance = Levenshtein.distance(folded, target)
@@ -567,7 +567,7 @@ def _joined(text: str, words: list[Token]) -> bool:
     return all(text[a.end : b.start] in (" ", "-", "\u00a0") for a, b in zip(words, words[1:]))
 
 
-def _derived(word: str, name: str) -> bool:
+def derived(word: str, name: str) -> bool:
     """'armenians' from 'armenia', 'turkish' from 'turkey', 'european' from 'europe': a form of the name, not a garble."""
     if word == name:
         return True

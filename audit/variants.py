@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from .matching import DERIVATION_SUFFIXES, PARTICLES, Matcher, name_phrases
+from .matching import PARTICLES, Matcher, name_phrases
+from .matching import derived as derived_from
 from .text import fold, skeleton, spelling_key, tokens, word_frequency
 
 MIN_LENGTH = 5  # shorter words collide by chance (Iran/Iraq, Mali/Malé)
@@ -70,14 +71,7 @@ def name_words(text: str) -> list[NameWord]:
 def derived(a: str, b: str) -> bool:
     """Is one folded word an inflection or derivation of the other ('armenian' of 'armenia', 'aliyeva' of 'aliyev')?"""
     short, long = sorted((a, b), key=len)
-    if len(long) == len(short):
-        return False
-    for cut in (0, 1, 2):
-        stem = short[: len(short) - cut] if cut else short
-        ending = long[len(stem) :]
-        if len(stem) >= 4 and long.startswith(stem) and ending in DERIVATION_SUFFIXES and (cut == 0 or len(ending) > 1):
-            return True
-    return False
+    return len(long) != len(short) and derived_from(long, short)
 
 
 def similarity(a: str, b: str) -> float | None:

@@ -22,6 +22,9 @@ class Context:
     glossary: Glossary
     matcher: Matcher
     settings: Settings
+    # Kinds of name match ("garbled", "given-name") whose rules this run reports: other checks stay
+    # silent where those rules speak, and speak where they are switched off.
+    reported_kinds: frozenset[str] = frozenset({"garbled", "given-name"})
     _names: dict[str, list[NameMatch]] = field(default_factory=dict, repr=False)
 
     def name_matches(self, document: Document) -> list[NameMatch]:
@@ -29,6 +32,10 @@ class Context:
         if document.path not in self._names:
             self._names[document.path] = self.matcher.find(document.text)
         return self._names[document.path]
+
+    def reported_name_spans(self, document: Document) -> list[tuple[int, int]]:
+        """(start, end) of every name match a name rule reports in this run."""
+        return [(m.start, m.end) for m in self.name_matches(document) if m.kind in self.reported_kinds]
 
     def forget(self, document: Document) -> None:
         self._names.pop(document.path, None)

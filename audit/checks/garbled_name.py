@@ -29,7 +29,8 @@ RULE = Rule(
     ),
 )
 RULES = (RULE,)
+NAME_KIND = "garbled"  # the matcher's NameMatch.kind this rule reports
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
-    return name_findings(document, context, RULE, "garbled")
+    return name_findings(document, context, RULE, NAME_KIND)

@@ -26,7 +26,8 @@ RULE = Rule(
     fix="Write the person's name as the glossary spells it.",
 )
 RULES = (RULE,)
+NAME_KIND = "given-name"  # the matcher's NameMatch.kind this rule reports
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
-    return name_findings(document, context, RULE, "given-name")
+    return name_findings(document, context, RULE, NAME_KIND)

@@ -103,7 +103,7 @@ def check_corpus(documents: list[Document], context: Context) -> Iterator[Findin
         return
     usage: dict[str, Usage] = {}
     for index, document in enumerate(documents):
-        spans = [(match.start, match.end) for match in context.name_matches(document)]
+        spans = context.reported_name_spans(document)
         for word in name_words(document.text):
             if len(word.folded) < MIN_LENGTH:
                 continue

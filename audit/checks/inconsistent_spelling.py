@@ -115,7 +115,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     if len(by_form) < 2:
         return
     at = {(word.phrase, word.position): word for word in words}
-    name_spans = [(match.start, match.end) for match in context.name_matches(document)]
+    name_spans = context.reported_name_spans(document)
     findings: list[Finding] = []
     for verdict in verdicts(by_form, context):
         if all(_given_name_position(word) for word in by_form[verdict.form]):

@@ -13,7 +13,7 @@ import typer
 from . import __version__
 from . import baseline as baselines
 from .changes import ChangesError, changed_files
-from .config import ConfigError, Settings, describe, override, resolve
+from .config import ConfigError, describe, override, resolve
 from .engine import all_rules
 from .engine import scan as run_scan
 from .glossary import GlossaryError

@@ -7,19 +7,17 @@ same format. Knows strings and pattern files, not rules or findings: the scraper
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .text import DataFileError
+from .text import DataFileError, toml_tables
 
 DOCUMENT_KINDS = ("text", "markdown", "html")
 DEFAULT_CONFIDENCE = 0.95
 PATTERN_KEYS = {"id", "description", "regex", "confidence", "case_sensitive", "formats"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_HEADER = re.compile(r"^\s*\[\[\s*pattern\s*\]\]", re.MULTILINE)
 # What may stand between two debris matches of one block: blank lines and lines without letters or digits.
 _FILLER = re.compile(r"[^\w]*")
 
@@ -59,20 +57,10 @@ def _key_line(text: str, start_line: int, end_line: int | None, key: str) -> int
 
 def parse_patterns(text: str, path: str) -> tuple[DebrisPattern, ...]:
     """Parse one pattern file; every problem is a DataFileError naming the file and line."""
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise DataFileError(f"{path}: invalid TOML: {error}") from None
-    unknown_tables = set(document) - {"pattern"}
-    if unknown_tables:
-        raise DataFileError(f"{path}: unknown table {sorted(unknown_tables)[0]!r} (expected [[pattern]] tables)")
-    raw_patterns = document.get("pattern", [])
-    if not isinstance(raw_patterns, list):
-        raise DataFileError(f"{path}: 'pattern' must be an array of tables: write [[pattern]]")
-    headers = [text.count("\n", 0, match.start()) + 1 for match in _HEADER.finditer(text)]
+    items = toml_tables(text, path, "pattern")
+    headers = [line for line, _ in items]
     patterns: list[DebrisPattern] = []
-    for index, raw in enumerate(raw_patterns):
-        line = headers[index] if index < len(headers) else 0
+    for index, (line, raw) in enumerate(items):
         following = headers[index + 1] if index + 1 < len(headers) else None
 
         def fail(message: str, key: str | None = None) -> DataFileError:

@@ -147,7 +147,7 @@ def _context_line(document: Document, start: int, end: int) -> tuple[int, str]:
     line, _ = document.position(start)
     text = document.line_text(line)
     line_start = document.line_starts[line - 1]
-    left, right = start - line_start, end - line_start
+    left = start - line_start
     if len(text) > CONTEXT_WIDTH:
         begin = max(0, min(left - CONTEXT_WIDTH // 3, len(text) - CONTEXT_WIDTH))
         snippet = text[begin : begin + CONTEXT_WIDTH]

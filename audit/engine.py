@@ -19,7 +19,6 @@ from .glossary import Glossary, load_glossaries
 from .matching import Matcher
 from .model import Finding, InputProblem, Rule, RunResult
 
-
 # Called with (files done, files in all, path) as each document is read: the CLI draws a progress bar.
 Progress = Callable[[int, int, str], None]
 

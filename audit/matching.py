@@ -22,7 +22,6 @@ Results are cached per distinct word, so a corpus repeating a name costs one loo
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -31,7 +30,18 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .glossary import Entry, Glossary
-from .text import VOWELS, DataFileError, Token, fold, table_lines, phrase_key, skeleton, spelling_key, tokens, word_frequency
+from .text import (
+    VOWELS,
+    DataFileError,
+    Token,
+    fold,
+    phrase_key,
+    skeleton,
+    spelling_key,
+    tokens,
+    toml_tables,
+    word_frequency,
+)
 
 # Lower-case words that may stand inside a name ("Manlio Di Stefano", "Ursula von der Leyen").
 PARTICLES = frozenset("al el de da di do dos das du la le van von der den ter bin ibn ben".split())
@@ -121,16 +131,10 @@ class GivenNames:
 
     @classmethod
     def parse(cls, text: str, path: str) -> "GivenNames":
-        try:
-            document = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise DataFileError(f"{path}: invalid TOML: {error}") from None
-        headers = table_lines(text, "group")
         groups = []
-        for index, raw in enumerate(document.get("group", [])):
-            names = raw.get("names") if isinstance(raw, dict) else None
+        for line, raw in toml_tables(text, path, "group"):
+            names = raw.get("names")
             if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-                line = headers[index] if index < len(headers) else 0
                 raise DataFileError(f"{path}:{line}: a group needs names = [\"...\", ...]")
             groups.append(names)
         return cls(groups)

@@ -32,6 +32,22 @@ def table_lines(text: str, table: str) -> list[int]:
     return [text.count("\n", 0, match.start()) + 1 for match in header.finditer(text)]
 
 
+def toml_tables(text: str, path: str, table: str) -> list[tuple[int, dict]]:
+    """The ``[[table]]`` items of a TOML data file, each with its line; DataFileError names the file."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DataFileError(f"{path}: invalid TOML: {error}") from None
+    unknown = set(document) - {table}
+    if unknown:
+        raise DataFileError(f"{path}: unknown table {sorted(unknown)[0]!r} (expected [[{table}]] tables)")
+    items = document.get(table, [])
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise DataFileError(f"{path}: {table!r} must be an array of tables: write [[{table}]]")
+    lines = table_lines(text, table)
+    return [(lines[index] if index < len(lines) else 0, item) for index, item in enumerate(items)]
+
+
 @dataclass(frozen=True)
 class Rewrite:
     pattern: re.Pattern[str]
@@ -41,14 +57,8 @@ class Rewrite:
 
 def load_rewrites(text: str, path: str) -> tuple[Rewrite, ...]:
     """Parse a spelling-rewrite table (see audit/data/spelling.toml), naming file and line on error."""
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise DataFileError(f"{path}: invalid TOML: {error}") from None
-    headers = table_lines(text, "rule")
     rewrites = []
-    for index, raw in enumerate(document.get("rule", [])):
-        line = headers[index] if index < len(headers) else 0
+    for line, raw in toml_tables(text, path, "rule"):
         try:
             rewrites.append(Rewrite(re.compile(raw["pattern"]), raw["replace"], raw.get("why", "")))
         except KeyError as missing:

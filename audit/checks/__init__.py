@@ -4,11 +4,17 @@ from __future__ import annotations
 from types import ModuleType
 
 from ..model import Rule
-from . import garbled_name, given_name, known_wrong_form, name_casing
-from . import scraper_debris
-from . import foreign_script, untranslated_sentence
-from . import inconsistent_spelling
-from . import inconsistent_across
+from . import (
+    foreign_script,
+    garbled_name,
+    given_name,
+    inconsistent_across,
+    inconsistent_spelling,
+    known_wrong_form,
+    name_casing,
+    scraper_debris,
+    untranslated_sentence,
+)
 
 CHECKS: tuple[ModuleType, ...] = (
     garbled_name,

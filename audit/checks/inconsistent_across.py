@@ -10,7 +10,15 @@ from rapidfuzz.distance import Levenshtein
 from ..documents import Document
 from ..model import Finding, Rule, Severity
 from ..text import spelling_key, word_frequency
-from ..variants import MIN_LENGTH, MIN_SIMILARITY, Clusters, NameWord, accepted_house, name_words, similarity
+from ..variants import (
+    MIN_LENGTH,
+    MIN_SIMILARITY,
+    Clusters,
+    NameWord,
+    accepted_house,
+    name_words,
+    similarity,
+)
 from .base import Context, graded
 
 RULE = Rule(

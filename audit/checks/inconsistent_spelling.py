@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from ..documents import Document
 from ..model import Finding, Rule, Severity
 from ..text import word_frequency
-from ..variants import Clusters, NameWord, accepted_house, known_to_word_lists, name_words, similarity
+from ..variants import (
+    Clusters,
+    NameWord,
+    accepted_house,
+    known_to_word_lists,
+    name_words,
+    similarity,
+)
 from .base import Context, graded
 
 RULE = Rule(

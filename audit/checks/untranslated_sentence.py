@@ -5,7 +5,14 @@ import re
 from collections.abc import Iterator
 
 from ..documents import Document
-from ..language import detect_languages, expected_scripts, known_word_share, lower_case_words, script_of, sentences
+from ..language import (
+    detect_languages,
+    expected_scripts,
+    known_word_share,
+    lower_case_words,
+    script_of,
+    sentences,
+)
 from ..model import Finding, Rule, Severity
 from .base import Context, graded
 

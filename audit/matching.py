@@ -185,7 +185,12 @@ class NameIndex:
             # A place's variant with its own key is another name of it (Shushi for Shusha, Khankendi for
             # Stepanakert): which name an article uses is an editorial choice the tool keeps, so a garble
             # of that name is corrected to it. Spelling variants (Pashinian) are corrected to the canonical.
-            is_other_name = entry.type == "place" and text != entry.canonical and key != phrase_key(canonical_folded)
+            is_other_name = (
+                entry.type == "place"
+                and text != entry.canonical
+                and key != phrase_key(canonical_folded)
+                and not derived(folded, canonical_folded)  # "Armenian" is a demonym of Armenia, not its other name
+            )
             forms.append(Form(text, entry, "name", text if is_other_name else entry.canonical, folded, key))
             words = folded.split()
             if len(words) < 2:

@@ -111,6 +111,7 @@ class Clue:
     sentence_start: bool  # its capital letter says nothing
     entry_mentioned: bool  # the article spells the entry right elsewhere
     other_person: bool  # the word before it is a given name that is not the entry's
+    own_given_name: bool = False  # the word before it is the entry's given name (Vladimir Poutine)
 
 
 class GivenNames:
@@ -417,8 +418,9 @@ class Matcher:
 
     def _clue(self, words: list[Token], position: int, phrase: Phrase, mentioned: set[str], form: Form) -> "Clue":
         previous = words[position - 1].text if position > 0 else ""
-        other_person = bool(previous) and self.given_names.known(previous) and not self._same_given_name(previous, form.entry)
-        return Clue(phrase.sentence_start and position == 0, form.entry.canonical in mentioned, other_person)
+        same_person = bool(previous) and self._same_given_name(previous, form.entry)
+        other_person = bool(previous) and not same_person and self.given_names.known(previous)
+        return Clue(phrase.sentence_start and position == 0, form.entry.canonical in mentioned, other_person, same_person)
 
     def _inflected_known(self, folded: str) -> bool:
         """'pashinyans', 'karabakhi': an accepted form with an English ending is that name, not a garble."""
@@ -486,6 +488,10 @@ class Matcher:
         if evidence is None or clue.other_person:
             return None  # "Jacques Chirac" is somebody, whatever "Chirac" looks like
         confidence = evidence.confidence
+        if clue.own_given_name:
+            # The person's own given name before a near spelling of the surname: the word stands where
+            # that surname stands, even if English knows it as a word (Vladimir Poutine).
+            confidence = min(confidence + 0.1, 0.99)
         if evidence.frequency >= COMMON_WORD_ZIPF:
             return None
         if evidence.frequency >= FREQUENT_WORD_ZIPF:
@@ -493,7 +499,7 @@ class Matcher:
             if evidence.key_distance > 0 or clue.sentence_start:
                 return None
             confidence -= 0.1
-        elif evidence.key_distance > 0 and evidence.frequency >= RARE_WORD_ZIPF:
+        elif evidence.key_distance > 0 and evidence.frequency >= RARE_WORD_ZIPF and not clue.own_given_name:
             # A word English text already knows (Chirac, Scholl, Briton) near a glossary name is a
             # different real name. Rarer ones count only where the article names the entry right elsewhere.
             if evidence.frequency >= KNOWN_WORD_ZIPF:

@@ -29,6 +29,7 @@ import pstats
 import random
 import resource
 import shutil
+import string
 import sys
 import tempfile
 import time
@@ -231,17 +232,16 @@ def make_corpus(rng: random.Random, entries: list[dict], megabytes: float, garbl
             sentences = []
             for _ in range(rng.randint(3, 6)):
                 template = rng.choice(TEMPLATES)
-                person = mention(rng.choice(people), file_name)
-                sentence = template.format(
-                    P=person,
-                    Ps=person + "'s",
-                    Q=mention(rng.choice(people), file_name),
-                    L=mention(rng.choice(places), file_name),
-                    M=mention(rng.choice(places), file_name),
-                    O=mention(rng.choice(orgs), file_name),
-                    D=rng.choice(DAYS),
-                    w="{w}",
-                )
+                slots = {field for _, field, _, _ in string.Formatter().parse(template) if field}
+                # Only the names a template uses are drawn, so every planted garble is in the text.
+                values = {"D": rng.choice(DAYS), "w": "{w}"}
+                if slots & {"P", "Ps"}:
+                    person = mention(rng.choice(people), file_name)
+                    values.update(P=person, Ps=person + "'s")
+                for slot, pool in (("Q", people), ("L", places), ("M", places), ("O", orgs)):
+                    if slot in slots:
+                        values[slot] = mention(rng.choice(pool), file_name)
+                sentence = template.format(**values)
                 while "{w}" in sentence:
                     sentence = sentence.replace("{w}", rng.choice(FILLER), 1)
                 sentences.append(sentence[0].upper() + sentence[1:])

@@ -146,15 +146,13 @@ def test_min_confidence_hides_unsure_matches(scan_text):
     assert scan_text(text, rule=RULE, min_confidence=0.99) == []
 
 
-# -- garbles the matcher should find but does not yet ----------------------------------------------
-@pytest.mark.xfail(strict=True, reason="matcher: German 'Aserbaidschan' (z->s, dsch->j) scores 0.73, reported only as info")
+# -- source-language exonyms ------------------------------------------------------------------------
 def test_german_azerbaijan(scan_text):
     finding = _one(scan_text("Fighting along Aserbaidschan's border continued.", rule=RULE), "Aserbaidschan")
     assert finding.suggestion == "Azerbaijan"
     assert finding.severity > Severity.INFO
 
 
-@pytest.mark.xfail(strict=True, reason="matcher: French 'Poutine' after the right given name 'Vladimir' scores 0.74 (info)")
 def test_french_putin_after_the_right_given_name(scan_text):
     findings = scan_text("The Kremlin said Vladimir Poutine would attend the summit.", rule=RULE)
     assert findings, "no AUD101 finding"
@@ -164,6 +162,7 @@ def test_french_putin_after_the_right_given_name(scan_text):
     assert finding.severity > Severity.INFO
 
 
+# -- garbles the matcher should find but does not yet ----------------------------------------------
 @pytest.mark.xfail(strict=True, reason="matcher: German 'Nachitschewan' (the German exonym of Nakhchivan) falls under the raw-similarity floor (0.55)")
 def test_german_nakhchivan(scan_text):
     finding = _one(scan_text("Troops were moved to Nachitschewan overnight.", rule=RULE), "Nachitschewan")

@@ -170,6 +170,7 @@ class NameIndex:
         self._fuzzy_forms: dict[str, list[list[Form]]] = {}
         self._fuzzy_position: dict[str, int] = {}
         self.max_words = 1
+        self.first_words: set[str] = set()  # first folded word of every accepted form
         for entry in glossary.entries:
             for form in self._forms_of(entry):
                 self._add(form)
@@ -215,6 +216,8 @@ class NameIndex:
 
     def _add(self, form: Form) -> None:
         self.exact.setdefault(form.folded, []).append(form)
+        if form.role == "name":
+            self.first_words.add(form.folded.split(" ", 1)[0])
         self.by_key.setdefault(form.key, []).append(form)
         self.max_words = max(self.max_words, len(form.folded.split()))
         if " " in form.folded or form.role == "given" or not _target(form):
@@ -241,6 +244,7 @@ class NameIndex:
         return [(form, distance) for _, distance, position in hits for form in forms[position]]
 
 
+@lru_cache(maxsize=100_000)
 def _house_part(canonical: str, folded_part: str) -> str:
     """The words of the canonical form that fold to ``folded_part`` ("Pashinyan" of "Nikol Pashinyan")."""
     words = re.split(r"[\s-]+", canonical)
@@ -330,6 +334,9 @@ class Matcher:
         found = []
         position = 0
         while position < len(words):
+            if fold(words[position].text) not in self.index.first_words:
+                position += 1
+                continue
             for length in range(min(self.index.max_words, len(words) - position), 0, -1):
                 last = words[position + length - 1]
                 if length > 1 and not _joined(text, words[position : position + length]):

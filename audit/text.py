@@ -29,7 +29,12 @@ def fold(text: str) -> str:
 def table_lines(text: str, table: str) -> list[int]:
     """1-based line of each ``[[table]]`` header: tomllib keeps no positions, so the Nth header is the Nth item."""
     header = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(table)}[ \t]*\]\]", re.MULTILINE)
-    return [text.count("\n", 0, match.start()) + 1 for match in header.finditer(text)]
+    lines, line, counted_to = [], 1, 0
+    for match in header.finditer(text):  # count from the previous header: linear in the file's size
+        line += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        lines.append(line)
+    return lines
 
 
 def toml_tables(text: str, path: str, table: str) -> list[tuple[int, dict]]:

@@ -11,9 +11,11 @@ both use (Stevens/Stephens, Sargsyan/Sarkissian) are never variants.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .matching import PARTICLES, Matcher, name_phrases
@@ -74,6 +76,7 @@ def derived(a: str, b: str) -> bool:
     return len(long) != len(short) and derived_from(long, short)
 
 
+@lru_cache(maxsize=200_000)
 def similarity(a: str, b: str) -> float | None:
     """How alike two folded words are as spellings of one name (None: not variants of each other)."""
     if a == b or min(len(a), len(b)) < MIN_LENGTH:
@@ -157,3 +160,22 @@ class Clusters:
         for item in self._parent:
             grouped.setdefault(self.find(item), []).append(item)
         return [sorted(members) for _, members in sorted(grouped.items()) if len(members) > 1]
+
+
+def candidate_pairs(forms: list[str]) -> Iterator[tuple[str, str, float]]:
+    """Variant pairs among many spellings: blocked by the key's first letter, near keys found by rapidfuzz."""
+    blocks: dict[str, list[str]] = {}
+    for form in forms:
+        blocks.setdefault(spelling_key(form)[:1], []).append(form)
+    for members in blocks.values():
+        keys = [spelling_key(form) for form in members]
+        for index, key in enumerate(keys):
+            limit = 1 - MIN_SIMILARITY
+            for _, _, other in process.extract(
+                key, keys, scorer=Levenshtein.normalized_distance, score_cutoff=limit, limit=None
+            ):
+                if other <= index:
+                    continue
+                score = similarity(members[index], members[other])
+                if score is not None:
+                    yield members[index], members[other], score

@@ -4,20 +4,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from ..documents import Document
 from ..model import Finding, Rule, Severity
-from ..text import spelling_key, word_frequency
+from ..text import word_frequency
 from ..variants import (
     MIN_LENGTH,
-    MIN_SIMILARITY,
     Clusters,
     NameWord,
     accepted_house,
+    candidate_pairs,
     name_words,
-    similarity,
 )
 from .base import Context, graded
 
@@ -87,25 +83,6 @@ def check(document: Document, context: Context) -> Iterable[Finding]:
     return ()  # everything happens in check_corpus, once every article has been read
 
 
-def _candidate_pairs(forms: list[str]) -> Iterator[tuple[str, str, float]]:
-    """Variant pairs among many spellings: blocked by the key's first letter, near keys found by rapidfuzz."""
-    blocks: dict[str, list[str]] = {}
-    for form in forms:
-        blocks.setdefault(spelling_key(form)[:1], []).append(form)
-    for members in blocks.values():
-        keys = [spelling_key(form) for form in members]
-        for index, key in enumerate(keys):
-            limit = 1 - MIN_SIMILARITY
-            for _, _, other in process.extract(
-                key, keys, scorer=Levenshtein.normalized_distance, score_cutoff=limit, limit=None
-            ):
-                if other <= index:
-                    continue
-                score = similarity(members[index], members[other])
-                if score is not None:
-                    yield members[index], members[other], score
-
-
 def check_corpus(documents: list[Document], context: Context) -> Iterator[Finding]:
     if len(documents) < 2:
         return
@@ -121,7 +98,7 @@ def check_corpus(documents: list[Document], context: Context) -> Iterator[Findin
                 entry.flagged = True
     scores: dict[tuple[str, str], float] = {}
     clusters = Clusters()
-    for a, b, score in _candidate_pairs(sorted(usage)):
+    for a, b, score in candidate_pairs(sorted(usage)):
         scores[(a, b)] = scores[(b, a)] = score
         clusters.add(a)
         clusters.add(b)

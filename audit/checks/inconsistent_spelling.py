@@ -11,9 +11,9 @@ from ..variants import (
     Clusters,
     NameWord,
     accepted_house,
+    candidate_pairs,
     known_to_word_lists,
     name_words,
-    similarity,
 )
 from .base import Context, graded
 
@@ -77,12 +77,9 @@ def verdicts(by_form: dict[str, list[NameWord]], context: Context) -> list[Verdi
     forms = sorted(by_form)
     scores: dict[tuple[str, str], float] = {}
     clusters = Clusters(forms)
-    for index, a in enumerate(forms):
-        for b in forms[index + 1 :]:
-            score = similarity(a, b)
-            if score is not None:
-                scores[(a, b)] = scores[(b, a)] = score
-                clusters.union(a, b)
+    for a, b, score in candidate_pairs(forms):
+        scores[(a, b)] = scores[(b, a)] = score
+        clusters.union(a, b)
     result: list[Verdict] = []
     for group in clusters.groups():
         house = {form: accepted_house(context.matcher, form) for form in group}

@@ -22,6 +22,7 @@ Results are cached per distinct word, so a corpus repeating a name costs one loo
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -31,20 +32,20 @@ from rapidfuzz.distance import Levenshtein
 
 from .glossary import Entry, Glossary
 from .text import (
+    PARTICLES,
     VOWELS,
     DataFileError,
     Token,
     fold,
+    name_tokens,
     phrase_key,
     skeleton,
     spelling_key,
-    tokens,
     toml_tables,
     word_frequency,
+    words_from,
 )
 
-# Lower-case words that may stand inside a name ("Manlio Di Stefano", "Ursula von der Leyen").
-PARTICLES = frozenset("al el de da di do dos das du la le van von der den ter bin ibn ben".split())
 # Endings that make an inflection or a demonym of a name rather than a different name
 # ("Armenia" -> "Armenians", "Turkey" -> "Turkish", "Europe" -> "European").
 DERIVATION_SUFFIXES = frozenset(
@@ -164,13 +165,14 @@ class NameIndex:
     def __init__(self, glossary: Glossary) -> None:
         self.exact: dict[str, list[Form]] = {}
         self.by_key: dict[str, list[Form]] = {}
-        # Fuzzy targets blocked by the first letter of their key: a list of distinct keys (what
-        # rapidfuzz scans) and, at the same positions, the forms that have that key.
-        self._fuzzy_keys: dict[str, list[str]] = {}
-        self._fuzzy_forms: dict[str, list[list[Form]]] = {}
+        # Fuzzy targets blocked by the first letter and length of their key: a list of distinct keys
+        # (what rapidfuzz scans) and, at the same positions, the forms that have that key.
+        self._fuzzy_keys: dict[tuple[str, int], list[str]] = {}
+        self._fuzzy_forms: dict[tuple[str, int], list[list[Form]]] = {}
         self._fuzzy_position: dict[str, int] = {}
         self.max_words = 1
         self.first_words: set[str] = set()  # first folded word of every accepted form
+        self.multi_first_words: set[str] = set()  # ... of every accepted form of two words or more
         for entry in glossary.entries:
             for form in self._forms_of(entry):
                 self._add(form)
@@ -217,16 +219,19 @@ class NameIndex:
     def _add(self, form: Form) -> None:
         self.exact.setdefault(form.folded, []).append(form)
         if form.role == "name":
-            self.first_words.add(form.folded.split(" ", 1)[0])
+            first, *rest = form.folded.split(" ", 1)
+            self.first_words.add(first)
+            if rest:
+                self.multi_first_words.add(first)
         self.by_key.setdefault(form.key, []).append(form)
         self.max_words = max(self.max_words, len(form.folded.split()))
         if " " in form.folded or form.role == "given" or not _target(form):
             return
         if form.role == "part" and word_frequency(form.folded) >= DISTINCTIVE_ZIPF:
             return
-        letter = form.key[:1]
-        keys = self._fuzzy_keys.setdefault(letter, [])
-        forms = self._fuzzy_forms.setdefault(letter, [])
+        block = (form.key[:1], len(form.key))
+        keys = self._fuzzy_keys.setdefault(block, [])
+        forms = self._fuzzy_forms.setdefault(block, [])
         position = self._fuzzy_position.setdefault(form.key, len(keys))
         if position == len(keys):
             keys.append(form.key)
@@ -234,14 +239,20 @@ class NameIndex:
         forms[position].append(form)
 
     def near(self, key: str) -> list[tuple[Form, int]]:
-        """Fuzzy targets whose key is within a few edits of ``key`` (same first letter)."""
-        keys = self._fuzzy_keys.get(key[:1])
-        if not keys:
-            return []
+        """Fuzzy targets whose key is within a few edits of ``key``: same first letter, near length."""
         limit = max(2, round(len(key) * 0.4))
-        hits = process.extract(key, keys, scorer=Levenshtein.distance, score_cutoff=limit, limit=12)
-        forms = self._fuzzy_forms[key[:1]]
-        return [(form, distance) for _, distance, position in hits for form in forms[position]]
+        found: list[tuple[int, str, Form]] = []
+        for length in range(max(1, len(key) - limit), len(key) + limit + 1):
+            keys = self._fuzzy_keys.get((key[:1], length))
+            if not keys:
+                continue
+            forms = self._fuzzy_forms[(key[:1], length)]
+            for _, distance, position in process.extract(
+                key, keys, scorer=Levenshtein.distance, score_cutoff=limit, limit=12
+            ):
+                found.extend((distance, form.key, form) for form in forms[position])
+        found.sort(key=lambda hit: (hit[0], hit[1]))
+        return [(form, distance) for distance, _, form in found[:24]]
 
 
 @lru_cache(maxsize=100_000)
@@ -267,9 +278,9 @@ class Phrase:
 _SENTENCE_END = re.compile(r"(^|[.!?:;\"\u201c\u201d\u2014|>\]\)])\s*$")
 
 
-def name_phrases(text: str, words: list[Token] | None = None) -> list[Phrase]:
+def name_phrases(text: str, words: Sequence[Token] | None = None) -> list[Phrase]:
     """Capitalised words joined by a space or hyphen, in text order (the candidates for names)."""
-    words = tokens(text) if words is None else words
+    words = name_tokens(text) if words is None else words
     phrases: list[Phrase] = []
     current: list[Token] = []
 
@@ -304,6 +315,7 @@ class Matcher:
         self.given_names = given_names or default_given_names()
         self.min_confidence = min_confidence
         self._word_cache: dict[str, list[tuple[Form, Evidence]]] = {}
+        self._exact_cache: dict[str, list[list[Form] | None]] = {}  # phrase surface -> known forms per word
         # Known wrong forms: one alternation, longest first, so "The Mirror" wins over "Mirror".
         self._avoid_entries: dict[str, tuple[Entry, str]] = {
             form: (entry, form) for entry in glossary.entries for form in entry.avoid
@@ -325,30 +337,35 @@ class Matcher:
         mentioned = {form.entry.canonical for words in known for forms in words if forms for form in forms}
         matches: list[NameMatch] = []
         for phrase, phrase_known in zip(phrases, known):
-            matches.extend(self._phrase_matches(text, phrase, phrase_known, mentioned))
+            if None in phrase_known:  # a phrase spelled right throughout has nothing to report
+                matches.extend(self._phrase_matches(text, phrase, phrase_known, mentioned))
         return sorted(matches, key=lambda m: (m.start, m.end))
 
-    def mentions(self, text: str) -> list[tuple[Token, Token, list[Form]]]:
-        """Exact (case-insensitive) occurrences of accepted forms, as (first word, last word, forms)."""
-        words = tokens(text)
+    def lowercase_mentions(self, text: str) -> list[tuple[Token, Token, list[Form]]]:
+        """Accepted forms spelled right but with a lower-case word in them ("nagorno-Karabakh", "ilham aliyev"),
+        as (first word, last word, forms)."""
         found = []
-        position = 0
-        while position < len(words):
-            if fold(words[position].text) not in self.index.first_words:
-                position += 1
+        resume = 0
+        for match in _LETTERS.finditer(text):
+            # Only a word that opens some accepted form can start a mention, and a capitalised one
+            # only where a lower-case word follows it: skip the rest cheaply.
+            if match.start() < resume or fold(match.group()) not in self.index.first_words:
                 continue
-            for length in range(min(self.index.max_words, len(words) - position), 0, -1):
-                last = words[position + length - 1]
-                if length > 1 and not _joined(text, words[position : position + length]):
+            after = text[match.end() : match.end() + 2]
+            if match.group()[:1].isupper() and not (
+                after[:1] in " -\u00a0" and after[1:2].islower() and fold(match.group()) in self.index.multi_first_words
+            ):
+                continue
+            words = words_from(text, match.start(), self.index.max_words)
+            for length in range(len(words), 0, -1):
+                if length > 1 and not _joined(text, words[:length]):
                     continue
-                forms = self.index.exact.get(fold(text[words[position].start : last.end]))
+                forms = self.index.exact.get(fold(text[words[0].start : words[length - 1].end]))
                 forms = [f for f in forms or () if f.role == "name"]
                 if forms:
-                    found.append((words[position], last, forms))
-                    position += length
+                    found.append((words[0], words[length - 1], forms))
+                    resume = words[length - 1].end
                     break
-            else:
-                position += 1
         return found
 
     def avoided(self, text: str) -> list[tuple[int, int, Entry, str]]:
@@ -364,6 +381,15 @@ class Matcher:
     # -- one phrase -----------------------------------------------------------------------------
     def _exact_words(self, text: str, words: list[Token]) -> list[list[Form] | None]:
         """For each word of a phrase, the forms of the longest exactly spelled glossary form covering it."""
+        surface = text[words[0].start : words[-1].end]
+        cached = self._exact_cache.get(surface)
+        if cached is None:
+            if len(self._exact_cache) > 100_000:
+                self._exact_cache.clear()  # bounded: a long scan does not grow without end
+            cached = self._exact_cache[surface] = self._exact_uncached(text, words)
+        return cached
+
+    def _exact_uncached(self, text: str, words: list[Token]) -> list[list[Form] | None]:
         known: list[list[Form] | None] = [None] * len(words)
         position = 0
         while position < len(words):
@@ -560,6 +586,9 @@ class Matcher:
         if fold(suggestion) not in fold(form.entry.canonical):
             reason = f"{reason}; {suggestion!r} is an accepted name of {form.entry.canonical!r}"
         return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def form_surface(text: str, words: list[Token], position: int, length: int) -> str:

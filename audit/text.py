@@ -126,27 +126,51 @@ class Token:
     text: str  # as in the document, possessive stripped
     start: int
     end: int
-
-    @property
-    def capitalized(self) -> bool:
-        return self.text[:1].isupper()
+    capitalized: bool  # starts with a capital letter
 
 
-def tokens(text: str) -> list[Token]:
-    """Word tokens with offsets; "Putin's" gives "Putin", "continuesArmenian" (glued by a scraper) gives two."""
-    result = []
-    for match in WORD.finditer(text):
+# Lower-case words that stand inside names ("Manlio Di Stefano", "Ursula von der Leyen").
+PARTICLES = frozenset("al el de da di do dos das du la le van von der den ter bin ibn ben".split())
+
+
+@lru_cache(maxsize=8)
+def tokens(text: str) -> tuple[Token, ...]:
+    """Word tokens with offsets; "Putin's" gives "Putin", "continuesArmenian" (glued by a scraper) gives two.
+
+    Cached for the last few texts: the checks of one document all read the same tokens.
+    """
+    return tuple(_tokenized(text, names_only=False))
+
+
+@lru_cache(maxsize=8)
+def name_tokens(text: str) -> tuple[Token, ...]:
+    """The tokens of ``tokens(text)`` that can be part of a name: capitalised words and name particles."""
+    return tuple(token for token in _tokenized(text, names_only=True) if token.capitalized or token.text in PARTICLES)
+
+
+def words_from(text: str, position: int, limit: int) -> list[Token]:
+    """At most ``limit`` tokens from ``position`` on (uncached: for looking ahead from one word)."""
+    return _tokenized(text, names_only=False, position=position, limit=limit)
+
+
+def _tokenized(text: str, names_only: bool, position: int = 0, limit: int | None = None) -> list[Token]:
+    result: list[Token] = []
+    for match in WORD.finditer(text, position):
+        if limit is not None and len(result) >= limit:
+            break
         word, start = match.group(), match.start()
+        if names_only and word.islower() and word not in PARTICLES:
+            continue  # the lower-case bulk of the text: no name starts or continues here
         if "'" in word or "\u2019" in word:
             possessive = POSSESSIVE.search(word)
             if possessive and possessive.start() > 0 and ("'" in word[-2:] or "\u2019" in word[-2:]):
                 word = word[: possessive.start()]
         if word.islower() or not _GLUED.search(word):
-            result.append(Token(word, start, start + len(word)))
+            result.append(Token(word, start, start + len(word), word[:1].isupper()))
             continue
         offset = start
         for piece in _GLUED.split(word):
             if piece:
-                result.append(Token(piece, offset, offset + len(piece)))
+                result.append(Token(piece, offset, offset + len(piece), piece[:1].isupper()))
             offset += len(piece)
     return result

@@ -57,12 +57,12 @@ def _in_address(text: str, start: int, end: int) -> bool:
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
     text = document.text
-    for first, last, forms in context.matcher.mentions(text):
+    for first, last, forms in context.matcher.lowercase_mentions(text):
         surface = text[first.start : last.end]
-        if not surface[:1].isalpha() or surface.isupper() or _in_address(text, first.start, last.end):
-            continue
+        if not surface[:1].isalpha() or surface.isupper() or (first.capitalized and last.capitalized and " " not in surface):
+            continue  # the common case, a capitalised one-word name, needs no closer look
         form = next((f for f in forms if fold(f.text) == fold(surface)), forms[0])
-        if not _lowered_words(surface, form.text):
+        if not _lowered_words(surface, form.text) or _in_address(text, first.start, last.end):
             continue
         if first is last and word_frequency(fold(surface)) >= ORDINARY_WORD_ZIPF:
             continue  # "turkey", "china": ordinary words, not names

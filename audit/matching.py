@@ -346,15 +346,18 @@ class Matcher:
         as (first word, last word, forms)."""
         found = []
         resume = 0
+        first_words, multi_first_words = self.index.first_words, self.index.multi_first_words
         for match in _LETTERS.finditer(text):
             # Only a word that opens some accepted form can start a mention, and a capitalised one
             # only where a lower-case word follows it: skip the rest cheaply.
-            if match.start() < resume or fold(match.group()) not in self.index.first_words:
+            word = match.group()
+            if match.start() < resume:
                 continue
-            after = text[match.end() : match.end() + 2]
-            if match.group()[:1].isupper() and not (
-                after[:1] in " -\u00a0" and after[1:2].islower() and fold(match.group()) in self.index.multi_first_words
-            ):
+            if word[0].isupper():
+                after = text[match.end() : match.end() + 2]
+                if not (after[1:2].islower() and after[:1] in " -\u00a0") or _folded(word) not in multi_first_words:
+                    continue
+            elif _folded(word) not in first_words:
                 continue
             words = words_from(text, match.start(), self.index.max_words)
             for length in range(len(words), 0, -1):
@@ -589,6 +592,11 @@ class Matcher:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _folded(word: str) -> str:
+    """fold() of one word, without the cache lookup for the plain ASCII majority."""
+    return word.lower() if word.isascii() else fold(word)
 
 
 def form_surface(text: str, words: list[Token], position: int, length: int) -> str:

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .matching import PARTICLES, Matcher, name_phrases
 from .matching import derived as derived_from
-from .text import fold, skeleton, spelling_key, tokens, word_frequency
+from .text import fold, skeleton, spelling_key, word_frequency
 
 MIN_LENGTH = 5  # shorter words collide by chance (Iran/Iraq, Mali/Malé)
 MIN_SIMILARITY = 0.75  # 1 - key edit distance / longer key length
@@ -54,7 +54,7 @@ class NameWord:
 def name_words(text: str) -> list[NameWord]:
     """The capitalised words of the text's name phrases (particles such as 'van' or 'al' left out)."""
     found: list[NameWord] = []
-    for index, phrase in enumerate(name_phrases(text, tokens(text))):
+    for index, phrase in enumerate(name_phrases(text)):
         for position, word in enumerate(phrase.words):
             if not word.capitalized or word.text.lower() in PARTICLES:
                 continue
@@ -163,19 +163,26 @@ class Clusters:
 
 
 def candidate_pairs(forms: list[str]) -> Iterator[tuple[str, str, float]]:
-    """Variant pairs among many spellings: blocked by the key's first letter, near keys found by rapidfuzz."""
-    blocks: dict[str, list[str]] = {}
-    for form in forms:
-        blocks.setdefault(spelling_key(form)[:1], []).append(form)
-    for members in blocks.values():
-        keys = [spelling_key(form) for form in members]
-        for index, key in enumerate(keys):
-            limit = 1 - MIN_SIMILARITY
-            for _, _, other in process.extract(
-                key, keys, scorer=Levenshtein.normalized_distance, score_cutoff=limit, limit=None
-            ):
-                if other <= index:
-                    continue
-                score = similarity(members[index], members[other])
-                if score is not None:
-                    yield members[index], members[other], score
+    """Variant pairs among many spellings, without comparing every pair: blocked by the key's first
+    letter and length, near keys found by rapidfuzz in the blocks a similar key can be in."""
+    blocks: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for form in sorted(forms):
+        key = spelling_key(form)
+        blocks.setdefault((key[:1], len(key)), []).append((key, form))
+    limit = 1 - MIN_SIMILARITY
+    for (letter, length), members in blocks.items():
+        longest = int(length / MIN_SIMILARITY) + 1
+        for other_length in range(length, longest + 1):  # each pair once: from the shorter (or same) block
+            others = blocks.get((letter, other_length))
+            if not others:
+                continue
+            other_keys = [key for key, _ in others]
+            for index, (key, form) in enumerate(members):
+                for _, _, position in process.extract(
+                    key, other_keys, scorer=Levenshtein.normalized_distance, score_cutoff=limit, limit=None
+                ):
+                    if other_length == length and position <= index:
+                        continue
+                    score = similarity(form, others[position][1])
+                    if score is not None:
+                        yield form, others[position][1], score

@@ -59,6 +59,11 @@ class Rewrite:
     replace: str
     why: str
 
+    @property
+    def literal(self) -> str | None:
+        """The pattern itself when it is plain letters: a cheap ``in`` test tells whether it can apply."""
+        return self.pattern.pattern if self.pattern.pattern.isalpha() else None
+
 
 def load_rewrites(text: str, path: str) -> tuple[Rewrite, ...]:
     """Parse a spelling-rewrite table (see audit/data/spelling.toml), naming file and line on error."""
@@ -83,9 +88,15 @@ def default_rewrites() -> tuple[Rewrite, ...]:
 def spelling_key(word: str) -> str:
     """Comparison key of one folded word, with source-language spellings undone: 'paschinjan' -> 'pasinyan'."""
     key = word
-    for rewrite in default_rewrites():
-        key = rewrite.pattern.sub(rewrite.replace, key)
+    for pattern, replace, literal in _compiled_rewrites():
+        if literal is None or literal in key:
+            key = pattern.sub(replace, key)
     return key
+
+
+@lru_cache(maxsize=1)
+def _compiled_rewrites() -> tuple[tuple[re.Pattern[str], str, str | None], ...]:
+    return tuple((rewrite.pattern, rewrite.replace, rewrite.literal) for rewrite in default_rewrites())
 
 
 def phrase_key(folded: str) -> str:

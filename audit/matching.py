@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from rapidfuzz import process
@@ -268,11 +268,16 @@ def _house_part(canonical: str, folded_part: str) -> str:
 
 @dataclass
 class Phrase:
-    """Capitalised words joined by a space or hyphen, with what is known about each."""
+    """Capitalised words joined by a space or hyphen."""
 
     words: list[Token]
-    sentence_start: bool  # the first word opens a sentence, so its capital says nothing
-    known: list[list[Form] | None] = field(default_factory=list)
+    text: str = field(repr=False)  # the whole document, for looking at what comes before
+
+    @cached_property
+    def sentence_start(self) -> bool:
+        """The first word opens a sentence, so its capital says nothing (worked out only when asked)."""
+        before = self.text[max(0, self.words[0].start - 40) : self.words[0].start]
+        return bool(_SENTENCE_END.search(before)) or "\n" in before[-3:]
 
 
 _SENTENCE_END = re.compile(r"(^|[.!?:;\"\u201c\u201d\u2014|>\]\)])\s*$")
@@ -288,8 +293,7 @@ def name_phrases(text: str, words: Sequence[Token] | None = None) -> list[Phrase
         while current and not current[-1].capitalized:  # trailing particles belong to no name
             current.pop()
         if current:
-            before = text[max(0, current[0].start - 40) : current[0].start]
-            phrases.append(Phrase(list(current), bool(_SENTENCE_END.search(before)) or "\n" in before[-3:]))
+            phrases.append(Phrase(list(current), text))
         current.clear()
 
     for word in words:
@@ -316,6 +320,7 @@ class Matcher:
         self.min_confidence = min_confidence
         self._word_cache: dict[str, list[tuple[Form, Evidence]]] = {}
         self._exact_cache: dict[str, list[list[Form] | None]] = {}  # phrase surface -> known forms per word
+        self._key_cache: dict[str, Form | None] = {}  # run surface -> form with the same comparison key
         # Known wrong forms: one alternation, longest first, so "The Mirror" wins over "Mirror".
         self._avoid_entries: dict[str, tuple[Entry, str]] = {
             form: (entry, form) for entry in glossary.entries for form in entry.avoid
@@ -446,11 +451,20 @@ class Matcher:
                 continue
             if length == 1 and not _fuzzy_candidate(words[position]):
                 continue
-            folded = fold(form_surface(text, words, position, length))
-            forms = [f for f in self.index.by_key.get(phrase_key(folded), ()) if f.role in ("name", "surname") and _target(f)]
-            if forms:
-                return forms[0], length
+            form = self._key_form(form_surface(text, words, position, length))
+            if form:
+                return form, length
         return None
+
+    def _key_form(self, surface: str) -> Form | None:
+        """The accepted form (or surname) whose comparison key ``surface`` has, cached per surface."""
+        if surface not in self._key_cache:
+            if len(self._key_cache) > 100_000:
+                self._key_cache.clear()
+            key = phrase_key(fold(surface))
+            forms = [f for f in self.index.by_key.get(key, ()) if f.role in ("name", "surname") and _target(f)]
+            self._key_cache[surface] = forms[0] if forms else None
+        return self._key_cache[surface]
 
     def _clue(self, words: list[Token], position: int, phrase: Phrase, mentioned: set[str], form: Form) -> "Clue":
         previous = words[position - 1].text if position > 0 else ""

@@ -15,6 +15,7 @@ from .baseline import Baseline
 from .checks.base import Context
 from .config import Settings, path_selected
 from .documents import Document, DocumentError, decode, expand_paths, read_document
+from .gc_pause import paused_gc
 from .glossary import Glossary, load_glossaries
 from .matching import Matcher
 from .model import Finding, InputProblem, Rule, RunResult
@@ -57,21 +58,29 @@ def check_documents(documents: Iterable[Document], context: Context,
     findings: list[Finding] = []
     kept: list[Document] = []
     needs_corpus = any(hasattr(c, "check_corpus") for c in enabled)
+    with paused_gc():
+        findings.extend(_per_document(documents, enabled, context, kept if needs_corpus else None, markers))
+        for check in enabled:
+            if hasattr(check, "check_corpus"):
+                findings.extend(check.check_corpus(kept, context))
+    rules = {rule.id: rule for rule in registry.all_rules()}
+    findings = [_override(f, context.settings) for f in findings if rule_enabled(rules[f.rule], context.settings)]
+    return sorted(set(findings), key=Finding.sort_key)
+
+
+def _per_document(documents: Iterable[Document], enabled: list, context: Context, kept: list[Document] | None,
+                  markers: dict[str, list[suppressions.Marker]] | None) -> list[Finding]:
+    findings: list[Finding] = []
     for document in documents:
         for check in enabled:
             findings.extend(check.check(document, context))
         if markers is not None and (found := suppressions.parse(document)):
             markers[document.path] = found
-        if needs_corpus:
+        if kept is not None:
             kept.append(document)
         else:
             context.forget(document)  # nothing looks back: keep memory flat on big scans
-    for check in enabled:
-        if hasattr(check, "check_corpus"):
-            findings.extend(check.check_corpus(kept, context))
-    rules = {rule.id: rule for rule in registry.all_rules()}
-    findings = [_override(f, context.settings) for f in findings if rule_enabled(rules[f.rule], context.settings)]
-    return sorted(set(findings), key=Finding.sort_key)
+    return findings
 
 
 def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callable[[], bytes] | None = None,

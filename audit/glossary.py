@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .gc_pause import paused_gc
 from .text import table_lines
 
 ENTRY_TYPES = ("person", "place", "organization", "publication", "other")
@@ -175,10 +176,11 @@ def load_glossary(path: str | Path) -> Glossary:
         line = data[: error.start].count(b"\n") + 1
         raise GlossaryError(name, "not UTF-8 text", line) from None
     suffix = Path(name).suffix.lower()
-    if suffix == ".toml":
-        return parse_toml(text, name)
-    if suffix in (".csv", ".tsv"):
-        return parse_csv(text, name)
+    with paused_gc():
+        if suffix == ".toml":
+            return parse_toml(text, name)
+        if suffix in (".csv", ".tsv"):
+            return parse_csv(text, name)
     raise GlossaryError(name, "unknown glossary format (expected a .toml or .csv file)")
 
 

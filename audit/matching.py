@@ -30,6 +30,7 @@ from importlib import resources
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from .gc_pause import paused_gc
 from .glossary import Entry, Glossary
 from .text import (
     PARTICLES,
@@ -173,9 +174,10 @@ class NameIndex:
         self.max_words = 1
         self.first_words: set[str] = set()  # first folded word of every accepted form
         self.multi_first_words: set[str] = set()  # ... of every accepted form of two words or more
-        for entry in glossary.entries:
-            for form in self._forms_of(entry):
-                self._add(form)
+        with paused_gc():
+            for entry in glossary.entries:
+                for form in self._forms_of(entry):
+                    self._add(form)
 
     def _forms_of(self, entry: Entry) -> list[Form]:
         forms = []
@@ -224,8 +226,10 @@ class NameIndex:
             if rest:
                 self.multi_first_words.add(first)
         self.by_key.setdefault(form.key, []).append(form)
-        self.max_words = max(self.max_words, len(form.folded.split()))
-        if " " in form.folded or form.role == "given" or not _target(form):
+        if " " in form.folded:
+            self.max_words = max(self.max_words, form.folded.count(" ") + 1)
+            return
+        if form.role == "given" or not _target(form):
             return
         if form.role == "part" and word_frequency(form.folded) >= DISTINCTIVE_ZIPF:
             return

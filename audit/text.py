@@ -99,8 +99,12 @@ def _compiled_rewrites() -> tuple[tuple[re.Pattern[str], str, str | None], ...]:
     return tuple((rewrite.pattern, rewrite.replace, rewrite.literal) for rewrite in default_rewrites())
 
 
+@lru_cache(maxsize=200_000)
 def phrase_key(folded: str) -> str:
-    return " ".join(spelling_key(word) for word in folded.split())
+    """Comparison key of a folded phrase: each word's key."""
+    if " " not in folded:
+        return spelling_key(folded)
+    return " ".join(spelling_key(word) for word in folded.split(" "))
 
 
 VOWELS = set("aeiouy")
@@ -153,10 +157,33 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(_tokenized(text, names_only=False))
 
 
+def _uppercase_class() -> str:
+    """A character-class body of every capital letter below U+2000 (re has no \\p{Lu})."""
+    ranges: list[list[int]] = []
+    for code in range(0x41, 0x2000):
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+
+
+_UPPER = _uppercase_class()
+# What a name can be made of, found by the regex engine so the lower-case bulk is never looked at in
+# Python: a word starting with a capital (not right after a letter or apostrophe), a capitalised word
+# glued to four lower-case letters ("continuesArmenian"), or a particle standing alone.
+NAME_WORD = re.compile(
+    rf"(?<![^\W\d_'\u2019])[{_UPPER}][^\W\d_]*(?:['\u2019][^\W\d_]+)*"
+    r"|(?<=[a-z\u00e0-\u00ff]{4})[A-Z][a-z][^\W\d_]*(?:['\u2019][^\W\d_]+)*"
+    rf"|(?<![^\W\d_'\u2019])(?:{'|'.join(sorted(PARTICLES))})(?![^\W\d_'\u2019])"
+)
+
+
 @lru_cache(maxsize=8)
 def name_tokens(text: str) -> tuple[Token, ...]:
     """The tokens of ``tokens(text)`` that can be part of a name: capitalised words and name particles."""
-    return tuple(token for token in _tokenized(text, names_only=True) if token.capitalized or token.text in PARTICLES)
+    return tuple(_tokenized(text, names_only=True))
 
 
 def words_from(text: str, position: int, limit: int) -> list[Token]:
@@ -166,12 +193,10 @@ def words_from(text: str, position: int, limit: int) -> list[Token]:
 
 def _tokenized(text: str, names_only: bool, position: int = 0, limit: int | None = None) -> list[Token]:
     result: list[Token] = []
-    for match in WORD.finditer(text, position):
+    for match in (NAME_WORD if names_only else WORD).finditer(text, position):
         if limit is not None and len(result) >= limit:
             break
         word, start = match.group(), match.start()
-        if names_only and word.islower() and word not in PARTICLES:
-            continue  # the lower-case bulk of the text: no name starts or continues here
         if "'" in word or "\u2019" in word:
             possessive = POSSESSIVE.search(word)
             if possessive and possessive.start() > 0 and ("'" in word[-2:] or "\u2019" in word[-2:]):

@@ -38,6 +38,10 @@ UNSPACED_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI"})
 SCRIPT_LABELS = {"CJK": "Chinese/Japanese", "HANGUL": "Korean"}
 
 
+# A letter outside the Latin blocks (Basic Latin to Latin Extended-B, IPA, Latin Extended Additional).
+_BEYOND_LATIN = re.compile(r"[^\W\d_\u0000-\u02AF\u1E00-\u1EFF]")
+
+
 def expected_scripts(language: str) -> frozenset[str]:
     return SCRIPTS_OF_LANGUAGE.get(language.lower().split("-")[0], frozenset({"LATIN"}))
 
@@ -85,6 +89,8 @@ def foreign_script_runs(text: str, language: str = "en") -> list[ScriptRun]:
     paragraph break.
     """
     expected = expected_scripts(language)
+    if expected == {"LATIN"} and not _BEYOND_LATIN.search(text):
+        return []  # the usual case: every letter is Latin, so there is nothing to look at letter by letter
     runs: list[ScriptRun] = []
     current: list[tuple[int, int, dict[str, int]]] = []
 

@@ -51,7 +51,8 @@ class NameWord:
     sentence_start: bool  # the first word of a phrase that opens a sentence
 
 
-def name_words(text: str) -> list[NameWord]:
+@lru_cache(maxsize=8)
+def name_words(text: str) -> tuple[NameWord, ...]:
     """The capitalised words of the text's name phrases (particles such as 'van' or 'al' left out)."""
     found: list[NameWord] = []
     for index, phrase in enumerate(name_phrases(text)):
@@ -67,7 +68,7 @@ def name_words(text: str) -> list[NameWord]:
                     phrase.sentence_start and position == 0,
                 )
             )
-    return found
+    return tuple(found)
 
 
 def derived(a: str, b: str) -> bool:

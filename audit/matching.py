@@ -10,14 +10,18 @@ How a document is read:
 3. Runs whose comparison key (source-language spellings undone, see audit/data/spelling.toml)
    equals an accepted form's key are transliteration garbles ("Paschinjan", "Jerevan").
 4. Each remaining word is looked up in an index of the glossary's distinctive words (blocked by
-   first letter, so no span is compared with every name) and scored: edit distance on folded text
-   and on keys, agreement of the consonant skeleton, and rejection rules for ordinary English
-   words, inflections and demonyms ("Armenian", "Putin's"), and names of other people.
+   the first letter and length of their key, so no span is compared with every name) and scored:
+   edit distance on folded text and on keys, agreement of the consonant skeleton, then the
+   article around it (``Clue``) is weighed: ordinary English words and real names English text
+   knows, inflections and demonyms ("Armenian", "Putin's"), and other people's given names reject
+   a match; the entry spelled right elsewhere in the article, or the person's own given name
+   before the word, support one.
 5. A surname match looks back at the given name before it: a cognate from another language
    ("Nicholas" for "Nikol") is a given-name substitution; a near spelling is a garble; any other
    given name is a different person and is left alone.
 
-Results are cached per distinct word, so a corpus repeating a name costs one lookup.
+Spelling evidence is cached per distinct word and exact lookups per distinct phrase, so a corpus
+repeating a name costs one lookup; only the context is weighed at every occurrence.
 """
 from __future__ import annotations
 

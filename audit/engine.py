@@ -29,10 +29,6 @@ def all_rules() -> tuple[Rule, ...]:
     return (*registry.all_rules(), suppressions.RULE)
 
 
-def rule_enabled(rule: Rule, settings: Settings) -> bool:
-    return settings.enables(rule)
-
-
 def build_context(settings: Settings, glossary: Glossary | None = None) -> Context:
     """The glossary, matcher and settings every check sees (GlossaryError if a glossary is bad)."""
     glossary = glossary if glossary is not None else load_glossaries(list(settings.glossaries))
@@ -54,7 +50,7 @@ def check_documents(documents: Iterable[Document], context: Context,
 
     With ``markers``, each document's inline suppression markers are collected into it (by path).
     """
-    enabled = [c for c in registry.CHECKS if any(rule_enabled(r, context.settings) for r in c.RULES)]
+    enabled = [c for c in registry.CHECKS if any(context.settings.enables(r) for r in c.RULES)]
     findings: list[Finding] = []
     kept: list[Document] = []
     needs_corpus = any(hasattr(c, "check_corpus") for c in enabled)
@@ -64,7 +60,7 @@ def check_documents(documents: Iterable[Document], context: Context,
             if hasattr(check, "check_corpus"):
                 findings.extend(check.check_corpus(kept, context))
     rules = {rule.id: rule for rule in registry.all_rules()}
-    findings = [_override(f, context.settings) for f in findings if rule_enabled(rules[f.rule], context.settings)]
+    findings = [_override(f, context.settings) for f in findings if context.settings.enables(rules[f.rule])]
     return sorted(set(findings), key=Finding.sort_key)
 
 
@@ -151,7 +147,7 @@ def scan(paths: list[str], settings: Settings | None = None, *, context: Context
 
     documents = read_documents(paths, problems, stdin, settings, only, progress)
     findings = check_documents(counted(documents), context, markers)
-    enabled = tuple(rule for rule in all_rules() if rule_enabled(rule, settings))
+    enabled = tuple(rule for rule in all_rules() if settings.enables(rule))
     findings, suppressed = suppressions.apply(findings, markers, all_rules(), lambda rule: rule in enabled)
     findings = number_occurrences(_override(f, settings) if f.rule == suppressions.RULE.id else f for f in findings)
     baselined = 0

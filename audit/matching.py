@@ -153,6 +153,13 @@ def default_given_names() -> GivenNames:
     return GivenNames.parse(resource.read_text(encoding="utf-8"), "audit/data/given_names.toml")
 
 
+@lru_cache(maxsize=100_000)
+def _given_names(entry: Entry) -> tuple[str, frozenset[str]]:
+    """The canonical form's folded given names, and those of every accepted form (computed once per entry)."""
+    canonical_given = _person_parts(fold(entry.canonical))[0]
+    return canonical_given, frozenset(_person_parts(fold(text))[0] for text in entry.accepted) - {""}
+
+
 def _person_parts(folded: str) -> tuple[str, str]:
     """(given names, surname) of a folded person name; particles stay with the surname ("di stefano")."""
     words = folded.split()
@@ -491,11 +498,11 @@ class Matcher:
     def _same_given_name(self, word: str, entry: Entry) -> bool:
         """Is ``word`` the entry's given name, a cognate of it, or a near spelling of it?"""
         folded = fold(word)
-        for text_ in entry.accepted:
-            for given in _person_parts(fold(text_))[0].split():
-                if folded == given or self.given_names.cognates(folded, given) or _near_spelling(folded, given):
-                    return True
-        return False
+        return any(
+            folded == given or self.given_names.cognates(folded, given) or _near_spelling(folded, given)
+            for names in _given_names(entry)[1]
+            for given in names.split()
+        )
 
     def _near_forms(self, folded: str) -> list[tuple[Form, "Evidence"]]:
         """Glossary words near ``folded``, best first, with context-free evidence (cached per word)."""
@@ -581,8 +588,7 @@ class Matcher:
             if not previous.capitalized:
                 continue
             for form in surname_forms:
-                given = _person_parts(fold(form.entry.canonical))[0]
-                given_names = {_person_parts(fold(text_))[0] for text_ in form.entry.accepted} - {""}
+                given, given_names = _given_names(form.entry)
                 if not given or fold(previous.text) in given_names:
                     continue
                 first_given = given.split()[0]

@@ -25,7 +25,7 @@ import fnmatch
 import json
 import os
 import re
-import tomllib
+import tomli
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -89,8 +89,8 @@ def display_path(path: str | os.PathLike[str]) -> str:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        document = tomli.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError) as error:
         raise ConfigError(f"{display_path(path)}: cannot read ({error})") from None
     return isinstance(document.get("tool"), dict) and "audit" in document["tool"]
 
@@ -126,8 +126,8 @@ def _read_table(path: Path) -> tuple[dict[str, object], str]:
     except UnicodeDecodeError:
         raise ConfigError(f"{name}: not UTF-8 text") from None
     try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        document = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         line = _TOML_ERROR_LINE.search(str(error))
         reason = str(error).split(" (at ")[0]
         raise ConfigError(f"{name}{':' + line.group(1) if line else ''}: invalid TOML: {reason}") from None

@@ -146,10 +146,11 @@ def scan(paths: list[str], settings: Settings | None = None, *, context: Context
             yield document
 
     documents = read_documents(paths, problems, stdin, settings, only, progress)
-    findings = check_documents(counted(documents), context, markers)
-    enabled = tuple(rule for rule in all_rules() if settings.enables(rule))
-    findings, suppressed = suppressions.apply(findings, markers, all_rules(), lambda rule: rule in enabled)
-    findings = number_occurrences(_override(f, settings) if f.rule == suppressions.RULE.id else f for f in findings)
+    with paused_gc():  # see gc_pause: the collector would walk the matcher's millions of objects again and again
+        findings = check_documents(counted(documents), context, markers)
+        enabled = tuple(rule for rule in all_rules() if settings.enables(rule))
+        findings, suppressed = suppressions.apply(findings, markers, all_rules(), lambda rule: rule in enabled)
+        findings = number_occurrences(_override(f, settings) if f.rule == suppressions.RULE.id else f for f in findings)
     baselined = 0
     if baseline is not None:
         findings, baselined = baseline.split(findings)

@@ -26,7 +26,7 @@ repeating a name costs one lookup; only the context is weighed at every occurren
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -176,6 +176,9 @@ class NameIndex:
 
     def __init__(self, glossary: Glossary) -> None:
         self.exact: dict[str, list[Form]] = {}
+        self.exact_names: dict[str, list[Form]] = {}  # the "name" forms of ``exact``: whole accepted forms
+        # Canonical forms of the entries an exactly spelled text names (given names alone name nobody).
+        self.named: dict[str, set[str]] = {}
         self.by_key: dict[str, list[Form]] = {}
         # Fuzzy targets blocked by the first letter and length of their key: a list of distinct keys
         # (what rapidfuzz scans) and, at the same positions, the forms that have that key.
@@ -231,7 +234,10 @@ class NameIndex:
 
     def _add(self, form: Form) -> None:
         self.exact.setdefault(form.folded, []).append(form)
+        if form.role != "given":
+            self.named.setdefault(form.folded, set()).add(form.entry.canonical)
         if form.role == "name":
+            self.exact_names.setdefault(form.folded, []).append(form)
             first, *rest = form.folded.split(" ", 1)
             self.first_words.add(first)
             if rest:
@@ -354,7 +360,10 @@ class Matcher:
         known = [self._exact_words(text, phrase.words) for phrase in phrases]
         # Entries the document names correctly somewhere: a near spelling of one of them elsewhere in
         # the same article is far more likely a garble than a different, real name.
-        mentioned = {form.entry.canonical for words in known for forms in words if forms for form in forms}
+        mentioned: set[str] = set()
+        named = self.index.named
+        for folded in {forms[0].folded for words in known for forms in words if forms}:
+            mentioned.update(named.get(folded, ()))
         matches: list[NameMatch] = []
         for phrase, phrase_known in zip(phrases, known):
             if None in phrase_known:  # a phrase spelled right throughout has nothing to report
@@ -364,32 +373,39 @@ class Matcher:
     def lowercase_mentions(self, text: str) -> list[tuple[Token, Token, list[Form]]]:
         """Accepted forms spelled right but with a lower-case word in them ("nagorno-Karabakh", "ilham aliyev"),
         as (first word, last word, forms)."""
-        found = []
+        found: list[tuple[Token, Token, list[Form]]] = []
         resume = 0
-        first_words, multi_first_words = self.index.first_words, self.index.multi_first_words
-        for match in _LETTERS.finditer(text):
-            # Only a word that opens some accepted form can start a mention, and a capitalised one
-            # only where a lower-case word follows it: skip the rest cheaply.
-            word = match.group()
-            if match.start() < resume:
+        for start, end in self._mention_openers(text):
+            if start < resume:
                 continue
-            if word[0].isupper():
-                after = text[match.end() : match.end() + 2]
-                if not (after[1:2].islower() and after[:1] in " -\u00a0") or _folded(word) not in multi_first_words:
+            if text[start].isupper():  # a capitalised opener counts only where a lower-case word follows it
+                after = text[end : end + 2]
+                if not (after[1:2].islower() and after[:1] in " -\u00a0"):
                     continue
-            elif _folded(word) not in first_words:
-                continue
-            words = words_from(text, match.start(), self.index.max_words)
+            words = words_from(text, start, self.index.max_words)
             for length in range(len(words), 0, -1):
                 if length > 1 and not _joined(text, words[:length]):
                     continue
-                forms = self.index.exact.get(fold(text[words[0].start : words[length - 1].end]))
-                forms = [f for f in forms or () if f.role == "name"]
+                forms = self.index.exact_names.get(fold(text[words[0].start : words[length - 1].end]))
                 if forms:
                     found.append((words[0], words[length - 1], forms))
                     resume = words[length - 1].end
                     break
         return found
+
+    def _mention_openers(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of the words of ``text`` that can open a wrongly cased mention, in text order.
+
+        Only a lower-case word that opens some accepted form, or a capitalised one that opens a form of
+        two words or more, can: the distinct words are sorted out first, so the bulk of the text is never
+        looked at word by word in Python.
+        """
+        first_words, multi_first_words = self.index.first_words, self.index.multi_first_words
+        spans = []
+        for word in set(_LETTERS.findall(text)):
+            if _folded(word) in (multi_first_words if word[0].isupper() else first_words):
+                spans.extend(_whole_word_spans(text, word))
+        return sorted(spans)
 
     def avoided(self, text: str) -> list[tuple[int, int, Entry, str]]:
         """Occurrences of the glossary's known wrong forms, matched exactly (case included) as whole words."""
@@ -625,6 +641,20 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def _folded(word: str) -> str:
     """fold() of one word, without the cache lookup for the plain ASCII majority."""
     return word.lower() if word.isascii() else fold(word)
+
+
+def _whole_word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where ``word`` stands in ``text`` as a whole run of letters (as _LETTERS would find it)."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if not (start and _is_letter(text[start - 1])) and not (end < len(text) and _is_letter(text[end])):
+            yield start, end
+        start = text.find(word, end)
+
+
+def _is_letter(char: str) -> bool:
+    return char.isalnum() and not char.isdecimal()  # what [^\W\d_] matches
 
 
 def form_surface(text: str, words: list[Token], position: int, length: int) -> str:

@@ -5,10 +5,11 @@ Pure functions over strings; no knowledge of glossaries or findings.
 from __future__ import annotations
 
 import re
-import tomllib
+import tomli
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from importlib import resources
 
 from anyascii import anyascii
@@ -27,7 +28,7 @@ def fold(text: str) -> str:
 
 
 def table_lines(text: str, table: str) -> list[int]:
-    """1-based line of each ``[[table]]`` header: tomllib keeps no positions, so the Nth header is the Nth item."""
+    """1-based line of each ``[[table]]`` header: the TOML parser keeps no positions, so the Nth header is the Nth item."""
     header = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(table)}[ \t]*\]\]", re.MULTILINE)
     lines, line, counted_to = [], 1, 0
     for match in header.finditer(text):  # count from the previous header: linear in the file's size
@@ -40,8 +41,8 @@ def table_lines(text: str, table: str) -> list[int]:
 def toml_tables(text: str, path: str, table: str) -> list[tuple[int, dict]]:
     """The ``[[table]]`` items of a TOML data file, each with its line; DataFileError names the file."""
     try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        document = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         raise DataFileError(f"{path}: invalid TOML: {error}") from None
     unknown = set(document) - {table}
     if unknown:
@@ -136,8 +137,7 @@ _GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{4})(?=[A-Z][a-z])")
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: documents have hundreds of thousands of these, built in a hot loop
     text: str  # as in the document, possessive stripped
     start: int
     end: int
@@ -154,7 +154,7 @@ def tokens(text: str) -> tuple[Token, ...]:
 
     Cached for the last few texts: the checks of one document all read the same tokens.
     """
-    return tuple(_tokenized(text, names_only=False))
+    return tuple(_tokenized(text))
 
 
 def _uppercase_class() -> str:
@@ -170,43 +170,70 @@ def _uppercase_class() -> str:
 
 
 _UPPER = _uppercase_class()
-# What a name can be made of, found by the regex engine so the lower-case bulk is never looked at in
-# Python: a word starting with a capital (not right after a letter or apostrophe), a capitalised word
-# glued to four lower-case letters ("continuesArmenian"), or a particle standing alone.
-NAME_WORD = re.compile(
-    rf"(?<![^\W\d_'\u2019])[{_UPPER}][^\W\d_]*(?:['\u2019][^\W\d_]+)*"
-    r"|(?<=[a-z\u00e0-\u00ff]{4})[A-Z][a-z][^\W\d_]*(?:['\u2019][^\W\d_]+)*"
-    rf"|(?<![^\W\d_'\u2019])(?:{'|'.join(sorted(PARTICLES))})(?![^\W\d_'\u2019])"
-)
+# Name words are found by the regex engine, so the lower-case bulk is never looked at in Python. The
+# pattern starts with a character class, which lets the engine skip to the next capital at C speed;
+# whether the capital opens a word is checked after (see _name_tokenized).
+CAPITALISED = re.compile(rf"[{_UPPER}][^\W\d_]*(?:['\u2019][^\W\d_]+)*")
+# A capitalised word glued to four lower-case letters before it ("continuesArmenian") is a word too.
+_GLUED_ONTO = re.compile(r"[a-z\u00e0-\u00ff]{4}[A-Z][a-z]")
+# A particle right after a name word ("Ursula von der Leyen"): a particle anywhere else joins no name.
+_PARTICLE_AFTER = re.compile(rf"[ \-\u00a0\u2011]({'|'.join(sorted(PARTICLES))})(?![^\W\d_'\u2019])")
 
 
 @lru_cache(maxsize=8)
 def name_tokens(text: str) -> tuple[Token, ...]:
-    """The tokens of ``tokens(text)`` that can be part of a name: capitalised words and name particles."""
-    return tuple(_tokenized(text, names_only=True))
+    """The tokens of ``tokens(text)`` that can be part of a name: capitalised words, and the name
+    particles that follow one."""
+    return tuple(_name_tokenized(text))
+
+
+def _in_word(char: str) -> bool:
+    """A letter (what [^\\W\\d_] matches): a capital after one does not open a word ("McCain")."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def _name_tokenized(text: str) -> list[Token]:
+    result: list[Token] = []
+    position = 0
+    while match := CAPITALISED.search(text, position):
+        start = match.start()
+        if start and _in_word(text[start - 1]) and not (start >= 4 and _GLUED_ONTO.match(text, start - 4)):
+            position = start + 1  # inside a word: a capital further on may still open one
+            continue
+        position = match.end()
+        _append_word(result, match.group(), start)
+        end = result[-1].end
+        while particle := _PARTICLE_AFTER.match(text, end):
+            result.append(Token(particle.group(1), particle.start(1), particle.end(1), False))
+            end = particle.end(1)
+    return result
 
 
 def words_from(text: str, position: int, limit: int) -> list[Token]:
     """At most ``limit`` tokens from ``position`` on (uncached: for looking ahead from one word)."""
-    return _tokenized(text, names_only=False, position=position, limit=limit)
+    return _tokenized(text, position, limit)
 
 
-def _tokenized(text: str, names_only: bool, position: int = 0, limit: int | None = None) -> list[Token]:
+def _tokenized(text: str, position: int = 0, limit: int | None = None) -> list[Token]:
     result: list[Token] = []
-    for match in (NAME_WORD if names_only else WORD).finditer(text, position):
+    for match in WORD.finditer(text, position):
         if limit is not None and len(result) >= limit:
             break
-        word, start = match.group(), match.start()
-        if "'" in word or "\u2019" in word:
-            possessive = POSSESSIVE.search(word)
-            if possessive and possessive.start() > 0 and ("'" in word[-2:] or "\u2019" in word[-2:]):
-                word = word[: possessive.start()]
-        if word.islower() or not _GLUED.search(word):
-            result.append(Token(word, start, start + len(word), word[:1].isupper()))
-            continue
-        offset = start
-        for piece in _GLUED.split(word):
-            if piece:
-                result.append(Token(piece, offset, offset + len(piece), piece[:1].isupper()))
-            offset += len(piece)
+        _append_word(result, match.group(), match.start())
     return result
+
+
+def _append_word(result: list[Token], word: str, start: int) -> None:
+    """Append the token(s) of one matched word: possessive stripped, words glued by a scraper split."""
+    if "'" in word or "\u2019" in word:
+        possessive = POSSESSIVE.search(word)
+        if possessive and possessive.start() > 0 and ("'" in word[-2:] or "\u2019" in word[-2:]):
+            word = word[: possessive.start()]
+    if word.islower() or word[1:].islower() or not _GLUED.search(word):  # cheap tests first
+        result.append(Token(word, start, start + len(word), word[:1].isupper()))
+        return
+    offset = start
+    for piece in _GLUED.split(word):
+        if piece:
+            result.append(Token(piece, offset, offset + len(piece), piece[:1].isupper()))
+        offset += len(piece)

@@ -30,6 +30,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -37,6 +38,7 @@ from rapidfuzz.distance import Levenshtein
 from .gc_pause import paused_gc
 from .glossary import Entry, Glossary
 from .text import (
+    CAPITALISED_BEFORE_WORD,
     PARTICLES,
     VOWELS,
     DataFileError,
@@ -73,8 +75,7 @@ MIN_WORD_LENGTH = 4
 GLUE_WORD_ZIPF = 5.5
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(NamedTuple):  # a tuple: a big glossary makes hundreds of thousands of these
     """One way a glossary entry can appear: a full accepted form, a person's surname, or a word of a longer name."""
 
     text: str
@@ -276,10 +277,13 @@ class NameIndex:
         return [(form, distance) for distance, _, form in found[:24]]
 
 
+_WORD_BREAK = re.compile(r"[\s-]+")
+
+
 @lru_cache(maxsize=100_000)
 def _house_part(canonical: str, folded_part: str) -> str:
     """The words of the canonical form that fold to ``folded_part`` ("Pashinyan" of "Nikol Pashinyan")."""
-    words = re.split(r"[\s-]+", canonical)
+    words = _WORD_BREAK.split(canonical)
     target = folded_part.split()
     for start in range(len(words) - len(target) + 1):
         if [fold(word) for word in words[start : start + len(target)]] == target:
@@ -378,10 +382,6 @@ class Matcher:
         for start, end in self._mention_openers(text):
             if start < resume:
                 continue
-            if text[start].isupper():  # a capitalised opener counts only where a lower-case word follows it
-                after = text[end : end + 2]
-                if not (after[1:2].islower() and after[:1] in " -\u00a0"):
-                    continue
             words = words_from(text, start, self.index.max_words)
             for length in range(len(words), 0, -1):
                 if length > 1 and not _joined(text, words[:length]):
@@ -397,14 +397,19 @@ class Matcher:
         """(start, end) of the words of ``text`` that can open a wrongly cased mention, in text order.
 
         Only a lower-case word that opens some accepted form, or a capitalised one that opens a form of
-        two words or more, can: the distinct words are sorted out first, so the bulk of the text is never
-        looked at word by word in Python.
+        two words or more and is followed by a lower-case word, can. The regex engine and the set of
+        distinct words sort them out, so the bulk of the text is never looked at word by word in Python.
         """
         first_words, multi_first_words = self.index.first_words, self.index.multi_first_words
         spans = []
         for word in set(_LETTERS.findall(text)):
-            if _folded(word) in (multi_first_words if word[0].isupper() else first_words):
+            if not word[0].isupper() and _folded(word) in first_words:
                 spans.extend(_whole_word_spans(text, word))
+        for match in CAPITALISED_BEFORE_WORD.finditer(text):
+            start, end = match.span()
+            if not (start and _is_letter(text[start - 1])) and text[end + 1].islower() \
+                    and _folded(match.group()) in multi_first_words:
+                spans.append((start, end))
         return sorted(spans)
 
     def avoided(self, text: str) -> list[tuple[int, int, Entry, str]]:

@@ -23,8 +23,16 @@ class DataFileError(Exception):
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """ASCII, lower case, letters and single spaces only: 'Çavuşoğlu' -> 'cavusoglu', 'Nagorno-Karabakh' -> 'nagorno karabakh'."""
-    ascii_text = anyascii(unicodedata.normalize("NFC", text)).lower()
-    return " ".join(re.sub(r"[^a-z]+", " ", ascii_text).split())
+    if text.isascii():  # most names: no normalising or transliterating to do
+        ascii_text = text.lower()
+        if ascii_text.isalpha():
+            return ascii_text
+    else:
+        ascii_text = anyascii(unicodedata.normalize("NFC", text)).lower()
+    return " ".join(_NOT_LETTERS.sub(" ", ascii_text).split())
+
+
+_NOT_LETTERS = re.compile(r"[^a-z]+")
 
 
 def table_lines(text: str, table: str) -> list[int]:
@@ -174,6 +182,8 @@ _UPPER = _uppercase_class()
 # pattern starts with a character class, which lets the engine skip to the next capital at C speed;
 # whether the capital opens a word is checked after (see _name_tokenized).
 CAPITALISED = re.compile(rf"[{_UPPER}][^\W\d_]*(?:['\u2019][^\W\d_]+)*")
+# A capitalised word followed by a space or hyphen and another word (a lower-case one, for the case check).
+CAPITALISED_BEFORE_WORD = re.compile(rf"[{_UPPER}][^\W\d_]*+(?=[ \-\u00a0][^\W\d_])")
 # A capitalised word glued to four lower-case letters before it ("continuesArmenian") is a word too.
 _GLUED_ONTO = re.compile(r"[a-z\u00e0-\u00ff]{4}[A-Z][a-z]")
 # A particle right after a name word ("Ursula von der Leyen"): a particle anywhere else joins no name.

@@ -193,11 +193,20 @@ class NameIndex:
             for entry in glossary.entries:
                 for form in self._forms_of(entry):
                     self._add(form)
+            # Every lookup reads all the keys of a few blocks. Copies made one block after another sit
+            # together in memory; the originals are scattered over the heap by the build, and reading
+            # them costs twice the time in cache misses.
+            for block, keys in self._fuzzy_keys.items():
+                self._fuzzy_keys[block] = [key.encode().decode() for key in keys]
 
     def _forms_of(self, entry: Entry) -> list[Form]:
         forms = []
-        canonical_folded = fold(entry.canonical)
+        canonical = entry.canonical
+        canonical_folded = fold(canonical)
+        canonical_key = phrase_key(canonical_folded)
         canonical_given, canonical_surname = _person_parts(canonical_folded)
+        canonical_words = _words_by_fold(canonical)
+        is_person = entry.type == "person"
         for text in entry.accepted:
             folded = fold(text)
             if not folded:
@@ -208,57 +217,63 @@ class NameIndex:
             # of that name is corrected to it. Spelling variants (Pashinian) are corrected to the canonical.
             is_other_name = (
                 entry.type == "place"
-                and text != entry.canonical
-                and key != phrase_key(canonical_folded)
+                and text != canonical
+                and key != canonical_key
                 and not derived(folded, canonical_folded)  # "Armenian" is a demonym of Armenia, not its other name
             )
-            forms.append(Form(text, entry, "name", text if is_other_name else entry.canonical, folded, key))
-            words = folded.split()
-            if len(words) < 2:
-                if entry.type == "person" and canonical_given:
+            forms.append(Form(text, entry, "name", text if is_other_name else canonical, folded, key))
+            if " " not in folded:
+                if is_person and canonical_given:
                     # "Pashinian" alone is this person's surname: the given name before it is checked too.
-                    house = _house_part(entry.canonical, canonical_surname)
+                    house = _house_part(canonical, canonical_surname)
                     forms.append(Form(text, entry, "surname", house, folded, key))
                 continue
-            if entry.type == "person":
+            words = _words_by_fold(text)
+            if is_person:
                 given, surname = _person_parts(folded)
-                house = _house_part(entry.canonical, canonical_surname) if canonical_given else entry.canonical
+                house = _house_part(canonical, canonical_surname) if canonical_given else canonical
                 shown = _house_part(text, surname)
                 forms.append(Form(shown, entry, "surname", house, surname, phrase_key(surname)))
                 for word in given.split():
-                    forms.append(Form(_house_part(text, word), entry, "given", entry.canonical, word, spelling_key(word)))
+                    forms.append(Form(words.get(word, text), entry, "given", canonical, word, spelling_key(word)))
             else:
-                for word in words:
-                    house = _house_part(entry.canonical, word) if word in canonical_folded.split() else entry.canonical
-                    forms.append(Form(_house_part(text, word), entry, "part", house, word, spelling_key(word)))
+                for word in folded.split():
+                    house = canonical_words.get(word, canonical)
+                    forms.append(Form(words.get(word, text), entry, "part", house, word, spelling_key(word)))
         return forms
 
     def _add(self, form: Form) -> None:
-        self.exact.setdefault(form.folded, []).append(form)
-        if form.role != "given":
-            self.named.setdefault(form.folded, set()).add(form.entry.canonical)
-        if form.role == "name":
-            self.exact_names.setdefault(form.folded, []).append(form)
-            first, *rest = form.folded.split(" ", 1)
+        folded, key, role = form.folded, form.key, form.role
+        _append(self.exact, folded, form)
+        if role != "given":
+            named = self.named.get(folded)
+            if named is None:
+                self.named[folded] = {form.entry.canonical}
+            else:
+                named.add(form.entry.canonical)
+        if role == "name":
+            _append(self.exact_names, folded, form)
+            first, *rest = folded.split(" ", 1)
             self.first_words.add(first)
             if rest:
                 self.multi_first_words.add(first)
-        self.by_key.setdefault(form.key, []).append(form)
-        if " " in form.folded:
-            self.max_words = max(self.max_words, form.folded.count(" ") + 1)
+        _append(self.by_key, key, form)
+        if " " in folded:
+            self.max_words = max(self.max_words, folded.count(" ") + 1)
             return
-        if form.role == "given" or not _target(form):
+        if role == "given" or not _target(form):
             return
-        if form.role == "part" and word_frequency(form.folded) >= DISTINCTIVE_ZIPF:
+        if role == "part" and word_frequency(folded) >= DISTINCTIVE_ZIPF:
             return
-        block = (form.key[:1], len(form.key))
-        keys = self._fuzzy_keys.setdefault(block, [])
-        forms = self._fuzzy_forms.setdefault(block, [])
-        position = self._fuzzy_position.setdefault(form.key, len(keys))
-        if position == len(keys):
-            keys.append(form.key)
-            forms.append([])
-        forms[position].append(form)
+        block = (key[:1], len(key))
+        position = self._fuzzy_position.get(key)
+        if position is None:
+            keys = self._fuzzy_keys.setdefault(block, [])
+            position = self._fuzzy_position[key] = len(keys)
+            keys.append(key)
+            self._fuzzy_forms.setdefault(block, []).append([form])
+        else:
+            self._fuzzy_forms[block][position].append(form)
 
     def near(self, key: str) -> list[tuple[Form, int]]:
         """Fuzzy targets whose key is within a few edits of ``key``: same first letter, near length."""
@@ -278,6 +293,23 @@ class NameIndex:
 
 
 _WORD_BREAK = re.compile(r"[\s-]+")
+
+
+def _append(table: dict[str, list[Form]], key: str, form: Form) -> None:
+    forms = table.get(key)
+    if forms is None:
+        table[key] = [form]
+    else:
+        forms.append(form)
+
+
+def _words_by_fold(text: str) -> dict[str, str]:
+    """Each word of ``text`` by its folded form (the first, where two fold alike): what _house_part
+    finds for one folded word, looked up instead of searched for."""
+    words: dict[str, str] = {}
+    for word in _WORD_BREAK.split(text):
+        words.setdefault(fold(word), word)
+    return words
 
 
 @lru_cache(maxsize=100_000)

@@ -69,9 +69,28 @@ class Rewrite:
     why: str
 
     @property
-    def literal(self) -> str | None:
-        """The pattern itself when it is plain letters: a cheap ``in`` test tells whether it can apply."""
-        return self.pattern.pattern if self.pattern.pattern.isalpha() else None
+    def required(self) -> str | None:
+        """Letters every match contains ("ye" for ``^ye``, "h" for ``(?<=.)h``), or None: a cheap ``in``
+        test then tells whether the rule can apply at all."""
+        return _required_letters(self.pattern.pattern)
+
+
+def _required_letters(pattern: str) -> str | None:
+    """The plain letters a pattern starts with, after anchors and lookarounds (which match no text)."""
+    try:
+        parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]  # the re module's own parser
+    except Exception:  # a parser that changed shape: the rule is simply always tried
+        return None
+    letters = ""
+    for opcode, argument in parsed:
+        name = str(opcode)
+        if name in ("AT", "ASSERT", "ASSERT_NOT") and not letters:
+            continue
+        if name == "LITERAL" and chr(argument).isalpha():
+            letters += chr(argument)
+            continue
+        break
+    return letters or None
 
 
 def load_rewrites(text: str, path: str) -> tuple[Rewrite, ...]:
@@ -97,15 +116,15 @@ def default_rewrites() -> tuple[Rewrite, ...]:
 def spelling_key(word: str) -> str:
     """Comparison key of one folded word, with source-language spellings undone: 'paschinjan' -> 'pasinyan'."""
     key = word
-    for pattern, replace, literal in _compiled_rewrites():
-        if literal is None or literal in key:
+    for pattern, replace, required in _compiled_rewrites():
+        if required is None or required in key:
             key = pattern.sub(replace, key)
     return key
 
 
 @lru_cache(maxsize=1)
 def _compiled_rewrites() -> tuple[tuple[re.Pattern[str], str, str | None], ...]:
-    return tuple((rewrite.pattern, rewrite.replace, rewrite.literal) for rewrite in default_rewrites())
+    return tuple((rewrite.pattern, rewrite.replace, rewrite.required) for rewrite in default_rewrites())
 
 
 @lru_cache(maxsize=200_000)

@@ -74,32 +74,40 @@ def _validated(path: str, line: int | None, raw: dict[str, object]) -> Entry:
     if not isinstance(canonical, str) or not canonical.strip():
         raise GlossaryError(path, "entry has no canonical form", line)
     entry_type = raw.get("type") or "other"
-    if not isinstance(entry_type, str) or entry_type.strip().lower() not in ENTRY_TYPES:
-        raise GlossaryError(
-            path, f"type {entry_type!r} of {canonical!r} is not one of {', '.join(ENTRY_TYPES)}", line
-        )
-    lists: dict[str, tuple[str, ...]] = {}
-    for key in ("variants", "avoid"):
-        value = raw.get(key) or ()
-        if isinstance(value, str):
-            value = _split_list(value)
-        if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
-            raise GlossaryError(path, f"{key} of {canonical!r} must be a list of strings", line)
-        lists[key] = tuple(item.strip() for item in value if item.strip())
+    if entry_type not in ENTRY_TYPES:  # the usual spelling passes without normalising
+        if not isinstance(entry_type, str) or entry_type.strip().lower() not in ENTRY_TYPES:
+            raise GlossaryError(
+                path, f"type {entry_type!r} of {canonical!r} is not one of {', '.join(ENTRY_TYPES)}", line
+            )
+        entry_type = entry_type.strip().lower()
+    variants = _string_list(path, line, canonical, "variants", raw.get("variants"))
+    avoid = _string_list(path, line, canonical, "avoid", raw.get("avoid"))
     note = raw.get("note") or ""
     if not isinstance(note, str):
         raise GlossaryError(path, f"note of {canonical!r} must be a string", line)
-    clash = set(map(str.casefold, lists["avoid"])) & {form.casefold() for form in (canonical, *lists["variants"])}
-    if clash:
-        raise GlossaryError(path, f"{canonical!r} lists {sorted(clash)[0]!r} as both accepted and avoided", line)
+    if avoid:
+        clash = set(map(str.casefold, avoid)) & {form.casefold() for form in (canonical, *variants)}
+        if clash:
+            raise GlossaryError(path, f"{canonical!r} lists {sorted(clash)[0]!r} as both accepted and avoided", line)
     return Entry(
         canonical=canonical.strip(),
-        type=entry_type.strip().lower(),
-        variants=lists["variants"],
-        avoid=lists["avoid"],
+        type=entry_type,
+        variants=variants,
+        avoid=avoid,
         note=note.strip(),
         source=f"{path}:{line}" if line else path,
     )
+
+
+def _string_list(path: str, line: int | None, canonical: str, key: str, value: object) -> tuple[str, ...]:
+    """A list field: a list of strings (TOML) or a |-separated string (CSV), blanks dropped."""
+    if not value:
+        return ()
+    if isinstance(value, str):
+        return _split_list(value)
+    if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
+        raise GlossaryError(path, f"{key} of {canonical!r} must be a list of strings", line)
+    return tuple(item.strip() for item in value if item.strip())
 
 
 _TOML_ERROR_LINE = re.compile(r"\(at line (\d+)")

@@ -38,7 +38,7 @@ from rapidfuzz.distance import Levenshtein
 from .gc_pause import paused_gc
 from .glossary import Entry, Glossary
 from .text import (
-    CAPITALISED_BEFORE_WORD,
+    CAPITALISED_BEFORE_LOWER,
     PARTICLES,
     VOWELS,
     DataFileError,
@@ -180,7 +180,8 @@ class NameIndex:
         self.exact_names: dict[str, list[Form]] = {}  # the "name" forms of ``exact``: whole accepted forms
         # Canonical forms of the entries an exactly spelled text names (given names alone name nobody).
         self.named: dict[str, set[str]] = {}
-        self.by_key: dict[str, list[Form]] = {}
+        # Comparison key -> the first whole form or surname with that key that is a fuzzy target.
+        self.by_key: dict[str, Form] = {}
         # Fuzzy targets blocked by the first letter and length of their key: a list of distinct keys
         # (what rapidfuzz scans) and, at the same positions, the forms that have that key.
         self._fuzzy_keys: dict[tuple[str, int], list[str]] = {}
@@ -257,11 +258,13 @@ class NameIndex:
             self.first_words.add(first)
             if rest:
                 self.multi_first_words.add(first)
-        _append(self.by_key, key, form)
+        target = role != "given" and _target(form)
+        if target and role != "part" and key not in self.by_key:
+            self.by_key[key] = form
         if " " in folded:
             self.max_words = max(self.max_words, folded.count(" ") + 1)
             return
-        if role == "given" or not _target(form):
+        if not target:
             return
         if role == "part" and word_frequency(folded) >= DISTINCTIVE_ZIPF:
             return
@@ -378,6 +381,9 @@ class Matcher:
         self._word_cache: dict[str, list[tuple[Form, Evidence]]] = {}
         self._exact_cache: dict[str, list[list[Form] | None]] = {}  # phrase surface -> known forms per word
         self._key_cache: dict[str, Form | None] = {}  # run surface -> form with the same comparison key
+        # Phrase surfaces that hold nothing to report wherever they stand: no glossary form near any of
+        # their words, so the article around them is never weighed ("Officials", "Monday").
+        self._barren: set[str] = set()
         # Known wrong forms: one alternation, longest first, so "The Mirror" wins over "Mirror".
         self._avoid_entries: dict[str, tuple[Entry, str]] = {
             form: (entry, form) for entry in glossary.entries for form in entry.avoid
@@ -393,7 +399,8 @@ class Matcher:
     def find(self, text: str) -> list[NameMatch]:
         """Garbled names and given-name substitutions in ``text``, in text order."""
         phrases = name_phrases(text)
-        known = [self._exact_words(text, phrase.words) for phrase in phrases]
+        surfaces = [text[phrase.words[0].start : phrase.words[-1].end] for phrase in phrases]
+        known = [self._exact_words(text, phrase.words, surface) for phrase, surface in zip(phrases, surfaces)]
         # Entries the document names correctly somewhere: a near spelling of one of them elsewhere in
         # the same article is far more likely a garble than a different, real name.
         mentioned: set[str] = set()
@@ -401,9 +408,16 @@ class Matcher:
         for folded in {forms[0].folded for words in known for forms in words if forms}:
             mentioned.update(named.get(folded, ()))
         matches: list[NameMatch] = []
-        for phrase, phrase_known in zip(phrases, known):
-            if None in phrase_known:  # a phrase spelled right throughout has nothing to report
-                matches.extend(self._phrase_matches(text, phrase, phrase_known, mentioned))
+        barren = self._barren
+        for phrase, surface, phrase_known in zip(phrases, surfaces, known):
+            # A phrase spelled right throughout has nothing to report.
+            if None in phrase_known and surface not in barren:
+                found, weighed = self._phrase_matches(text, phrase, phrase_known, mentioned)
+                matches.extend(found)
+                if not found and not weighed:
+                    if len(barren) > 100_000:
+                        barren.clear()  # bounded: a long scan does not grow without end
+                    barren.add(surface)
         return sorted(matches, key=lambda m: (m.start, m.end))
 
     def lowercase_mentions(self, text: str) -> list[tuple[Token, Token, list[Form]]]:
@@ -437,11 +451,9 @@ class Matcher:
         for word in set(_LETTERS.findall(text)):
             if not word[0].isupper() and _folded(word) in first_words:
                 spans.extend(_whole_word_spans(text, word))
-        for match in CAPITALISED_BEFORE_WORD.finditer(text):
-            start, end = match.span()
-            if not (start and _is_letter(text[start - 1])) and text[end + 1].islower() \
-                    and _folded(match.group()) in multi_first_words:
-                spans.append((start, end))
+        spans.extend(
+            match.span() for match in CAPITALISED_BEFORE_LOWER.finditer(text) if _folded(match.group()) in multi_first_words
+        )
         return sorted(spans)
 
     def avoided(self, text: str) -> list[tuple[int, int, Entry, str]]:
@@ -455,9 +467,8 @@ class Matcher:
         return found
 
     # -- one phrase -----------------------------------------------------------------------------
-    def _exact_words(self, text: str, words: list[Token]) -> list[list[Form] | None]:
+    def _exact_words(self, text: str, words: list[Token], surface: str) -> list[list[Form] | None]:
         """For each word of a phrase, the forms of the longest exactly spelled glossary form covering it."""
-        surface = text[words[0].start : words[-1].end]
         cached = self._exact_cache.get(surface)
         if cached is None:
             if len(self._exact_cache) > 100_000:
@@ -479,10 +490,14 @@ class Matcher:
                 position += 1
         return known
 
-    def _phrase_matches(self, text: str, phrase: Phrase, exact: list, mentioned: set[str]) -> list[NameMatch]:
+    def _phrase_matches(
+        self, text: str, phrase: Phrase, exact: list, mentioned: set[str]
+    ) -> tuple[list[NameMatch], bool]:
+        """The phrase's matches, and whether the article around it was weighed (else the phrase alone decided)."""
         words = phrase.words
         known = list(exact)
         matches: list[NameMatch] = []
+        weighed = False
         position = 0
         while position < len(words):  # runs spelled as a glossary form in another language's spelling
             if known[position] is not None:
@@ -491,6 +506,7 @@ class Matcher:
             found = self._key_match(text, words, position, known)
             if found:
                 form, length = found
+                weighed = True
                 clue = self._clue(words, position, phrase, mentioned, form)
                 verdict = self._accept(self._evidence(fold(form_surface(text, words, position, length)), form, 0), clue)
                 if verdict or length > 1:
@@ -505,12 +521,13 @@ class Matcher:
             if known[position] is not None or not _fuzzy_candidate(word):
                 continue
             for form, evidence in self._near_forms(fold(word.text)):
+                weighed = True
                 verdict = self._accept(evidence, self._clue(words, position, phrase, mentioned, form))
                 if verdict:
                     known[position] = [form]
                     matches.append(self._match(word.start, word.end, text, form, "garbled", *verdict))
                     break
-        return self._with_given_names(text, words, known, matches)
+        return self._with_given_names(text, words, known, matches), weighed
 
     def _key_match(self, text: str, words: list[Token], position: int, known: list) -> tuple[Form, int] | None:
         """The longest run from ``position`` whose comparison key equals an accepted form's key."""
@@ -529,9 +546,7 @@ class Matcher:
         if surface not in self._key_cache:
             if len(self._key_cache) > 100_000:
                 self._key_cache.clear()
-            key = phrase_key(fold(surface))
-            forms = [f for f in self.index.by_key.get(key, ()) if f.role in ("name", "surname") and _target(f)]
-            self._key_cache[surface] = forms[0] if forms else None
+            self._key_cache[surface] = self.index.by_key.get(phrase_key(fold(surface)))
         return self._key_cache[surface]
 
     def _clue(self, words: list[Token], position: int, phrase: Phrase, mentioned: set[str], form: Form) -> "Clue":

@@ -9,7 +9,7 @@ import tomli
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 from importlib import resources
 
 from anyascii import anyascii
@@ -184,11 +184,11 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(_tokenized(text))
 
 
-def _uppercase_class() -> str:
-    """A character-class body of every capital letter below U+2000 (re has no \\p{Lu})."""
+def _letter_class(test: Callable[[str], bool]) -> str:
+    """A character-class body of every letter below U+2000 that passes ``test`` (re has no \\p{Lu})."""
     ranges: list[list[int]] = []
     for code in range(0x41, 0x2000):
-        if chr(code).isupper():
+        if test(chr(code)):
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1][1] = code
             else:
@@ -196,13 +196,15 @@ def _uppercase_class() -> str:
     return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
 
 
-_UPPER = _uppercase_class()
+_UPPER = _letter_class(str.isupper)
+_LOWER = _letter_class(str.islower)
 # Name words are found by the regex engine, so the lower-case bulk is never looked at in Python. The
 # pattern starts with a character class, which lets the engine skip to the next capital at C speed;
 # whether the capital opens a word is checked after (see _name_tokenized).
 CAPITALISED = re.compile(rf"[{_UPPER}][^\W\d_]*(?:['\u2019][^\W\d_]+)*")
-# A capitalised word followed by a space or hyphen and another word (a lower-case one, for the case check).
-CAPITALISED_BEFORE_WORD = re.compile(rf"[{_UPPER}][^\W\d_]*+(?=[ \-\u00a0][^\W\d_])")
+# A capitalised word (not inside a word: the lookbehind sees the letter before the capital) followed by a
+# space or hyphen and a lower-case word: where the case check looks for "Ilham aliyev".
+CAPITALISED_BEFORE_LOWER = re.compile(rf"[{_UPPER}](?<![^\W\d_]..)[^\W\d_]*+(?=[ \-\u00a0][{_LOWER}])")
 # A capitalised word glued to four lower-case letters before it ("continuesArmenian") is a word too.
 _GLUED_ONTO = re.compile(r"[a-z\u00e0-\u00ff]{4}[A-Z][a-z]")
 # A particle right after a name word ("Ursula von der Leyen"): a particle anywhere else joins no name.

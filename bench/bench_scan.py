@@ -24,12 +24,14 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import json
 import os
 import pstats
 import random
 import resource
 import shutil
 import string
+import subprocess
 import sys
 import tempfile
 import time
@@ -260,6 +262,54 @@ def peak_rss_mb() -> float:
     return peak / 1024 if sys.platform != "darwin" else peak / (1024 * 1024)
 
 
+def pin_to_one_core() -> None:
+    if hasattr(os, "sched_setaffinity"):  # one core, whatever the libraries underneath would like
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+
+def measure(glossary_path: Path, articles: Path, select: tuple[str, ...], profile: int | None,
+            trace: bool) -> dict:
+    """The timed part, run in a fresh process (see main): what `audit scan` does, through the library."""
+    pin_to_one_core()
+    if trace:
+        tracemalloc.start()
+    settings = Settings(glossaries=(str(glossary_path),), select=select)
+    started = time.perf_counter()
+    glossary = load_glossary(glossary_path)
+    loaded = time.perf_counter()
+    context = build_context(settings, glossary)
+    indexed = time.perf_counter()
+    profiler = cProfile.Profile() if profile else None
+    if profiler:
+        profiler.enable()
+    result = scan([str(articles)], settings, context=context)
+    if profiler:
+        profiler.disable()
+    scanned = time.perf_counter()
+    by_rule: dict[str, int] = {}
+    for finding in result.findings:
+        by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
+    report = {
+        "names": len(glossary),
+        "files": result.files_scanned,
+        "words": result.words_scanned,
+        "load": loaded - started,
+        "index": indexed - loaded,
+        "scan": scanned - indexed,
+        "findings": len(result.findings),
+        "by_rule": dict(sorted(by_rule.items())),
+        "name_findings": sorted({(Path(f.path).name, f.text) for f in result.findings if f.rule in ("AUD101", "AUD102")}),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+    if trace:
+        report["peak_heap_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
+    if profiler:
+        buffer = io.StringIO()
+        pstats.Stats(profiler, stream=buffer).sort_stats("cumulative").print_stats(profile)
+        report["profile"] = buffer.getvalue()
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--names", type=int, default=50_000, help="glossary entries to generate (default 50,000)")
@@ -270,10 +320,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="write the generated glossary and articles here and keep them")
     parser.add_argument("--profile", type=int, metavar="N", help="profile the scan with cProfile; print the top N")
     parser.add_argument("--tracemalloc", action="store_true", help="also measure Python's peak allocation (slower)")
+    parser.add_argument("--measure", nargs=2, type=Path, metavar=("GLOSSARY", "ARTICLES"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    select = tuple(rule.strip() for rule in args.select.split(",") if rule.strip())
 
-    if hasattr(os, "sched_setaffinity"):  # one core, whatever the libraries underneath would like
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    if args.measure:  # the child process: time, and report to the parent as JSON
+        print(json.dumps(measure(*args.measure, select, args.profile, args.tracemalloc)))
+        return 0
 
     rng = random.Random(args.seed)
     work = args.keep or Path(tempfile.mkdtemp(prefix="audit-bench-"))
@@ -289,52 +342,42 @@ def main(argv: list[str] | None = None) -> int:
         files = len(list(articles.iterdir()))
         print(f"generated {len(entries):,} names ({glossary_path.stat().st_size / 1e6:.1f} MB TOML), "
               f"{files:,} articles, {size / 1e6:.2f} MB, {len(planted):,} planted garbles in {generated:.1f} s")
+        del entries  # the generator's data stays in this process; the measuring one starts clean
 
+        # Measured in a fresh process, as a user's `audit scan` would run: none of the generator's
+        # objects in its heap, and its peak memory is the scan's own.
+        command = [sys.executable, __file__, "--measure", str(glossary_path), str(articles), "--select", args.select]
+        if args.profile:
+            command += ["--profile", str(args.profile)]
         if args.tracemalloc:
-            tracemalloc.start()
-        select = tuple(rule.strip() for rule in args.select.split(",") if rule.strip())
-        settings = Settings(glossaries=(str(glossary_path),), select=select)
+            command.append("--tracemalloc")
+        child = subprocess.run(command, capture_output=True, text=True)
+        if child.returncode != 0:
+            print(child.stderr, file=sys.stderr)
+            return 1
+        report = json.loads(child.stdout)
 
-        started = time.perf_counter()
-        glossary = load_glossary(glossary_path)
-        loaded = time.perf_counter()
-        context = build_context(settings, glossary)
-        indexed = time.perf_counter()
-        profiler = cProfile.Profile() if args.profile else None
-        if profiler:
-            profiler.enable()
-        result = scan([str(articles)], settings, context=context)
-        if profiler:
-            profiler.disable()
-        scanned = time.perf_counter()
-
-        found = {(Path(f.path).name, f.text) for f in result.findings if f.rule in ("AUD101", "AUD102")}
+        found = {tuple(pair) for pair in report["name_findings"]}
         caught = sum(1 for file_name, word in planted if any(fn == file_name and word in text for fn, text in found))
-        planted_in = {}
+        planted_in: dict[str, list[str]] = {}
         for file_name, word in planted:
             planted_in.setdefault(file_name, []).append(word)
         unplanted = sum(1 for fn, text in found if not any(word in text for word in planted_in.get(fn, ())))
-        by_rule: dict[str, int] = {}
-        for finding in result.findings:
-            by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
-        total = scanned - started
-        print(f"names     {len(glossary):,}")
-        print(f"megabytes {size / 1e6:.2f} ({result.files_scanned:,} files, {result.words_scanned:,} words)")
-        print(f"load      {loaded - started:.2f} s")
-        print(f"index     {indexed - loaded:.2f} s")
-        print(f"scan      {scanned - indexed:.2f} s ({size / 1e6 / max(scanned - indexed, 1e-9):.2f} MB/s)")
+        total = report["load"] + report["index"] + report["scan"]
+        print(f"names     {report['names']:,}")
+        print(f"megabytes {size / 1e6:.2f} ({report['files']:,} files, {report['words']:,} words)")
+        print(f"load      {report['load']:.2f} s")
+        print(f"index     {report['index']:.2f} s")
+        print(f"scan      {report['scan']:.2f} s ({size / 1e6 / max(report['scan'], 1e-9):.2f} MB/s)")
         print(f"total     {total:.2f} s  (target < 10 s: {'met' if total < 10 else 'NOT met'})")
-        print(f"findings  {len(result.findings):,} {dict(sorted(by_rule.items()))}; "
+        print(f"findings  {report['findings']:,} {report['by_rule']}; "
               f"planted garbles found {caught:,}/{len(planted):,}; "
               f"AUD101/102 findings on no planted garble {unplanted:,}")
-        print(f"peak RSS  {peak_rss_mb():.0f} MB")
-        if args.tracemalloc:
-            _, peak = tracemalloc.get_traced_memory()
-            print(f"peak heap {peak / 1e6:.0f} MB (tracemalloc)")
-        if profiler:
-            buffer = io.StringIO()
-            pstats.Stats(profiler, stream=buffer).sort_stats("cumulative").print_stats(args.profile)
-            print(buffer.getvalue())
+        print(f"peak RSS  {report['peak_rss_mb']:.0f} MB (the measuring process)")
+        if "peak_heap_mb" in report:
+            print(f"peak heap {report['peak_heap_mb']:.0f} MB (tracemalloc)")
+        if "profile" in report:
+            print(report["profile"])
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -204,7 +204,7 @@ _LOWER = _letter_class(str.islower)
 CAPITALISED = re.compile(rf"[{_UPPER}][^\W\d_]*(?:['\u2019][^\W\d_]+)*")
 # A capitalised word (not inside a word: the lookbehind sees the letter before the capital) followed by a
 # space or hyphen and a lower-case word: where the case check looks for "Ilham aliyev".
-CAPITALISED_BEFORE_LOWER = re.compile(rf"[{_UPPER}](?<![^\W\d_]..)[^\W\d_]*+(?=[ \-\u00a0][{_LOWER}])")
+CAPITALISED_BEFORE_LOWER = re.compile(rf"[{_UPPER}](?<![^\W\d_].)[^\W\d_]*+(?=[ \-\u00a0][{_LOWER}])")
 # A capitalised word glued to four lower-case letters before it ("continuesArmenian") is a word too.
 _GLUED_ONTO = re.compile(r"[a-z\u00e0-\u00ff]{4}[A-Z][a-z]")
 # A particle right after a name word ("Ursula von der Leyen"): a particle anywhere else joins no name.

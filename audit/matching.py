@@ -177,9 +177,8 @@ class NameIndex:
 
     def __init__(self, glossary: Glossary) -> None:
         self.exact: dict[str, list[Form]] = {}
-        self.exact_names: dict[str, list[Form]] = {}  # the "name" forms of ``exact``: whole accepted forms
-        # Canonical forms of the entries an exactly spelled text names (given names alone name nobody).
-        self.named: dict[str, set[str]] = {}
+        self._names_spelled: dict[str, list[Form]] = {}  # worked out from ``exact`` when first asked
+        self._entries_named: dict[str, frozenset[str]] = {}  # likewise
         # Comparison key -> the first whole form or surname with that key that is a fuzzy target.
         self.by_key: dict[str, Form] = {}
         # Fuzzy targets blocked by the first letter and length of their key: a list of distinct keys
@@ -246,14 +245,7 @@ class NameIndex:
     def _add(self, form: Form) -> None:
         folded, key, role = form.folded, form.key, form.role
         _append(self.exact, folded, form)
-        if role != "given":
-            named = self.named.get(folded)
-            if named is None:
-                self.named[folded] = {form.entry.canonical}
-            else:
-                named.add(form.entry.canonical)
         if role == "name":
-            _append(self.exact_names, folded, form)
             first, *rest = folded.split(" ", 1)
             self.first_words.add(first)
             if rest:
@@ -277,6 +269,22 @@ class NameIndex:
             self._fuzzy_forms.setdefault(block, []).append([form])
         else:
             self._fuzzy_forms[block][position].append(form)
+
+    def names_spelled(self, folded: str) -> list[Form]:
+        """The whole accepted forms spelled ``folded`` (no surnames, given names or parts alone)."""
+        forms = self._names_spelled.get(folded)
+        if forms is None:
+            forms = self._names_spelled[folded] = [f for f in self.exact.get(folded, ()) if f.role == "name"]
+        return forms
+
+    def entries_named(self, folded: str) -> frozenset[str]:
+        """Canonical forms of the entries that ``folded``, spelled exactly, names (a given name alone names nobody)."""
+        entries = self._entries_named.get(folded)
+        if entries is None:
+            entries = self._entries_named[folded] = frozenset(
+                f.entry.canonical for f in self.exact.get(folded, ()) if f.role != "given"
+            )
+        return entries
 
     def near(self, key: str) -> list[tuple[Form, int]]:
         """Fuzzy targets whose key is within a few edits of ``key``: same first letter, near length."""
@@ -404,9 +412,8 @@ class Matcher:
         # Entries the document names correctly somewhere: a near spelling of one of them elsewhere in
         # the same article is far more likely a garble than a different, real name.
         mentioned: set[str] = set()
-        named = self.index.named
         for folded in {forms[0].folded for words in known for forms in words if forms}:
-            mentioned.update(named.get(folded, ()))
+            mentioned.update(self.index.entries_named(folded))
         matches: list[NameMatch] = []
         barren = self._barren
         for phrase, surface, phrase_known in zip(phrases, surfaces, known):
@@ -432,7 +439,7 @@ class Matcher:
             for length in range(len(words), 0, -1):
                 if length > 1 and not _joined(text, words[:length]):
                     continue
-                forms = self.index.exact_names.get(fold(text[words[0].start : words[length - 1].end]))
+                forms = self.index.names_spelled(fold(text[words[0].start : words[length - 1].end]))
                 if forms:
                     found.append((words[0], words[length - 1], forms))
                     resume = words[length - 1].end

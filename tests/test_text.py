@@ -1,0 +1,72 @@
+"""Text primitives: folding, comparison keys, name tokens, word frequency."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from wordfreq import get_frequency_dict, zipf_frequency
+
+from audit.text import Rewrite, fold, name_tokens, spelling_key, tokens, word_frequency
+
+
+def test_fold_gives_ascii_lower_case_words():
+    assert fold("Çavuşoğlu") == "cavusoglu"
+    assert fold("Nagorno-Karabakh") == "nagorno karabakh"
+    assert fold("Pashinyan") == "pashinyan"
+    assert fold("  O'Brien ") == "o brien"
+
+
+def test_spelling_key_undoes_source_language_spellings():
+    assert spelling_key("paschinjan") == spelling_key("pashinyan")
+    assert spelling_key("jerewan") == spelling_key("yerevan")
+
+
+@pytest.mark.parametrize(
+    "pattern, required",
+    [("sch", "sch"), ("^ye", "ye"), ("(?<=.)h", "h"), ("c(?=[aou]|$)", "c"), ("y$", "y"), ("(.)\\1+", None),
+     ("a|b", None), ("ab?", "a"), ("x*y", None)],
+)
+def test_a_rule_is_tried_only_on_words_holding_its_leading_letters(pattern, required):
+    assert Rewrite(re.compile(pattern), "", "").required == required
+
+
+def _spans(text: str) -> list[tuple[str, bool]]:
+    return [(token.text, token.capitalized) for token in name_tokens(text)]
+
+
+def test_name_tokens_are_capitalised_words_and_the_particles_after_them():
+    text = "talks with Ursula von der Leyen and de facto rulers in Nagorno-Karabakh"
+    assert _spans(text) == [("Ursula", True), ("von", False), ("der", False), ("Leyen", True),
+                            ("Nagorno", True), ("Karabakh", True)]
+
+
+def test_name_tokens_skip_capitals_inside_words_but_split_words_glued_by_a_scraper():
+    assert _spans("iPhone sales rose") == []
+    assert _spans("McCain said") == [("McCain", True)]
+    assert _spans("the ceasefire continuesArmenian troops") == [("Armenian", True)]
+
+
+def test_name_tokens_strip_possessives_and_keep_inner_apostrophes():
+    assert _spans("Putin's office and O'Brien's") == [("Putin", True), ("O'Brien", True)]
+
+
+def test_name_tokens_agree_with_the_capitalised_words_of_all_tokens():
+    text = "On Monday, Nikol Pashinyan met Ilham Aliyev in Brussels; 'Television Sur' and the EU's envoy."
+    capitalised = [(t.text, t.start, t.end) for t in tokens(text) if t.capitalized]
+    assert [(t.text, t.start, t.end) for t in name_tokens(text) if t.capitalized] == capitalised
+
+
+def test_word_frequency_of_plain_words_equals_wordfreqs_own_answer():
+    # The fast path reads wordfreq's table directly; it must give what zipf_frequency gives.
+    rng = random.Random(7)
+    known = sorted(word for word in get_frequency_dict("en") if word.isascii() and word.isalpha() and word.islower())
+    sample = rng.sample(known, 3000) + ["the", "karabakh", "stepanakert", "qzxv", "aaaaaaaa"]
+    for word in sample:
+        assert word_frequency(word) == zipf_frequency(word, "en"), word
+
+
+def test_word_frequency_of_other_words_is_asked_of_wordfreq():
+    assert word_frequency("Paris") == zipf_frequency("Paris", "en")
+    assert word_frequency("naïve") == zipf_frequency("naïve", "en")
+    assert word_frequency("the") > 7 > word_frequency("stepanakert")

@@ -378,6 +378,19 @@ def name_phrases(text: str, words: Sequence[Token] | None = None) -> list[Phrase
     return phrases
 
 
+class Mentioned:
+    """The entries a document names correctly somewhere, put together only if a match needs to know."""
+
+    def __init__(self, named: list[frozenset[str]]) -> None:
+        self._named = named
+        self._entries: set[str] | None = None
+
+    def __contains__(self, canonical: object) -> bool:
+        if self._entries is None:
+            self._entries = set().union(*self._named)
+        return canonical in self._entries
+
+
 class Matcher:
     """Finds garbled and mistranslated glossary names in a text. One per glossary; reuse it across documents."""
 
@@ -387,7 +400,8 @@ class Matcher:
         self.given_names = given_names or default_given_names()
         self.min_confidence = min_confidence
         self._word_cache: dict[str, list[tuple[Form, Evidence]]] = {}
-        self._exact_cache: dict[str, list[list[Form] | None]] = {}  # phrase surface -> known forms per word
+        # phrase surface -> known forms per word, and the entries they name
+        self._exact_cache: dict[str, tuple[list[list[Form] | None], frozenset[str]]] = {}
         self._key_cache: dict[str, Form | None] = {}  # run surface -> form with the same comparison key
         # Phrase surfaces that hold nothing to report wherever they stand: no glossary form near any of
         # their words, so the article around them is never weighed ("Officials", "Monday").
@@ -408,12 +422,11 @@ class Matcher:
         """Garbled names and given-name substitutions in ``text``, in text order."""
         phrases = name_phrases(text)
         surfaces = [text[phrase.words[0].start : phrase.words[-1].end] for phrase in phrases]
-        known = [self._exact_words(text, phrase.words, surface) for phrase, surface in zip(phrases, surfaces)]
+        readings = [self._exact_words(text, phrase.words, surface) for phrase, surface in zip(phrases, surfaces)]
+        known = [phrase_known for phrase_known, _ in readings]
         # Entries the document names correctly somewhere: a near spelling of one of them elsewhere in
         # the same article is far more likely a garble than a different, real name.
-        mentioned: set[str] = set()
-        for folded in {forms[0].folded for words in known for forms in words if forms}:
-            mentioned.update(self.index.entries_named(folded))
+        mentioned = Mentioned([named for _, named in readings if named])
         matches: list[NameMatch] = []
         barren = self._barren
         for phrase, surface, phrase_known in zip(phrases, surfaces, known):
@@ -474,13 +487,16 @@ class Matcher:
         return found
 
     # -- one phrase -----------------------------------------------------------------------------
-    def _exact_words(self, text: str, words: list[Token], surface: str) -> list[list[Form] | None]:
-        """For each word of a phrase, the forms of the longest exactly spelled glossary form covering it."""
+    def _exact_words(self, text: str, words: list[Token], surface: str) -> tuple[list[list[Form] | None], frozenset[str]]:
+        """For each word of a phrase, the forms of the longest exactly spelled glossary form covering it;
+        and the entries those forms name."""
         cached = self._exact_cache.get(surface)
         if cached is None:
             if len(self._exact_cache) > 100_000:
                 self._exact_cache.clear()  # bounded: a long scan does not grow without end
-            cached = self._exact_cache[surface] = self._exact_uncached(text, words)
+            known = self._exact_uncached(text, words)
+            named = frozenset().union(*(self.index.entries_named(forms[0].folded) for forms in known if forms))
+            cached = self._exact_cache[surface] = (known, named)
         return cached
 
     def _exact_uncached(self, text: str, words: list[Token]) -> list[list[Form] | None]:
@@ -498,7 +514,7 @@ class Matcher:
         return known
 
     def _phrase_matches(
-        self, text: str, phrase: Phrase, exact: list, mentioned: set[str]
+        self, text: str, phrase: Phrase, exact: list, mentioned: Mentioned
     ) -> tuple[list[NameMatch], bool]:
         """The phrase's matches, and whether the article around it was weighed (else the phrase alone decided)."""
         words = phrase.words
@@ -556,7 +572,7 @@ class Matcher:
             self._key_cache[surface] = self.index.by_key.get(phrase_key(fold(surface)))
         return self._key_cache[surface]
 
-    def _clue(self, words: list[Token], position: int, phrase: Phrase, mentioned: set[str], form: Form) -> "Clue":
+    def _clue(self, words: list[Token], position: int, phrase: Phrase, mentioned: Mentioned, form: Form) -> "Clue":
         previous = words[position - 1].text if position > 0 else ""
         same_person = bool(previous) and self._same_given_name(previous, form.entry)
         other_person = bool(previous) and not same_person and self.given_names.known(previous)

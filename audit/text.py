@@ -219,46 +219,48 @@ def _letter_class(test: Callable[[str], bool]) -> str:
 
 _UPPER = _letter_class(str.isupper)
 _LOWER = _letter_class(str.islower)
-# Name words are found by the regex engine, so the lower-case bulk is never looked at in Python. The
-# pattern starts with a character class, which lets the engine skip to the next capital at C speed;
-# whether the capital opens a word is checked after (see _name_tokenized).
-CAPITALISED = re.compile(rf"[{_UPPER}][^\W\d_]*(?:['\u2019][^\W\d_]+)*")
-# A capitalised word (not inside a word: the lookbehind sees the letter before the capital) followed by a
-# space or hyphen and a lower-case word: where the case check looks for "Ilham aliyev".
+# Name words are found by the regex engine, so the lower-case bulk is never looked at in Python. Each
+# pattern starts with a character class, which lets the engine skip ahead at C speed, and checks what
+# stands before with a lookbehind after it.
+#
+# A name word: a capital that does not stand inside a word (no letter before it: "McCain" is one word,
+# "iPhone" none), or one glued by a scraper to four lower-case letters ("continuesArmenian").
+NAME_WORD = re.compile(
+    rf"[{_UPPER}](?:(?<![^\W\d_].)|(?<=[a-z\u00e0-\u00ff]{{4}}[A-Z])(?=[a-z]))[^\W\d_]*(?:['\u2019][^\W\d_]+)*"
+)
+# A particle after a word and a space or hyphen ("Ursula von der Leyen"). Phrase building keeps only
+# those right after a name word; the others join nothing.
+_PARTICLE = re.compile(
+    rf"[ \-\u00a0\u2011](?<=[^\W\d_].)({'|'.join(sorted(PARTICLES))})(?![^\W\d_'\u2019])"
+)
+# A capitalised word (not inside a word) followed by a space or hyphen and a lower-case word: where the
+# case check looks for "Ilham aliyev".
 CAPITALISED_BEFORE_LOWER = re.compile(rf"[{_UPPER}](?<![^\W\d_].)[^\W\d_]*+(?=[ \-\u00a0][{_LOWER}])")
-# A capitalised word glued to four lower-case letters before it ("continuesArmenian") is a word too.
-_GLUED_ONTO = re.compile(r"[a-z\u00e0-\u00ff]{4}[A-Z][a-z]")
-# A particle right after a name word ("Ursula von der Leyen"): a particle anywhere else joins no name.
-_PARTICLE_AFTER = re.compile(rf"[ \-\u00a0\u2011]({'|'.join(sorted(PARTICLES))})(?![^\W\d_'\u2019])")
 
 
 @lru_cache(maxsize=8)
 def name_tokens(text: str) -> tuple[Token, ...]:
-    """The tokens of ``tokens(text)`` that can be part of a name: capitalised words, and the name
-    particles that follow one."""
+    """The tokens of ``tokens(text)`` that can be part of a name: capitalised words, and name particles
+    standing after a word."""
     return tuple(_name_tokenized(text))
-
-
-def _in_word(char: str) -> bool:
-    """A letter (what [^\\W\\d_] matches): a capital after one does not open a word ("McCain")."""
-    return char.isalnum() and not char.isdecimal()
 
 
 def _name_tokenized(text: str) -> list[Token]:
     result: list[Token] = []
-    position = 0
-    while match := CAPITALISED.search(text, position):
-        start = match.start()
-        if start and _in_word(text[start - 1]) and not (start >= 4 and _GLUED_ONTO.match(text, start - 4)):
-            position = start + 1  # inside a word: a capital further on may still open one
-            continue
-        position = match.end()
-        _append_word(result, match.group(), start)
-        end = result[-1].end
-        while particle := _PARTICLE_AFTER.match(text, end):
-            result.append(Token(particle.group(1), particle.start(1), particle.end(1), False))
-            end = particle.end(1)
+    for match in NAME_WORD.finditer(text):
+        word, start = match.group(), match.start()
+        if word[1:].islower() and "'" not in word and "\u2019" not in word:  # the usual name word, as it is
+            result.append(Token(word, start, match.end(), True))
+        else:
+            _append_word(result, word, start)
+    particles = [Token(m.group(1), m.start(1), m.end(1), False) for m in _PARTICLE.finditer(text)]
+    if particles:
+        result = sorted(result + particles, key=_start)
     return result
+
+
+def _start(token: Token) -> int:
+    return token.start
 
 
 def words_from(text: str, position: int, limit: int) -> list[Token]:

@@ -129,7 +129,13 @@ def scan(paths: list[str], settings: Settings | None = None, *, context: Context
     ``RunResult.problems`` and do not stop the scan.
     """
     settings = settings or Settings()
-    context = context or build_context(settings)
+    with paused_gc():  # see gc_pause: one pause over loading, indexing and checking, not three
+        return _scan(paths, settings, context or build_context(settings), stdin, baseline, only, keep_text, progress)
+
+
+def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callable[[], bytes] | None,
+          baseline: Baseline | None, only: Collection[str] | None, keep_text: bool,
+          progress: Progress | None) -> RunResult:
     problems: list[InputProblem] = []
     scanned: list[str] = []
     words = 0
@@ -146,11 +152,10 @@ def scan(paths: list[str], settings: Settings | None = None, *, context: Context
             yield document
 
     documents = read_documents(paths, problems, stdin, settings, only, progress)
-    with paused_gc():  # see gc_pause: the collector would walk the matcher's millions of objects again and again
-        findings = check_documents(counted(documents), context, markers)
-        enabled = tuple(rule for rule in all_rules() if settings.enables(rule))
-        findings, suppressed = suppressions.apply(findings, markers, all_rules(), lambda rule: rule in enabled)
-        findings = number_occurrences(_override(f, settings) if f.rule == suppressions.RULE.id else f for f in findings)
+    findings = check_documents(counted(documents), context, markers)
+    enabled = tuple(rule for rule in all_rules() if settings.enables(rule))
+    findings, suppressed = suppressions.apply(findings, markers, all_rules(), lambda rule: rule in enabled)
+    findings = number_occurrences(_override(f, settings) if f.rule == suppressions.RULE.id else f for f in findings)
     baselined = 0
     if baseline is not None:
         findings, baselined = baseline.split(findings)

@@ -101,8 +101,7 @@ class NameMatch:
     matched: str  # the glossary form the span was matched to
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):  # a tuple: made for every candidate of every unknown word
     """What spelling alone says about a word being a garble of a form."""
 
     confidence: float
@@ -740,6 +739,7 @@ def _transliteration_reason(form: Form) -> str:
     return f"reads as {form.text!r} once source-language spelling is undone"
 
 
+@lru_cache(maxsize=200_000)
 def _consonants(key: str) -> str:
     """The first letter and every later consonant, exactly: 'tovuz' -> 'tvz', 'armenia' -> 'armn'."""
     return key[:1] + "".join(char for char in key[1:] if char not in VOWELS)

@@ -142,6 +142,7 @@ VOWELS = set("aeiouy")
 _CONSONANT_CLASS = str.maketrans("bfvwdgcqxzj", "pppptkkkkss")
 
 
+@lru_cache(maxsize=200_000)
 def skeleton(key: str) -> str:
     """First letter plus the remaining consonant classes, doubles collapsed: 'tovuz' -> 'tps', 'armenia' -> 'armn'."""
     if not key:

@@ -48,6 +48,7 @@ from .text import (
     phrase_key,
     skeleton,
     spelling_key,
+    spelling_keys,
     toml_tables,
     word_frequency,
     words_from,
@@ -189,6 +190,8 @@ class NameIndex:
         self.first_words: set[str] = set()  # first folded word of every accepted form
         self.multi_first_words: set[str] = set()  # ... of every accepted form of two words or more
         with paused_gc():
+            # Every word's comparison key, worked out in bulk before the entries need them one by one.
+            spelling_keys(word for entry in glossary.entries for text in entry.accepted for word in fold(text).split())
             for entry in glossary.entries:
                 for form in self._forms_of(entry):
                     self._add(form)
@@ -242,32 +245,38 @@ class NameIndex:
         return forms
 
     def _add(self, form: Form) -> None:
-        folded, key, role = form.folded, form.key, form.role
-        _append(self.exact, folded, form)
+        text, _, role, _, folded, key = form
+        forms = self.exact.get(folded)
+        if forms is None:
+            self.exact[folded] = [form]
+        else:
+            forms.append(form)
+        spaced = " " in folded
         if role == "name":
-            first, *rest = folded.split(" ", 1)
+            first = folded.partition(" ")[0]
             self.first_words.add(first)
-            if rest:
+            if spaced:
                 self.multi_first_words.add(first)
-        target = role != "given" and _target(form)
-        if target and role != "part" and key not in self.by_key:
-            self.by_key[key] = form
-        if " " in folded:
+        if role == "given" or len(folded) - folded.count(" ") < MIN_WORD_LENGTH or text.isupper():
+            target = False  # not a fuzzy target (see _target)
+        else:
+            target = True
+            if role != "part" and key not in self.by_key:
+                self.by_key[key] = form
+        if spaced:
             self.max_words = max(self.max_words, folded.count(" ") + 1)
             return
-        if not target:
+        if not target or (role == "part" and word_frequency(folded) >= DISTINCTIVE_ZIPF):
             return
-        if role == "part" and word_frequency(folded) >= DISTINCTIVE_ZIPF:
-            return
-        block = (key[:1], len(key))
         position = self._fuzzy_position.get(key)
         if position is None:
+            block = (key[:1], len(key))
             keys = self._fuzzy_keys.setdefault(block, [])
             position = self._fuzzy_position[key] = len(keys)
             keys.append(key)
             self._fuzzy_forms.setdefault(block, []).append([form])
         else:
-            self._fuzzy_forms[block][position].append(form)
+            self._fuzzy_forms[(key[:1], len(key))][position].append(form)
 
     def names_spelled(self, folded: str) -> list[Form]:
         """The whole accepted forms spelled ``folded`` (no surnames, given names or parts alone)."""

@@ -10,7 +10,7 @@ import tomli
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 from importlib import resources
 
 from anyascii import anyascii
@@ -113,9 +113,22 @@ def default_rewrites() -> tuple[Rewrite, ...]:
     return load_rewrites(resource.read_text(encoding="utf-8"), "audit/data/spelling.toml")
 
 
-@lru_cache(maxsize=200_000)
+# spelling_key's memory: a plain dict, so that spelling_keys can fill it in bulk.
+_SPELLING_KEYS: dict[str, str] = {}
+_SPELLING_KEYS_KEPT = 400_000
+
+
 def spelling_key(word: str) -> str:
     """Comparison key of one folded word, with source-language spellings undone: 'paschinjan' -> 'pasinyan'."""
+    key = _SPELLING_KEYS.get(word)
+    if key is None:
+        if len(_SPELLING_KEYS) >= _SPELLING_KEYS_KEPT:
+            _SPELLING_KEYS.clear()  # bounded: a long run does not grow without end
+        key = _SPELLING_KEYS[word] = _rewritten(word)
+    return key
+
+
+def _rewritten(word: str) -> str:
     key = word
     for pattern, replace, required in _compiled_rewrites():
         if required is None or required in key:
@@ -126,6 +139,82 @@ def spelling_key(word: str) -> str:
 @lru_cache(maxsize=1)
 def _compiled_rewrites() -> tuple[tuple[re.Pattern[str], str, str | None], ...]:
     return tuple((rewrite.pattern, rewrite.replace, rewrite.required) for rewrite in default_rewrites())
+
+
+def spelling_keys(words: Iterable[str]) -> None:
+    """Work out the keys of many folded words at once (building an index): each rule is applied once to
+    all of them, one word a line, instead of once to each word."""
+    todo = [word for word in dict.fromkeys(words) if word not in _SPELLING_KEYS and "\n" not in word]
+    rules = _line_rules()
+    if rules is None or len(todo) + len(_SPELLING_KEYS) >= _SPELLING_KEYS_KEPT:
+        for word in todo:  # a rule that could match across lines, or too many words to keep: one by one
+            spelling_key(word)
+        return
+    lines = "\n".join(todo)
+    for pattern, replace in rules:
+        lines = pattern.sub(replace, lines)
+    keys = lines.split("\n")
+    if len(keys) != len(todo):  # cannot happen with line-safe rules; never trust a bulk answer blindly
+        keys = [_rewritten(word) for word in todo]
+    _SPELLING_KEYS.update(zip(todo, keys))
+
+
+@lru_cache(maxsize=1)
+def _line_rules() -> tuple[tuple[re.Pattern[str], str], ...] | None:
+    """The rewrite rules compiled to work line by line (``^`` and ``$`` at each line), or None if one
+    of them could match a line break, which would join two words' lines."""
+    rules = []
+    for rewrite in default_rewrites():
+        if not _stays_in_line(rewrite.pattern.pattern) or "\n" in rewrite.replace:
+            return None
+        rules.append((re.compile(rewrite.pattern.pattern, rewrite.pattern.flags | re.MULTILINE), rewrite.replace))
+    return tuple(rules)
+
+
+def _stays_in_line(pattern: str) -> bool:
+    """True if the pattern can never match a line break: no negated classes, no \\s or \\W, no
+    dot-matches-all, no string anchors; anything unfamiliar counts as unsafe."""
+    try:
+        parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
+    except Exception:
+        return False
+    if parsed.state.flags & re.DOTALL:
+        return False
+    safe_at = {"AT_BEGINNING", "AT_END", "AT_BOUNDARY", "AT_NON_BOUNDARY"}
+
+    def safe(items: object) -> bool:
+        for opcode, argument in items:  # type: ignore[attr-defined]
+            name = str(opcode)
+            if name == "LITERAL":
+                if argument == ord("\n"):
+                    return False
+            elif name == "ANY" or name == "GROUPREF":
+                continue  # "." stops at line breaks without DOTALL; a backreference repeats matched text
+            elif name == "AT":
+                if str(argument) not in safe_at:
+                    return False
+            elif name == "IN":
+                if any(str(op) not in ("LITERAL", "RANGE") for op, _ in argument):
+                    return False
+                if any(str(op) == "LITERAL" and arg == ord("\n") for op, arg in argument):
+                    return False
+            elif name == "SUBPATTERN":
+                if not safe(argument[-1]):
+                    return False
+            elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+                if not safe(argument[2]):
+                    return False
+            elif name in ("ASSERT", "ASSERT_NOT"):
+                if not safe(argument[1]):
+                    return False
+            elif name == "BRANCH":
+                if not all(safe(branch) for branch in argument[1]):
+                    return False
+            else:
+                return False
+        return True
+
+    return safe(parsed)
 
 
 @lru_cache(maxsize=200_000)

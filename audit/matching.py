@@ -359,9 +359,21 @@ class Phrase:
 _SENTENCE_END = re.compile(r"(^|[.!?:;\"\u201c\u201d\u2014|>\]\)])\s*$")
 
 
-def name_phrases(text: str, words: Sequence[Token] | None = None) -> list[Phrase]:
-    """Capitalised words joined by a space or hyphen, in text order (the candidates for names)."""
-    words = name_tokens(text) if words is None else words
+def name_phrases(text: str, words: Sequence[Token] | None = None) -> Sequence[Phrase]:
+    """Capitalised words joined by a space or hyphen, in text order (the candidates for names).
+
+    Cached for the last few texts (without ``words``): the matcher and the spelling checks of one
+    document read the same phrases.
+    """
+    return _phrases_of(text) if words is None else _phrases(text, words)
+
+
+@lru_cache(maxsize=8)
+def _phrases_of(text: str) -> tuple[Phrase, ...]:
+    return tuple(_phrases(text, name_tokens(text)))
+
+
+def _phrases(text: str, words: Sequence[Token]) -> list[Phrase]:
     phrases: list[Phrase] = []
     current: list[Token] = []
 

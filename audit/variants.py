@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+import numpy
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from .matching import PARTICLES, Matcher, name_phrases
+from .matching import PARTICLES, Matcher, Phrase, name_phrases
 from .matching import derived as derived_from
 from .text import fold, skeleton, spelling_key, word_frequency
 
@@ -37,8 +39,7 @@ WORD_LIST_NAME_ZIPF = (KNOWN_NAME_ZIPF, 3.0)
 WORD_LIST_UNKNOWN_ZIPF = 0.5
 
 
-@dataclass(frozen=True)
-class NameWord:
+class NameWord(NamedTuple):  # a tuple: one for every capitalised word of every article
     """One capitalised word of a name phrase in a text."""
 
     text: str  # as written, possessive stripped
@@ -48,7 +49,12 @@ class NameWord:
     phrase: int  # index of its phrase in the text
     position: int  # index of the word in its phrase
     phrase_length: int
-    sentence_start: bool  # the first word of a phrase that opens a sentence
+    opens: Phrase | None = None  # its phrase, when it is the phrase's first word
+
+    @property
+    def sentence_start(self) -> bool:
+        """The first word of a phrase that opens a sentence (worked out only when asked)."""
+        return self.opens is not None and self.opens.sentence_start
 
 
 @lru_cache(maxsize=8)
@@ -56,6 +62,7 @@ def name_words(text: str) -> tuple[NameWord, ...]:
     """The capitalised words of the text's name phrases (particles such as 'van' or 'al' left out)."""
     found: list[NameWord] = []
     for index, phrase in enumerate(name_phrases(text)):
+        length = len(phrase.words)
         for position, word in enumerate(phrase.words):
             if not word.capitalized or word.text.lower() in PARTICLES:
                 continue
@@ -63,10 +70,7 @@ def name_words(text: str) -> tuple[NameWord, ...]:
             if not folded or " " in folded:
                 continue
             found.append(
-                NameWord(
-                    word.text, folded, word.start, word.end, index, position, len(phrase.words),
-                    phrase.sentence_start and position == 0,
-                )
+                NameWord(word.text, folded, word.start, word.end, index, position, length, None if position else phrase)
             )
     return tuple(found)
 
@@ -170,20 +174,38 @@ def candidate_pairs(forms: list[str]) -> Iterator[tuple[str, str, float]]:
     for form in sorted(forms):
         key = spelling_key(form)
         blocks.setdefault((key[:1], len(key)), []).append((key, form))
-    limit = 1 - MIN_SIMILARITY
     for (letter, length), members in blocks.items():
         longest = int(length / MIN_SIMILARITY) + 1
         for other_length in range(length, longest + 1):  # each pair once: from the shorter (or same) block
             others = blocks.get((letter, other_length))
             if not others:
                 continue
-            other_keys = [key for key, _ in others]
-            for index, (key, form) in enumerate(members):
-                for _, _, position in process.extract(
-                    key, other_keys, scorer=Levenshtein.normalized_distance, score_cutoff=limit, limit=None
-                ):
-                    if other_length == length and position <= index:
-                        continue
-                    score = similarity(form, others[position][1])
-                    if score is not None:
-                        yield form, others[position][1], score
+            for index, position in _near_keys(members, others):
+                if other_length == length and position <= index:
+                    continue
+                score = similarity(members[index][1], others[position][1])
+                if score is not None:
+                    yield members[index][1], others[position][1], score
+
+
+# Below this many comparisons a block pair is searched key by key; above it, in one matrix (rapidfuzz's
+# cdist compares many keys at once, but costs more to start).
+MATRIX_FROM = 2_000
+
+
+def _near_keys(members: list[tuple[str, str]], others: list[tuple[str, str]]) -> Iterator[tuple[int, int]]:
+    """(member index, other index) of every pair of keys within the similarity limit."""
+    limit = 1 - MIN_SIMILARITY
+    keys, other_keys = [key for key, _ in members], [key for key, _ in others]
+    if len(keys) * len(other_keys) < MATRIX_FROM:
+        for index, key in enumerate(keys):
+            for _, _, position in process.extract(
+                key, other_keys, scorer=Levenshtein.normalized_distance, score_cutoff=limit, limit=None
+            ):
+                yield index, position
+        return
+    distances = process.cdist(
+        keys, other_keys, scorer=Levenshtein.normalized_distance, score_cutoff=limit, dtype=numpy.float64, workers=1
+    )
+    rows, columns = numpy.nonzero(distances <= limit)
+    yield from zip(rows.tolist(), columns.tolist())

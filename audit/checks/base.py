@@ -25,6 +25,8 @@ class Context:
     # Kinds of name match ("garbled", "given-name") whose rules this run reports: other checks stay
     # silent where those rules speak, and speak where they are switched off.
     reported_kinds: frozenset[str] = frozenset({"garbled", "given-name"})
+    # What a corpus check notes as documents pass (keyed by its rule id), to use in check_corpus.
+    state: dict[str, object] = field(default_factory=dict, repr=False)
     _names: dict[str, list[NameMatch]] = field(default_factory=dict, repr=False)
 
     def name_matches(self, document: Document) -> list[NameMatch]:

@@ -1,6 +1,7 @@
 """AUD302 inconsistent-across-articles: one name spelled differently in different articles of one scan."""
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -80,21 +81,51 @@ class Usage:
 
 
 def check(document: Document, context: Context) -> Iterable[Finding]:
-    return ()  # everything happens in check_corpus, once every article has been read
+    # Findings come in check_corpus, once every article has been read; the article's name words are
+    # noted now, while the other checks have them at hand.
+    _noted(context)[document.path] = _reading(document, context)
+    return ()
+
+
+def _noted(context: Context) -> dict[str, tuple[list[NameWord], list[bool]]]:
+    return context.state.setdefault(RULE.id, {})  # type: ignore[return-value]
+
+
+def _reading(document: Document, context: Context) -> tuple[list[NameWord], list[bool]]:
+    """The article's name words long enough to compare, and whether a name rule reports each."""
+    words = [word for word in name_words(document.text) if len(word.folded) >= MIN_LENGTH]
+    return words, _reported(words, context.reported_name_spans(document))
+
+
+def _reported(words: list[NameWord], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each word, whether it overlaps a span (spans in any order, words in text order)."""
+    if not spans:
+        return [False] * len(words)
+    spans = sorted(spans)
+    starts = [start for start, _ in spans]
+    furthest, reach = [], 0  # the furthest end of the spans up to each one
+    for _, end in spans:
+        reach = max(reach, end)
+        furthest.append(reach)
+    flags = []
+    for word in words:
+        last = bisect.bisect_left(starts, word.end) - 1  # the spans starting before the word ends
+        flags.append(last >= 0 and furthest[last] > word.start)
+    return flags
 
 
 def check_corpus(documents: list[Document], context: Context) -> Iterator[Finding]:
+    noted = _noted(context)
     if len(documents) < 2:
+        noted.clear()
         return
     usage: dict[str, Usage] = {}
     for index, document in enumerate(documents):
-        spans = context.reported_name_spans(document)
-        for word in name_words(document.text):
-            if len(word.folded) < MIN_LENGTH:
-                continue
+        words, reported = noted.pop(document.path, None) or _reading(document, context)
+        for word, flagged in zip(words, reported):
             entry = usage.setdefault(word.folded, Usage())
             entry.by_document.setdefault(index, []).append(word)
-            if any(start < word.end and word.start < end for start, end in spans):
+            if flagged:
                 entry.flagged = True
     scores: dict[tuple[str, str], float] = {}
     clusters = Clusters()

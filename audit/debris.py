@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -30,6 +30,57 @@ class DebrisPattern:
     confidence: float = DEFAULT_CONFIDENCE
     formats: tuple[str, ...] = DOCUMENT_KINDS
     source: str = ""  # "file:line" of the pattern's table, for messages
+
+    @cached_property
+    def needs(self) -> tuple[str, ...] | None:
+        """Strings one of which (case-folded, unless the pattern is case-sensitive) every text the pattern
+        matches contains; None if the pattern promises none. A text holding none of them is skipped."""
+        try:
+            parsed = re._parser.parse(self.regex.pattern, self.regex.flags)  # type: ignore[attr-defined]
+        except Exception:  # the re module's parser changed shape: search every text
+            return None
+        needed = _needed(parsed)
+        if not needed or min(map(len, needed)) < 3:  # short strings are in nearly every text: no gain
+            return None
+        return tuple(sorted({text.casefold() for text in needed})) if self.regex.flags & re.IGNORECASE else needed
+
+    def could_match(self, text: str, folded: str) -> bool:
+        """False only if the pattern cannot match ``text`` (``folded`` is ``text.casefold()``)."""
+        needs = self.needs
+        if needs is None:
+            return True
+        haystack = folded if self.regex.flags & re.IGNORECASE else text
+        return any(needle in haystack for needle in needs)
+
+
+def _needed(items: object) -> tuple[str, ...] | None:
+    """Literal strings one of which any match of a parsed sequence contains (the longest such choice)."""
+    best: tuple[str, ...] | None = None
+    run = ""
+
+    def consider(choice: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if choice and (best is None or min(map(len, choice)) > min(map(len, best))):
+            best = choice
+
+    for opcode, argument in items:  # type: ignore[attr-defined]
+        name = str(opcode)
+        if name == "LITERAL":
+            run += chr(argument)
+            continue
+        consider((run,) if run else None)
+        run = ""
+        if name == "SUBPATTERN":
+            consider(_needed(argument[-1]))
+        elif name == "BRANCH":
+            choices = [_needed(branch) for branch in argument[1]]
+            if all(choices):
+                consider(tuple(text for choice in choices for text in choice))  # type: ignore[union-attr]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and argument[0] >= 1:
+            consider(_needed(argument[2]))
+        # Anything else (classes, anchors, lookarounds, optional parts) promises no string.
+    consider((run,) if run else None)
+    return best
 
 
 @dataclass(frozen=True)
@@ -137,8 +188,9 @@ def find_debris(text: str, patterns: tuple[DebrisPattern, ...], kind: str = "tex
     lines = text.replace("\r", "\n")
     searchable = _WRAPPER.sub(lambda match: " " * len(match.group()), lines)
     hits: list[tuple[int, int, DebrisPattern]] = []
+    folded = searchable.casefold()
     for pattern in patterns:
-        if kind not in pattern.formats:
+        if kind not in pattern.formats or not pattern.could_match(searchable, folded):
             continue
         for match in pattern.regex.finditer(searchable):
             start, end = match.span()

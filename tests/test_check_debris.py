@@ -178,3 +178,47 @@ def test_missing_pattern_file_is_a_data_error(tmp_path: Path):
 def test_find_debris_reports_blocks_in_text_order():
     blocks = find_debris("[ad_1]\ntext\n[ad_2]\n", default_patterns())
     assert [(b.start, b.end) for b in blocks] == [(0, 6), (12, 18)]
+
+
+# -- skipping texts a pattern cannot match ------------------------------------------------------------
+
+
+def _pattern(regex: str, case_sensitive: bool = False):
+    flag = "\ncase_sensitive = true" if case_sensitive else ""
+    (pattern,) = parse_patterns(f"[[pattern]]\nid = \"p\"\ndescription = \"d\"\nregex = '''{regex}'''{flag}\n", "p.toml")
+    return pattern
+
+
+@pytest.mark.parametrize(
+    "regex, needs",
+    [
+        (r"^[ \t]*source link\W*$", ("source link",)),
+        (r"^.*(?:adsbygoogle|fbq\().*$", ("adsbygoogle", "fbq(")),
+        (r"^(?:read more|see also)?: \w+$", None),  # the words are optional: nothing is promised
+        (r"\[ad(?:_\d+)?\]", ("[ad",)),
+        (r"^\d+ min$", (" min",)),
+        (r"^[a-f0-9]{40}$", None),
+    ],
+)
+def test_a_pattern_promises_the_strings_every_match_contains(regex, needs):
+    assert _pattern(regex).needs == needs
+
+
+def test_case_insensitive_promises_hold_in_any_case_and_case_sensitive_ones_do_not():
+    loose, strict = _pattern("Source Link"), _pattern("Source Link", case_sensitive=True)
+    text = "SOURCE LINK"
+    assert loose.could_match(text, text.casefold()) and loose.regex.search(text)
+    assert not strict.could_match(text, text.casefold()) and not strict.regex.search(text)
+
+
+def test_bundled_patterns_are_never_skipped_on_text_they_match():
+    lines = [
+        "Reading time: 4 minutes", "3 min read", "Wed. Mar 3rd, 2021", "Related articles", "[ad_1]",
+        "Story continues below advertisement", "Source link", "Leave a Reply", "ADVERTISEMENT",
+        "Tags: bridge, traffic", "Last updated: 4 March 2021", "&lt;br /&gt;", "<!-- ad -->", "Share this:",
+    ]
+    for line in lines:
+        text = STORY + "\n" + line + "\n"
+        for pattern in default_patterns():
+            if pattern.regex.search(text):
+                assert pattern.could_match(text, text.casefold()), (pattern.id, line)

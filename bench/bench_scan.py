@@ -263,15 +263,30 @@ def peak_rss_mb() -> float:
     return peak / 1024 if sys.platform != "darwin" else peak / (1024 * 1024)
 
 
+# The rules of name detection, which the speed target is for (the hygiene checks come on top).
+NAME_RULES = ("AUD101", "AUD102", "AUD103", "AUD104")
+
+
 def pin_to_one_core() -> None:
     if hasattr(os, "sched_setaffinity"):  # one core, whatever the libraries underneath would like
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+
+def reference_seconds() -> float:
+    """How long this core takes for a fixed piece of plain Python (ten million additions): a yardstick
+    for comparing the times of runs on different machines, or on a shared machine at different moments."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    return time.perf_counter() - started
 
 
 def measure(glossary_path: Path, articles: Path, select: tuple[str, ...], profile: int | None,
             trace: bool) -> dict:
     """The timed part, run in a fresh process (see main): what `audit scan` does, through the library."""
     pin_to_one_core()
+    reference = reference_seconds()
     if trace:
         tracemalloc.start()
     settings = Settings(glossaries=(str(glossary_path),), select=select)
@@ -304,6 +319,7 @@ def measure(glossary_path: Path, articles: Path, select: tuple[str, ...], profil
         "by_rule": dict(sorted(by_rule.items())),
         "name_findings": sorted({(Path(f.path).name, f.text) for f in result.findings if f.rule in ("AUD101", "AUD102")}),
         "peak_rss_mb": peak_rss_mb(),
+        "reference": reference,
     }
     if trace:
         report["peak_heap_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
@@ -373,11 +389,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"load      {report['load']:.2f} s")
         print(f"index     {report['index']:.2f} s")
         print(f"scan      {report['scan']:.2f} s ({size / 1e6 / max(report['scan'], 1e-9):.2f} MB/s)")
-        print(f"total     {total:.2f} s  (target < 10 s: {'met' if total < 10 else 'NOT met'})")
+        if set(select) == set(NAME_RULES):
+            print(f"total     {total:.2f} s  (target < 10 s for the name rules: {'met' if total < 10 else 'NOT met'})")
+        else:
+            print(f"total     {total:.2f} s  (the < 10 s target is for the name rules: --select {','.join(NAME_RULES)})")
         print(f"findings  {report['findings']:,} {report['by_rule']}; "
               f"planted garbles found {caught:,}/{len(planted):,}; "
               f"AUD101/102 findings on no planted garble {unplanted:,}")
         print(f"peak RSS  {report['peak_rss_mb']:.0f} MB (the measuring process)")
+        print(f"yardstick {report['reference']:.2f} s for ten million Python additions on this core "
+              "(compare machines, or moments of a shared one, by it)")
         if "peak_heap_mb" in report:
             print(f"peak heap {report['peak_heap_mb']:.0f} MB (tracemalloc)")
         if "profile" in report:

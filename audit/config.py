@@ -25,10 +25,11 @@ import fnmatch
 import json
 import os
 import re
-import tomli
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+
+import tomli
 
 from .model import Rule, Severity
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-import tomli  # compiled (mypyc) where wheels exist: parses a 50,000-entry glossary 4x as fast as tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+
+import tomli  # compiled (mypyc) where wheels exist: parses a 50,000-entry glossary 4x as fast as tomllib
 
 from .gc_pause import paused_gc
 from .text import table_lines

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import math
 import re
-import tomli
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable, NamedTuple
 from importlib import resources
+from typing import NamedTuple
 
+import tomli
 from anyascii import anyascii
 from wordfreq import get_frequency_dict, zipf_frequency
 

@@ -12,7 +12,6 @@ both use (Stevens/Stephens, Sargsyan/Sarkissian) are never variants.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 

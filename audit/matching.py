@@ -352,8 +352,13 @@ class Phrase:
     @cached_property
     def sentence_start(self) -> bool:
         """The first word opens a sentence, so its capital says nothing (worked out only when asked)."""
-        before = self.text[max(0, self.words[0].start - 40) : self.words[0].start]
-        return bool(_SENTENCE_END.search(before)) or "\n" in before[-3:]
+        return opens_sentence(self.text, self.words[0].start)
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Does the word at ``start`` open a sentence (or a line)?"""
+    before = text[max(0, start - 40) : start]
+    return bool(_SENTENCE_END.search(before)) or "\n" in before[-3:]
 
 
 _SENTENCE_END = re.compile(r"(^|[.!?:;\"\u201c\u201d\u2014|>\]\)])\s*$")

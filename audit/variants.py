@@ -19,7 +19,7 @@ import numpy
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from .matching import PARTICLES, Matcher, Phrase, name_phrases
+from .matching import PARTICLES, Matcher, name_phrases, opens_sentence
 from .matching import derived as derived_from
 from .text import fold, skeleton, spelling_key, word_frequency
 
@@ -48,12 +48,15 @@ class NameWord(NamedTuple):  # a tuple: one for every capitalised word of every 
     phrase: int  # index of its phrase in the text
     position: int  # index of the word in its phrase
     phrase_length: int
-    opens: Phrase | None = None  # its phrase, when it is the phrase's first word
+    source: str = ""  # the whole text, for looking at what comes before (a reference, not a copy)
 
     @property
     def sentence_start(self) -> bool:
         """The first word of a phrase that opens a sentence (worked out only when asked)."""
-        return self.opens is not None and self.opens.sentence_start
+        return self.position == 0 and opens_sentence(self.source, self.start)
+
+    def __repr__(self) -> str:  # without the whole text
+        return f"NameWord({self.text!r}, {self.start}-{self.end}, phrase {self.phrase}.{self.position})"
 
 
 @lru_cache(maxsize=8)
@@ -69,7 +72,7 @@ def name_words(text: str) -> tuple[NameWord, ...]:
             if not folded or " " in folded:
                 continue
             found.append(
-                NameWord(word.text, folded, word.start, word.end, index, position, length, None if position else phrase)
+                NameWord(word.text, folded, word.start, word.end, index, position, length, text)
             )
     return tuple(found)
 

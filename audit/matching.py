@@ -245,7 +245,7 @@ class NameIndex:
         return forms
 
     def _add(self, form: Form) -> None:
-        text, _, role, _, folded, key = form
+        _, _, role, _, folded, key = form
         forms = self.exact.get(folded)
         if forms is None:
             self.exact[folded] = [form]
@@ -257,12 +257,9 @@ class NameIndex:
             self.first_words.add(first)
             if spaced:
                 self.multi_first_words.add(first)
-        if role == "given" or len(folded) - folded.count(" ") < MIN_WORD_LENGTH or text.isupper():
-            target = False  # not a fuzzy target (see _target)
-        else:
-            target = True
-            if role != "part" and key not in self.by_key:
-                self.by_key[key] = form
+        target = role != "given" and _target(form)
+        if target and role != "part" and key not in self.by_key:
+            self.by_key[key] = form
         if spaced:
             self.max_words = max(self.max_words, folded.count(" ") + 1)
             return
@@ -282,7 +279,9 @@ class NameIndex:
         """The whole accepted forms spelled ``folded`` (no surnames, given names or parts alone)."""
         forms = self._names_spelled.get(folded)
         if forms is None:
-            forms = self._names_spelled[folded] = [f for f in self.exact.get(folded, ()) if f.role == "name"]
+            if folded not in self.exact:
+                return []  # kept only for spellings the glossary has: the table stays as small as the index
+            forms = self._names_spelled[folded] = [f for f in self.exact[folded] if f.role == "name"]
         return forms
 
     def entries_named(self, folded: str) -> frozenset[str]:
@@ -312,14 +311,6 @@ class NameIndex:
 
 
 _WORD_BREAK = re.compile(r"[\s-]+")
-
-
-def _append(table: dict[str, list[Form]], key: str, form: Form) -> None:
-    forms = table.get(key)
-    if forms is None:
-        table[key] = [form]
-    else:
-        forms.append(form)
 
 
 def _words_by_fold(text: str) -> dict[str, str]:
@@ -448,13 +439,12 @@ class Matcher:
         phrases = name_phrases(text)
         surfaces = [text[phrase.words[0].start : phrase.words[-1].end] for phrase in phrases]
         readings = [self._exact_words(text, phrase.words, surface) for phrase, surface in zip(phrases, surfaces)]
-        known = [phrase_known for phrase_known, _ in readings]
         # Entries the document names correctly somewhere: a near spelling of one of them elsewhere in
         # the same article is far more likely a garble than a different, real name.
         mentioned = Mentioned([named for _, named in readings if named])
         matches: list[NameMatch] = []
         barren = self._barren
-        for phrase, surface, phrase_known in zip(phrases, surfaces, known):
+        for phrase, surface, (phrase_known, _) in zip(phrases, surfaces, readings):
             # A phrase spelled right throughout has nothing to report.
             if None in phrase_known and surface not in barren:
                 found, weighed = self._phrase_matches(text, phrase, phrase_known, mentioned)

@@ -49,6 +49,11 @@ class Check(Protocol):
     def check(self, document: Document, context: Context) -> Iterable[Finding]: ...
 
 
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Does the text from ``start`` to ``end`` overlap any of the (start, end) spans?"""
+    return any(span_start < end and start < span_end for span_start, span_end in spans)
+
+
 def graded(rule: Rule, confidence: float) -> Severity:
     """A rule's severity, lowered when the check is unsure: a tool that cries wolf is switched off."""
     if confidence >= 0.85:

@@ -1,7 +1,6 @@
 """AUD302 inconsistent-across-articles: one name spelled differently in different articles of one scan."""
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -16,7 +15,7 @@ from ..variants import (
     candidate_pairs,
     name_words,
 )
-from .base import Context, graded
+from .base import Context, graded, overlaps
 
 RULE = Rule(
     id="AUD302",
@@ -94,24 +93,8 @@ def _noted(context: Context) -> dict[str, tuple[list[NameWord], list[bool]]]:
 def _reading(document: Document, context: Context) -> tuple[list[NameWord], list[bool]]:
     """The article's name words long enough to compare, and whether a name rule reports each."""
     words = [word for word in name_words(document.text) if len(word.folded) >= MIN_LENGTH]
-    return words, _reported(words, context.reported_name_spans(document))
-
-
-def _reported(words: list[NameWord], spans: list[tuple[int, int]]) -> list[bool]:
-    """For each word, whether it overlaps a span (spans in any order, words in text order)."""
-    if not spans:
-        return [False] * len(words)
-    spans = sorted(spans)
-    starts = [start for start, _ in spans]
-    furthest, reach = [], 0  # the furthest end of the spans up to each one
-    for _, end in spans:
-        reach = max(reach, end)
-        furthest.append(reach)
-    flags = []
-    for word in words:
-        last = bisect.bisect_left(starts, word.end) - 1  # the spans starting before the word ends
-        flags.append(last >= 0 and furthest[last] > word.start)
-    return flags
+    spans = context.reported_name_spans(document)
+    return words, [overlaps(word.start, word.end, spans) for word in words]
 
 
 def check_corpus(documents: list[Document], context: Context) -> Iterator[Finding]:

@@ -15,7 +15,7 @@ from ..variants import (
     known_to_word_lists,
     name_words,
 )
-from .base import Context, graded
+from .base import Context, graded, overlaps
 
 RULE = Rule(
     id="AUD301",
@@ -130,7 +130,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         confidence = verdict.confidence + (0.05 if rarity < 1.0 else -0.1 if rarity >= 2.0 else 0.0)
         shown_reference = verdict.suggestion if verdict.known else _display(reference)
         for word in by_form[verdict.form]:
-            if any(start < word.end and word.start < end for start, end in name_spans):
+            if overlaps(word.start, word.end, name_spans):
                 continue  # a name rule already reports this spelling, with the glossary's form
             start, surface, other = word.start, word.text, reference[0]
             given, other_given = _given_names(word, reference, at)

@@ -73,6 +73,9 @@ def divergence(hypothesis: str, reference: str) -> float | None:
         return None
     if derived(hypothesis, reference) or derived(reference, hypothesis):
         return None  # Ukrainian for Ukraine, Peskova for Peskov
+    short, long = sorted((hypothesis, reference), key=len)
+    if long.startswith(short) and len(long) - len(short) >= 2:
+        return None  # a longer word built on the name (Yugoslavia/Yugoslav), not a spelling of it
     if max(word_frequency(hypothesis), word_frequency(reference)) >= COMMON_ZIPF:
         return None
     key_h, key_r = spelling_key(hypothesis), spelling_key(reference)
@@ -93,8 +96,15 @@ def _words(text: str) -> set[str]:
     return {part for word in _LETTERS.findall(text) for part in fold(word).split()}
 
 
+def _acronym(word: str) -> bool:
+    """SMEs, NATO, MinTsifry: two capitals or more; a letter apart is another acronym, not a misspelling."""
+    return sum(char.isupper() for char in word) >= 2
+
+
 def _names(text: str) -> list[NameWord]:
-    return [word for word in name_words(text) if word_frequency(word.folded) < COMMON_ZIPF]
+    """Capitalised words that are names: well-known ones too (Berlin), but not a common word opening a sentence."""
+    return [word for word in name_words(text) if not _acronym(word.text)
+            and not (word.sentence_start and word_frequency(word.folded) >= COMMON_ZIPF)]
 
 
 def _present(name: str, words: set[str], names: Sequence[NameWord]) -> bool:

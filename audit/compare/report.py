@@ -83,7 +83,7 @@ def _finding_line(finding: Finding) -> Text:
 
 def _score_table(comparison: Comparison) -> Table:
     table = Table(title="Scores (sacrebleu)", title_justify="left", show_edge=False)
-    table.add_column("document")
+    table.add_column("document", overflow="fold")
     table.add_column("segments", justify="right")
     for name in METRICS:
         table.add_column(LABELS[name], justify="right")

@@ -131,12 +131,16 @@ def compare(pairs: Sequence[DocumentPair], glossary: Glossary | None = None, *,
         score, found = _document(pair, matcher, forms)
         documents.append(score)
         findings.extend(found)
-    hypotheses = [segment for pair in pairs for segment in pair.hypothesis.segments]
-    references = [segment for pair in pairs for segment in pair.reference.segments]
+    if len(documents) == 1:  # the corpus is the document: TER (pure Python) is the slow part, do it once
+        metrics = documents[0].metrics
+    else:
+        hypotheses = [segment for pair in pairs for segment in pair.hypothesis.segments]
+        references = [segment for pair in pairs for segment in pair.reference.segments]
+        metrics = corpus_scores(hypotheses, references) if hypotheses else {}
     tally = sum((document.names for document in documents), NameTally())
     return Comparison(
         documents=tuple(documents),
-        metrics=corpus_scores(hypotheses, references) if hypotheses else {},
+        metrics=metrics,
         names=tally,
         findings=tuple(sorted(findings, key=Finding.sort_key)),
         worst=tuple(_worst(pairs, worst)),

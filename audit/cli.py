@@ -297,6 +297,8 @@ def compare_command(
     for path in glossary or ():
         loaded = load_glossary(path) if loaded is None else loaded.merged(load_glossary(path))
     language = source_language.strip().lower() if source_language else None
+    if source is not None and not (loaded and any(entry.forms for entry in loaded.entries)):
+        typer.echo("audit: note: --source checks only names of a --glossary whose entries have source-language forms", err=True)
     comparison = compare(load_pairs(hypothesis, reference, source), loaded, source_language=language, worst=worst)
     thresholds = Thresholds(min_chrf, min_bleu, max_ter, min_name_accuracy)
     if format is CompareFormat.json:

@@ -106,3 +106,17 @@ def test_explain_and_rules_know_the_compare_rules():
     assert "reference-name-divergence" in runner.invoke(app, ["rules"]).output
     explained = runner.invoke(app, ["explain", "source-name-missing"])
     assert explained.exit_code == 0 and explained.output.startswith("AUD503 source-name-missing (warning)")
+
+
+def test_empty_input_is_an_input_error_not_a_pass(tmp_path):
+    (tmp_path / "hyp.txt").write_text("", encoding="utf-8")
+    (tmp_path / "ref.txt").write_text("", encoding="utf-8")
+    code, _, err = run(["compare", str(tmp_path / "hyp.txt"), "--ref", str(tmp_path / "ref.txt"), "--min-chrf", "50"])
+    assert code == 2 and "no segments to compare" in err
+
+
+def test_source_without_glossary_forms_says_what_it_checks():
+    code, _, err = run(["compare", HYP, "--ref", REF, "--source", SRC, "--fail-on", "never"])
+    assert code == 0 and "--source checks only names of a --glossary whose entries have source-language forms" in err
+    code, _, err = run(["compare", HYP, "--ref", REF, "--source", SRC, "--glossary", GLOSSARY, "--fail-on", "never"])
+    assert err == ""

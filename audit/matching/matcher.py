@@ -25,6 +25,7 @@ repeating a name costs one lookup; only the context is weighed at every occurren
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..glossary import Entry, Glossary
@@ -37,7 +38,7 @@ from .index import Form, NameIndex
 from .mentions import AvoidedForms
 from .mentions import lowercase_mentions as _lowercase_mentions
 from .phrases import Phrase, name_phrases
-from .weights import COMMON_WORD_ZIPF, FREQUENT_WORD_ZIPF, MIN_WORD_LENGTH
+from .weights import COMMON_WORD_ZIPF, FREQUENT_WORD_ZIPF, KNOWN_WORD_ZIPF, MIN_WORD_LENGTH
 from .wordforms import base_forms, near_spelling
 
 
@@ -87,6 +88,12 @@ class Matcher:
         self._barren: set[str] = set()
         self._avoided = AvoidedForms(glossary)
         self._other_spellings = self._place_spellings(glossary)
+        # The more names a glossary holds, the likelier an unknown name in the copy lands near one of them
+        # by chance (a company or a person near one of 50,000 towns): a match the article does not support
+        # (it never names that entry) loses confidence with the glossary's size, so a desk glossary of a
+        # few hundred names loses nothing and a gazetteer's weak matches drop to info.
+        targets = self.index.fuzzy_target_count
+        self._crowding = CROWDING_PER_DECADE * max(0.0, math.log10(targets / CROWDING_FROM)) if targets else 0.0
 
     def _place_spellings(self, glossary: Glossary) -> dict[str, tuple[Form, ...]]:
         """Other languages' and older spellings of the glossary's places (Kiew, Kijow, Kiev for Kyiv;
@@ -240,7 +247,12 @@ class Matcher:
             if spelling_key(folded) == form.key:
                 continue  # the comparison keys agree: the key match below says it with its own confidence
             reason = f"{word.text!r} is another language's or an older spelling of {form.entry.canonical!r}"
-            matches.append(self._match(word.start, word.end, text, form, "garbled", OTHER_SPELLING_CONFIDENCE, reason))
+            confidence = OTHER_SPELLING_CONFIDENCE
+            if word_frequency(folded) >= KNOWN_WORD_ZIPF:
+                confidence -= self._crowding  # English knows it (Lula, Kiev): in a gazetteer, maybe not this place
+            if confidence < self.min_confidence:
+                continue
+            matches.append(self._match(word.start, word.end, text, form, "garbled", confidence, reason))
             known[position] = [form]
             found = True
         return found
@@ -273,9 +285,9 @@ class Matcher:
         previous = words[position - 1].text if position > 0 else ""
         same_person = bool(previous) and self._same_given_name(previous, form.entry)
         other_person = bool(previous) and not same_person and self.given_names.known(previous)
-        opens_person_name = (
-            position + 1 < len(words) and words[position + 1].capitalized and self.given_names.known(words[position].text)
-        )
+        # A given name is a person's, whether a surname follows (Mikhail Glinka) or not (Ivan said): never a
+        # garbled place or organisation.
+        opens_person_name = self.given_names.known(words[position].text)
         unknown_given_name = (
             bool(previous) and not same_person and not other_person and words[position - 1].capitalized
             and word_frequency(fold(previous)) < FREQUENT_WORD_ZIPF
@@ -310,7 +322,7 @@ class Matcher:
         return self._word_cache[folded]
 
     def _weigh(self, evidence: Evidence | None, clue: Clue, form: Form) -> Verdict | None:
-        return weigh(evidence, clue, self.min_confidence, is_person(form.entry))
+        return weigh(evidence, clue, self.min_confidence, is_person(form.entry), self._crowding)
 
     # -- given names ----------------------------------------------------------------------------
     def _with_given_names(self, text: str, words: list[Token], known: list, matches: list[NameMatch]) -> list[NameMatch]:
@@ -355,6 +367,11 @@ class Matcher:
         return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
 
 
+
+# Glossaries with more fuzzy targets than this make unsupported matches pay CROWDING_PER_DECADE of
+# confidence for every tenfold more.
+CROWDING_FROM = 3_000
+CROWDING_PER_DECADE = 0.2
 
 # A town's other spelling (Kiew for Kyiv) is that town: as sure as a garble the keys agree on.
 OTHER_SPELLING_CONFIDENCE = 0.9

@@ -27,8 +27,9 @@ from .text import table_lines
 ENTRY_TYPES = ("person", "place", "organization", "publication", "other")
 CSV_COLUMNS = ("canonical", "type", "variants", "avoid", "note")
 # Read when present, never written by `audit names --csv`: the name in source languages, for `audit compare --source`.
-OPTIONAL_CSV_COLUMNS = ("forms",)
-TOML_KEYS = {"canonical", "type", "variants", "avoid", "note", "forms"}
+OPTIONAL_CSV_COLUMNS = ("forms", "avoid_case")
+TOML_KEYS = {"canonical", "type", "variants", "avoid", "note", "forms", "avoid_case"}
+AVOID_CASES = ("exact", "any")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 DEFAULT_GLOSSARY = "default.toml"
 
@@ -52,6 +53,9 @@ class Entry:
     source: str = ""  # "file:line" the entry came from, for messages
     # (language, form) pairs: how source texts write the name ("ru", "Песков"), in file order
     forms: tuple[tuple[str, str], ...] = ()
+    # "exact": avoid forms match with their case ("The mirror", not the everyday "the mirror"); "any": in any
+    # case, where the desk says its avoid forms can never be ordinary English.
+    avoid_case: str = "exact"
 
     @property
     def accepted(self) -> tuple[str, ...]:
@@ -104,7 +108,16 @@ def _validated(path: str, line: int | None, raw: dict[str, object]) -> Entry:
         note=note.strip(),
         source=f"{path}:{line}" if line else path,
         forms=_forms(path, line, canonical, raw.get("forms")),
+        avoid_case=_avoid_case(path, line, canonical, raw.get("avoid_case")),
     )
+
+
+def _avoid_case(path: str, line: int | None, canonical: str, value: object) -> str:
+    if value in (None, ""):
+        return "exact"
+    if not isinstance(value, str) or value.strip().lower() not in AVOID_CASES:
+        raise GlossaryError(path, f"avoid_case of {canonical!r} must be one of {', '.join(AVOID_CASES)}, not {value!r}", line)
+    return value.strip().lower()
 
 
 def _forms(path: str, line: int | None, canonical: str, value: object) -> tuple[tuple[str, str], ...]:

@@ -136,3 +136,12 @@ def test_clusters_do_not_depend_on_order():
         clusters.union("c", "b")
         clusters.union("b", "a")
     assert one.groups() == two.groups() == [["a", "b", "c"]]
+
+
+def test_the_glossary_spelling_is_suggested_where_the_article_uses_neither():
+    # Kharkow and Kharkov are both wrong: the suggestion is the glossary's Kharkiv, never one of them.
+    ctx = context(Entry("Kharkiv", "place"), fuzzy=False)
+    text = "Power returned to Kharkov on Monday.\n\nTrains to Kharkow and back to Kharkow were cancelled.\n"
+    findings = run(text, ctx)
+    assert findings and {f.suggestion for f in findings} == {"Kharkiv"}
+    assert all('the glossary spells it "Kharkiv"' in f.message for f in findings)

@@ -157,6 +157,17 @@ class Matcher:
         """Occurrences of the glossary's known wrong forms, matched exactly (case included) as whole words."""
         return self._avoided.find(text)
 
+    def nearest_house(self, folded: str) -> str | None:
+        """The house spelling of the glossary name ``folded`` most likely garbles, on spelling alone (no
+        article weighed): what to suggest for a word other checks find misspelled. None if nothing is near."""
+        form = self._key_form(folded)
+        if form is not None:
+            return form.house
+        for form, evidence in self._near_forms(folded):
+            if evidence.confidence >= NEAREST_HOUSE_CONFIDENCE:
+                return form.house
+        return None
+
     # -- one phrase -----------------------------------------------------------------------------
     def _exact_words(self, text: str, words: list[Token], surface: str) -> tuple[list[list[Form] | None], frozenset[str]]:
         """For each word of a phrase, the forms of the longest exactly spelled glossary form covering it;
@@ -367,6 +378,9 @@ class Matcher:
         return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
 
 
+
+# How sure spelling alone must be before a glossary form is suggested for a word the name rules left alone.
+NEAREST_HOUSE_CONFIDENCE = 0.8
 
 # Glossaries with more fuzzy targets than this make unsupported matches pay CROWDING_PER_DECADE of
 # confidence for every tenfold more.

@@ -52,36 +52,51 @@ def _mention_openers(index: NameIndex, text: str) -> list[tuple[int, int]]:
 
 
 class AvoidedForms:
-    """The glossary's known wrong forms, found exactly (case included) as whole words."""
+    """The glossary's known wrong forms, found as whole words: with their exact case, or in any case for
+    entries whose ``avoid_case`` is "any"."""
 
     def __init__(self, glossary: Glossary) -> None:
         # The glossary's own avoid lists first, then the word-for-word renderings of the names it holds
         # (audit/data/literal_names.toml), so a flat glossary that lists "Der Spiegel" finds "The mirror".
-        self._entries: dict[str, tuple[Entry, str]] = {
-            form: (entry, form) for entry in glossary.entries for form in entry.avoid
-        }
+        exact: dict[str, tuple[Entry, str]] = {}
+        any_case: dict[str, tuple[Entry, str]] = {}
+        for entry in glossary.entries:
+            for form in entry.avoid:
+                if entry.avoid_case == "any":
+                    any_case.setdefault(form.casefold(), (entry, form))
+                else:
+                    exact.setdefault(form, (entry, form))
         literal = default_literal_names()
         for entry in glossary.entries:
             for text in entry.accepted:
                 for form in literal.get(fold(text), ()):
-                    self._entries.setdefault(form, (entry, form))
-        # One alternation, longest first, so "The Mirror" wins over "Mirror".
-        alternatives = sorted(self._entries, key=lambda form: (-len(form), form))
-        self._pattern = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w-])")
-            if alternatives
-            else None
-        )
+                    exact.setdefault(form, (entry, form))
+        self._exact, self._any_case = exact, any_case
+        self._patterns = [
+            (pattern, table, key)
+            for pattern, table, key in (
+                (_alternation(exact, 0), exact, str),
+                (_alternation(any_case, re.IGNORECASE), any_case, str.casefold),
+            )
+            if pattern is not None
+        ]
 
     def find(self, text: str) -> list[tuple[int, int, Entry, str]]:
         """(start, end, entry, wrong form) of each occurrence, in text order."""
-        if self._pattern is None:
-            return []
-        found = []
-        for match in self._pattern.finditer(text):
-            entry, form = self._entries[match.group()]
-            found.append((match.start(), match.end(), entry, form))
-        return found
+        found: dict[tuple[int, int], tuple[int, int, Entry, str]] = {}
+        for pattern, table, key in self._patterns:
+            for match in pattern.finditer(text):
+                entry, form = table[key(match.group())]
+                found.setdefault(match.span(), (match.start(), match.end(), entry, form))  # one finding a span
+        return [found[span] for span in sorted(found)]
+
+
+def _alternation(forms: dict[str, tuple[Entry, str]], flags: int) -> re.Pattern[str] | None:
+    """One pattern for all the forms, longest first, so "The New Newspaper" wins over "New Newspaper"."""
+    if not forms:
+        return None
+    alternatives = sorted((form for _, form in forms.values()), key=lambda form: (-len(form), form))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w-])", flags)
 
 
 def load_literal_names(text: str, path: str) -> dict[str, tuple[str, ...]]:

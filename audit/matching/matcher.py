@@ -104,6 +104,7 @@ class Matcher:
         """
         places = None
         found: dict[str, tuple[Form, ...]] = {}
+        avoided = {fold(form) for entry in glossary.entries for form in entry.avoid}  # AUD103 reports those
         for entry in glossary.entries:
             if entry.type not in ("place", "other") or is_person(entry):
                 continue
@@ -116,6 +117,7 @@ class Matcher:
             places = places or default_places()
             for spelling in places.other_spellings(fold(text) for text in entry.accepted):
                 if " " not in spelling and len(spelling) >= MIN_WORD_LENGTH and spelling not in self.index.exact \
+                        and spelling not in avoided \
                         and _distinctive_spelling(spelling, name_forms):
                     found.setdefault(spelling, name_forms)
         return found

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..documents import Document
 from ..language import ScriptRun, foreign_script_runs, script_label
 from ..model import Finding, Rule, Severity
-from .base import Context, graded
+from .base import Check, Context, graded
 
 RULE = Rule(
     id="AUD401",
@@ -33,7 +33,6 @@ RULE = Rule(
     ),
     fix="Translate the passage, or remove it if the story already says it in English.",
 )
-RULES = (RULE,)
 
 MIN_WORDS = 2
 MIN_LETTERS = 8
@@ -78,3 +77,6 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             confidence=confidence,
             severity=graded(RULE, confidence),
         )
+
+
+CHECK = Check(rules=(RULE,), check=check)

@@ -15,7 +15,7 @@ from ..variants import (
     candidate_pairs,
     name_words,
 )
-from .base import Context, graded, overlaps
+from .base import Check, Context, graded, overlaps
 
 RULE = Rule(
     id="AUD302",
@@ -47,7 +47,6 @@ RULE = Rule(
         "name to the glossary so it is checked from then on."
     ),
 )
-RULES = (RULE,)
 
 # Without the glossary, the right spelling is the one used in more articles, and at least this many.
 MIN_MAJORITY_ARTICLES = 2
@@ -86,8 +85,12 @@ def check(document: Document, context: Context) -> Iterable[Finding]:
     return ()
 
 
-def _noted(context: Context) -> dict[str, tuple[list[NameWord], list[bool]]]:
-    return context.state.setdefault(RULE.id, {})  # type: ignore[return-value]
+class _Noted(dict[str, tuple[list[NameWord], list[bool]]]):
+    """path -> the article's name words and whether a name rule reports each, noted as it passes."""
+
+
+def _noted(context: Context) -> _Noted:
+    return context.scan.notes(_Noted)
 
 
 def _reading(document: Document, context: Context) -> tuple[list[NameWord], list[bool]]:
@@ -171,3 +174,6 @@ def _finding(
 
 def _counted(usage: Usage) -> str:
     return f"{usage.count}x in {usage.articles} article{'s' if usage.articles != 1 else ''}"
+
+
+CHECK = Check(rules=(RULE,), check=check, check_corpus=check_corpus)

@@ -15,7 +15,7 @@ from ..variants import (
     known_to_word_lists,
     name_words,
 )
-from .base import Context, graded, overlaps
+from .base import Check, Context, graded, overlaps
 
 RULE = Rule(
     id="AUD301",
@@ -48,7 +48,6 @@ RULE = Rule(
         "checked against it."
     ),
 )
-RULES = (RULE,)
 
 
 @dataclass(frozen=True)
@@ -191,3 +190,6 @@ def _given_names(
         if other_given.folded[:1] == given.folded[:1]:
             return given, other_given
     return None, None
+
+
+CHECK = Check(rules=(RULE,), check=check)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..documents import Document
 from ..model import Finding, Rule, Severity
 from ..text import fold, word_frequency
-from .base import Context
+from .base import Check, Context
 
 RULE = Rule(
     id="AUD104",
@@ -27,7 +27,6 @@ RULE = Rule(
     example='fighting in nagorno-Karabakh  ->  "nagorno-Karabakh" should be "Nagorno-Karabakh"',
     fix="Write the name as the glossary does.",
 )
-RULES = (RULE,)
 ORDINARY_WORD_ZIPF = 3.0
 
 
@@ -75,3 +74,6 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             suggestion=suggestion,
             confidence=0.9,
         )
+
+
+CHECK = Check(rules=(RULE,), check=check)

@@ -14,7 +14,7 @@ from ..language import (
     sentences,
 )
 from ..model import Finding, Rule, Severity
-from .base import Context, graded
+from .base import Check, Context, graded
 
 RULE = Rule(
     id="AUD402",
@@ -40,7 +40,6 @@ RULE = Rule(
     ),
     fix="Translate the sentence (or the quotation, with a note of the original language if it matters).",
 )
-RULES = (RULE,)
 
 MIN_LETTERS = 40
 MIN_WORDS = 6
@@ -119,3 +118,6 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             confidence=confidence,
             severity=graded(RULE, confidence),
         )
+
+
+CHECK = Check(rules=(RULE,), check=check)

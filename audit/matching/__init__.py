@@ -11,8 +11,8 @@ from __future__ import annotations
 from ..text import PARTICLES
 from .evidence import Clue, Evidence, spelling_evidence, weigh
 from .given_names import GivenNames, default_given_names
-from .index import Form, NameIndex
-from .matcher import Matcher, Mentioned, NameMatch, form_surface
+from .index import Form, FormRole, NameIndex
+from .matcher import Matcher, Mentioned, NameKind, NameMatch, form_surface
 from .mentions import AvoidedForms, lowercase_mentions
 from .phrases import Phrase, name_phrases, opens_sentence
 from .weights import (
@@ -43,10 +43,12 @@ __all__ = [
     "Clue",
     "Evidence",
     "Form",
+    "FormRole",
     "GivenNames",
     "Matcher",
     "Mentioned",
     "NameIndex",
+    "NameKind",
     "NameMatch",
     "Phrase",
     "base_forms",

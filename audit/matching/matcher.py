@@ -26,6 +26,7 @@ repeating a name costs one lookup; only the context is weighed at every occurren
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from ..glossary import Entry, Glossary
 from ..text import Token, fold, phrase_key, spelling_key, word_frequency
@@ -39,6 +40,10 @@ from .weights import COMMON_WORD_ZIPF, MIN_WORD_LENGTH
 from .wordforms import base_forms, near_spelling
 
 
+# What a name match is: a garble of the entry, or its given name swapped for another language's.
+NameKind = Literal["garbled", "given-name"]
+
+
 @dataclass(frozen=True)
 class NameMatch:
     """A span of the copy that names a glossary entry wrongly."""
@@ -47,7 +52,7 @@ class NameMatch:
     end: int
     surface: str
     entry: Entry
-    kind: str  # "garbled", "given-name" or "casing"
+    kind: NameKind
     suggestion: str
     confidence: float
     reason: str
@@ -272,7 +277,7 @@ class Matcher:
         return result
 
     def _match(
-        self, start: int, end: int, text: str, form: Form, kind: str, confidence: float, reason: str, whole: bool = False
+        self, start: int, end: int, text: str, form: Form, kind: NameKind, confidence: float, reason: str, whole: bool = False
     ) -> NameMatch:
         suggestion = form.entry.canonical if whole else form.house
         if fold(suggestion) not in fold(form.entry.canonical):

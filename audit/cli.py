@@ -17,7 +17,7 @@ from .config import ConfigError, describe, override, resolve
 from .engine import all_rules
 from .engine import scan as run_scan
 from .glossary import GlossaryError
-from .model import RunResult, Severity
+from .model import FailOn, RunResult, Severity, find_rule
 from .reporters import NEEDS_TEXT, REPORTERS, render
 from .text import DataFileError
 
@@ -34,28 +34,21 @@ app = typer.Typer(
 FormatName = Enum("FormatName", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
 
 
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
-
-
 class UsageError(Exception):
     """Bad input named on the command line: one line to stderr, exit code 2."""
 
 
-def exit_code(result: RunResult, fail_on: str, exit_zero: bool = False) -> int:
+def exit_code(result: RunResult, fail_on: FailOn | str, exit_zero: bool = False) -> int:
     """0: nothing at or above the fail-on level; 1: findings at or above it; 2: some input could not be read.
 
     ``exit_zero`` makes findings never fail the run; unreadable input still does.
     """
     if result.problems:
         return EXIT_USAGE
-    if fail_on == "never" or exit_zero:
+    if exit_zero:
         return EXIT_CLEAN
-    threshold = Severity.parse(fail_on)
-    return EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN
+    threshold = FailOn(fail_on)
+    return EXIT_FINDINGS if any(threshold.fails(f.severity) for f in result.findings) else EXIT_CLEAN
 
 
 def _write(output: Optional[Path], text: str) -> None:
@@ -94,7 +87,7 @@ def _severities(values: Optional[list[str]]) -> Optional[dict[str, Severity]]:
     levels: dict[str, Severity] = {}
     for value in values:
         rule_name, sep, level = value.partition("=")
-        rule = next((r for r in all_rules() if r.id == rule_name.strip().upper() or r.name == rule_name.strip().lower()), None)
+        rule = find_rule(all_rules(), rule_name)
         if not sep or rule is None:
             raise UsageError(f"--severity: expected RULE=LEVEL with a known rule, got {value!r}")
         try:
@@ -180,7 +173,7 @@ def scan(
         glossaries=tuple(glossary) if glossary else None,
         min_confidence=min_confidence,
         target_language=language,
-        fail_on=fail_on.value if fail_on else None,
+        fail_on=fail_on,
         select=_rule_patterns("--select", select),
         ignore=_rule_patterns("--ignore", ignore),
         severity=_severities(severity),
@@ -224,8 +217,7 @@ def list_rules() -> None:
 @app.command()
 def explain(rule: Annotated[str, typer.Argument(help="Rule id (AUD101) or name (garbled-name).")]) -> None:
     """Print a rule's documentation: what it catches, why it matters, an example, the fix."""
-    wanted = rule.strip()
-    found = next((r for r in all_rules() if r.id == wanted.upper() or r.name == wanted.lower()), None)
+    found = find_rule(all_rules(), rule)
     if found is None:
         raise UsageError(f"unknown rule {rule!r}; `audit rules` lists them")
     typer.echo(f"{found.id} {found.name} ({found.severity.label})\n")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -28,6 +29,31 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {text!r} (expected error, warning or info)") from None
 
 
+class FailOn(enum.StrEnum):
+    """The lowest severity that fails a run (exit code 1, JUnit failures), or never."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NEVER = "never"
+
+    def fails(self, severity: Severity) -> bool:
+        """Does a finding of ``severity`` reach this threshold?"""
+        return self is not FailOn.NEVER and severity >= Severity[self.name]
+
+    @classmethod
+    def parse(cls, text: str) -> "FailOn":
+        try:
+            return cls(text.strip().lower())
+        except ValueError:
+            raise ValueError(f"expected one of {', '.join(cls)}, got {text!r}") from None
+
+
+# How specifically a select or ignore pattern names a rule: the rule itself beats any id prefix, and a
+# longer prefix beats a shorter one ("AUD101" over "AUD1" over "AUD").
+EXACT = 100
+
+
 @dataclass(frozen=True)
 class Rule:
     """A rule's stable identity and documentation, in the shape of ruff's rule pages."""
@@ -43,8 +69,22 @@ class Rule:
 
     def matches(self, pattern: str) -> bool:
         """Is this rule named by ``pattern``: its id, an id prefix ("AUD1") or its kebab-case name?"""
+        return self.specificity(pattern) > 0
+
+    def specificity(self, pattern: str) -> int:
+        """How specifically ``pattern`` names this rule: EXACT for its id or name, the prefix's length for
+        an id prefix, 0 if it does not name it."""
         pattern = pattern.strip()
-        return bool(pattern) and (self.id.startswith(pattern.upper()) or self.name == pattern.lower())
+        if not pattern:
+            return 0
+        if self.id == pattern.upper() or self.name == pattern.lower():
+            return EXACT
+        return len(pattern) if self.id.startswith(pattern.upper()) else 0
+
+
+def find_rule(rules: Iterable[Rule], key: str) -> Rule | None:
+    """The rule ``key`` names exactly: its id (any case) or its kebab-case name."""
+    return next((rule for rule in rules if rule.specificity(key) == EXACT), None)
 
 
 @dataclass(frozen=True)
@@ -129,7 +169,7 @@ class RunResult:
     suppressed: int = 0  # findings hidden by inline markers or ignores
     words_scanned: int = 0
     paths: tuple[str, ...] = field(default=())  # every scanned document, in scan order (for per-file reports)
-    fail_on: str = "warning"  # the threshold the run is judged by: reporters that mark failures use it
+    fail_on: FailOn = FailOn.WARNING  # the threshold the run is judged by: reporters that mark failures use it
     # path -> document text, kept only when a reporter needs the copy itself (the HTML report)
     texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -138,7 +178,7 @@ class RunResult:
 
     def failing(self, finding: Finding) -> bool:
         """Does this finding reach the run's fail-on threshold?"""
-        return self.fail_on != "never" and finding.severity >= Severity.parse(self.fail_on)
+        return FailOn(self.fail_on).fails(finding.severity)
 
     def counts(self) -> dict[str, int]:
         counts = {severity.label: 0 for severity in sorted(Severity, reverse=True)}

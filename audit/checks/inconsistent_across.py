@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..documents import Document
 from ..model import Finding, Rule, Severity
 from ..text import word_frequency
+from ..text.frequency import RARE_WORD_ZIPF
 from ..variants import (
     MIN_LENGTH,
     Clusters,
@@ -50,9 +51,6 @@ RULE = Rule(
 
 # Without the glossary, the right spelling is the one used in more articles, and at least this many.
 MIN_MAJORITY_ARTICLES = 2
-# Across articles a pair of near spellings is weak evidence, so only spellings English texts do not use
-# (garbles: Hovhannisen, Paschinian) are reported, never a rare name of its own (Shearman beside Sheerman).
-MAX_VARIANT_ZIPF = 1.0
 
 
 @dataclass
@@ -133,7 +131,9 @@ def check_corpus(documents: list[Document], context: Context) -> Iterator[Findin
         for form in group:
             if form in preferred or house[form] or usage[form].flagged:
                 continue
-            if word_frequency(form) >= MAX_VARIANT_ZIPF:
+            # Across articles a pair of near spellings is weak evidence, so only spellings English texts do not
+            # use (garbles: Hovhannisen, Paschinian) are reported, never a rare name of its own (Shearman).
+            if word_frequency(form) >= RARE_WORD_ZIPF:
                 continue  # English texts use this spelling: across articles, that makes it a name of its own
             near = [(scores[(form, other)], other) for other in preferred if (form, other) in scores]
             if not near:

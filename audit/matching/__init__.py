@@ -25,7 +25,14 @@ from .weights import (
     RARE_NAME_ZIPF,
     RARE_WORD_ZIPF,
 )
-from .wordforms import DEMONYM_RESTORE, DERIVATION_SUFFIXES, base_forms, derived, glued, near_spelling
+from .wordforms import (
+    DEMONYM_RESTORE,
+    DERIVATION_SUFFIXES,
+    base_forms,
+    derived,
+    glued,
+    near_spelling,
+)
 
 __all__ = [
     "COMMON_WORD_ZIPF",

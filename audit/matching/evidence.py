@@ -10,7 +10,13 @@ from rapidfuzz.distance import Levenshtein
 
 from ..text import VOWELS, skeleton, spelling_key, word_frequency
 from .index import Form
-from .weights import COMMON_WORD_ZIPF, FREQUENT_WORD_ZIPF, KNOWN_WORD_ZIPF, RARE_NAME_ZIPF, RARE_WORD_ZIPF
+from .weights import (
+    COMMON_WORD_ZIPF,
+    FREQUENT_WORD_ZIPF,
+    KNOWN_WORD_ZIPF,
+    RARE_NAME_ZIPF,
+    RARE_WORD_ZIPF,
+)
 from .wordforms import derived, glued
 
 

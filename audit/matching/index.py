@@ -16,7 +16,6 @@ from .given_names import person_parts
 from .weights import DISTINCTIVE_ZIPF, MIN_WORD_LENGTH
 from .wordforms import derived
 
-
 # A form is a whole accepted name, a person's surname or given name, or a word of a longer name.
 FormRole = Literal["name", "surname", "given", "part"]
 

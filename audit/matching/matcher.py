@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..caches import BoundedCache
 from ..glossary import Entry, Glossary
 from ..text import Token, fold, phrase_key, spelling_key, word_frequency
 from .evidence import Clue, Evidence, spelling_evidence, transliteration_reason, weigh
@@ -39,6 +40,7 @@ from .phrases import Phrase, name_phrases
 from .weights import COMMON_WORD_ZIPF, MIN_WORD_LENGTH
 from .wordforms import base_forms, near_spelling
 
+CACHE_LIMIT = 100_000  # distinct phrase surfaces each cache keeps before it starts afresh
 
 # What a name match is: a garble of the entry, or its given name swapped for another language's.
 NameKind = Literal["garbled", "given-name"]
@@ -83,11 +85,12 @@ class Matcher:
         self.min_confidence = min_confidence
         self._word_cache: dict[str, list[tuple[Form, Evidence]]] = {}
         # phrase surface -> known forms per word, and the entries they name
-        self._exact_cache: dict[str, tuple[list[list[Form] | None], frozenset[str]]] = {}
-        self._key_cache: dict[str, Form | None] = {}  # run surface -> form with the same comparison key
+        self._exact_cache: BoundedCache[str, tuple[list[list[Form] | None], frozenset[str]]] = BoundedCache(CACHE_LIMIT)
+        # run surface -> form with the same comparison key
+        self._key_cache: BoundedCache[str, Form | None] = BoundedCache(CACHE_LIMIT)
         # Phrase surfaces that hold nothing to report wherever they stand: no glossary form near any of
         # their words, so the article around them is never weighed ("Officials", "Monday").
-        self._barren: set[str] = set()
+        self._barren: BoundedCache[str, bool] = BoundedCache(CACHE_LIMIT)
         self._avoided = AvoidedForms(glossary)
 
     # -- public ---------------------------------------------------------------------------------
@@ -107,9 +110,7 @@ class Matcher:
                 found, weighed = self._phrase_matches(text, phrase, phrase_known, mentioned)
                 matches.extend(found)
                 if not found and not weighed:
-                    if len(barren) > 100_000:
-                        barren.clear()  # bounded: a long scan does not grow without end
-                    barren.add(surface)
+                    barren.put(surface, True)
         return sorted(matches, key=lambda m: (m.start, m.end))
 
     def lowercase_mentions(self, text: str) -> list[tuple[Token, Token, list[Form]]]:
@@ -127,11 +128,9 @@ class Matcher:
         and the entries those forms name."""
         cached = self._exact_cache.get(surface)
         if cached is None:
-            if len(self._exact_cache) > 100_000:
-                self._exact_cache.clear()  # bounded: a long scan does not grow without end
             known = self._exact_uncached(text, words)
             named = frozenset().union(*(self.index.entries_named(forms[0].folded) for forms in known if forms))
-            cached = self._exact_cache[surface] = (known, named)
+            cached = self._exact_cache.put(surface, (known, named))
         return cached
 
     def _exact_uncached(self, text: str, words: list[Token]) -> list[list[Form] | None]:
@@ -202,9 +201,7 @@ class Matcher:
     def _key_form(self, surface: str) -> Form | None:
         """The accepted form (or surname) whose comparison key ``surface`` has, cached per surface."""
         if surface not in self._key_cache:
-            if len(self._key_cache) > 100_000:
-                self._key_cache.clear()
-            self._key_cache[surface] = self.index.by_key.get(phrase_key(fold(surface)))
+            self._key_cache.put(surface, self.index.by_key.get(phrase_key(fold(surface))))
         return self._key_cache[surface]
 
     def _clue(self, words: list[Token], position: int, phrase: Phrase, mentioned: Mentioned, form: Form) -> Clue:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..glossary import Entry, Glossary
-from ..text import CAPITALISED_BEFORE_LOWER, Token, fold, words_from
+from ..text import CAPITALISED_BEFORE_LOWER, LETTERS, Token, fold, words_from
 from .index import Form, NameIndex
 
 
@@ -39,7 +39,7 @@ def _mention_openers(index: NameIndex, text: str) -> list[tuple[int, int]]:
     """
     first_words, multi_first_words = index.first_words, index.multi_first_words
     spans = []
-    for word in set(_LETTERS.findall(text)):
+    for word in set(LETTERS.findall(text)):
         if not word[0].isupper() and _folded(word) in first_words:
             spans.extend(_whole_word_spans(text, word))
     spans.extend(
@@ -74,16 +74,13 @@ class AvoidedForms:
         return found
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
 def _folded(word: str) -> str:
     """fold() of one word, without the cache lookup for the plain ASCII majority."""
     return word.lower() if word.isascii() else fold(word)
 
 
 def _whole_word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
-    """Where ``word`` stands in ``text`` as a whole run of letters (as _LETTERS would find it)."""
+    """Where ``word`` stands in ``text`` as a whole run of letters (as LETTERS would find it)."""
     start = text.find(word)
     while start >= 0:
         end = start + len(word)
@@ -93,7 +90,7 @@ def _whole_word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
 
 
 def _is_letter(char: str) -> bool:
-    return char.isalnum() and not char.isdecimal()  # what [^\W\d_] matches
+    return char.isalnum() and not char.isdecimal()  # what LETTER matches
 
 
 

@@ -1,21 +1,26 @@
-"""The thresholds name matching weighs words by, named once.
-
-Zipf frequencies are wordfreq's scale: 0 for a word English text does not know, about 7 for "the".
-"""
+"""The thresholds name matching weighs words by. The Zipf thresholds are named once, in
+audit/text/frequency.py, and re-exported here for matching's modules."""
 from __future__ import annotations
 
-# A word at least this frequent in English is an ordinary word, never a garble.
-COMMON_WORD_ZIPF = 4.0
-# A word at least this frequent is suspect only when its key equals a glossary name's exactly.
-FREQUENT_WORD_ZIPF = 3.0
-# Words English text already knows are different real names rather than garbles: from KNOWN_WORD_ZIPF
-# always, from RARE_NAME_ZIPF unless the article names the entry right elsewhere, and from
-# RARE_WORD_ZIPF they cost confidence.
-KNOWN_WORD_ZIPF = 2.0
-RARE_NAME_ZIPF = 1.5
-RARE_WORD_ZIPF = 1.0
-# Glossary words at least this frequent in English are not used as fuzzy targets ("Group", "Human").
-DISTINCTIVE_ZIPF = 3.3
-MIN_WORD_LENGTH = 4
-# Short words this frequent ("at", "in", "and") glued to a name by a scraper do not make a garble.
-GLUE_WORD_ZIPF = 5.5
+from ..text.frequency import (
+    COMMON_WORD_ZIPF,
+    DISTINCTIVE_ZIPF,
+    FREQUENT_WORD_ZIPF,
+    GLUE_WORD_ZIPF,
+    KNOWN_WORD_ZIPF,
+    RARE_NAME_ZIPF,
+    RARE_WORD_ZIPF,
+)
+
+MIN_WORD_LENGTH = 4  # shorter words are not compared with the glossary: they collide by chance
+
+__all__ = [
+    "COMMON_WORD_ZIPF",
+    "DISTINCTIVE_ZIPF",
+    "FREQUENT_WORD_ZIPF",
+    "GLUE_WORD_ZIPF",
+    "KNOWN_WORD_ZIPF",
+    "MIN_WORD_LENGTH",
+    "RARE_NAME_ZIPF",
+    "RARE_WORD_ZIPF",
+]

@@ -6,7 +6,7 @@ import sys
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -20,6 +20,10 @@ from .glossary import GlossaryError
 from .model import FailOn, RunResult, Severity, find_rule
 from .reporters import NEEDS_TEXT, REPORTERS, render
 from .text import DataFileError
+
+if TYPE_CHECKING:  # rich's progress bar is imported only when a scan draws one
+    from rich.progress import Progress as Bar
+    from rich.progress import TaskID
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
 
@@ -108,17 +112,17 @@ class _ProgressBar:
     """rich's progress bar on stderr, started once a scan turns out to have many files."""
 
     def __init__(self) -> None:
-        self.progress = None
-        self.task = None
+        self.progress: Bar | None = None
+        self.task: TaskID | None = None
 
     def __call__(self, done: int, total: int, path: str) -> None:
         if total < PROGRESS_MIN_FILES:
             return
-        if self.progress is None:
+        if self.progress is None or self.task is None:
             from rich.console import Console
-            from rich.progress import Progress as Bar
+            from rich.progress import Progress
 
-            self.progress = Bar(console=Console(stderr=True), transient=True)
+            self.progress = Progress(console=Console(stderr=True), transient=True)
             self.progress.start()
             self.task = self.progress.add_task("scanning", total=total)
         self.progress.update(self.task, completed=done - 1, description=Path(path).name[:40])

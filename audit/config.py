@@ -261,7 +261,7 @@ def _candidates(path: str, root: str | None) -> list[str]:
         relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
         if not relative.startswith(".."):
             forms.add(PurePosixPath(Path(relative).as_posix()).as_posix())
-    result = set()
+    result: set[str] = set()
     for form in forms:
         parts = form.split("/")
         result.update("/".join(parts[:end]) for end in range(1, len(parts) + 1))

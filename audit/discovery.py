@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -29,7 +29,8 @@ CONTEXT_WIDTH = 100
 
 # Words before a name that tell its type (lower-cased, as in the copy).
 _PERSON_CUES = frozenset(
-    "mr mrs ms dr reporting writing editing written edited president minister spokesman spokeswoman spokesperson leader chairman secretary general "
+    "mr mrs ms dr reporting writing editing written edited president minister spokesman spokeswoman spokesperson "
+    "leader chairman secretary general "
     "colonel major captain lieutenant sergeant commander ambassador envoy correspondent reporter editor writer "
     "prime foreign defence defense deputy said says told according premier chancellor pope king queen prince".split()
 )
@@ -80,7 +81,7 @@ class _Usage:
     garble_of: dict[str, int] = field(default_factory=dict)  # glossary name suggested by the name rules -> count
 
 
-def _segments(words: list[NameWord], matcher: Matcher) -> list[list[NameWord]]:
+def _segments(words: Sequence[NameWord], matcher: Matcher) -> list[list[NameWord]]:
     """Runs of a phrase's words that are not ordinary words: the name-like stretches.
 
     A given name that is also a frequent word ("Mark", "David") stays with the surname after it.
@@ -128,7 +129,7 @@ def _known_word(folded: str, matcher: Matcher, names_only: bool = False) -> bool
 
     def known(word: str) -> bool:
         forms = exact.get(word)
-        return bool(forms) and (not names_only or any(form.role == "name" for form in forms))
+        return forms is not None and bool(forms) and (not names_only or any(form.role == "name" for form in forms))
 
     return known(folded) or any(known(base) for base in base_forms(folded, DEMONYM_RESTORE))
 

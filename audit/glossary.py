@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -66,7 +67,7 @@ def _split_list(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split("|") if part.strip())
 
 
-def _validated(path: str, line: int | None, raw: dict[str, object]) -> Entry:
+def _validated(path: str, line: int | None, raw: Mapping[str, object]) -> Entry:
     """Check one entry's fields, whatever format it came from."""
     canonical = raw.get("canonical")
     if not isinstance(canonical, str) or not canonical.strip():

@@ -180,7 +180,10 @@ def lower_case_words(text: str) -> list[str]:
 
 # A sentence ends at . ! ? or an ellipsis, with any closing quotes or brackets, before a space or a new
 # line; scrapers also glue sentences together ("direction.On September"), which ends one too.
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)|(?<=[a-z\u00df-\u00ff]{2}[.!?])(?=[A-Z\u00c0-\u00de][a-z])")
+_SENTENCE_END = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)"
+    r"|(?<=[a-z\u00df-\u00ff]{2}[.!?])(?=[A-Z\u00c0-\u00de][a-z])"
+)
 
 
 # Words whose full stop ends no sentence ("Mr. Smith", "Gen. Petrov", "J. Smith").

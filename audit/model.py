@@ -8,6 +8,7 @@ import enum
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 
 class Severity(enum.IntEnum):
@@ -157,6 +158,18 @@ class InputProblem:
         return f"{where}: {self.message}"
 
 
+class Summary(TypedDict):
+    """The JSON contract's ``summary`` object (fields are only ever added)."""
+
+    files: int
+    findings: int
+    by_severity: dict[str, int]  # severity label -> findings, most severe first
+    by_rule: dict[str, int]  # rule id -> findings, by id
+    baselined: int
+    suppressed: int
+    problems: list[str]
+
+
 @dataclass(frozen=True)
 class RunResult:
     """Everything a reporter needs: findings, the rules they refer to, and what was scanned."""
@@ -186,16 +199,20 @@ class RunResult:
             counts[finding.severity.label] += 1
         return counts
 
-    def summary(self) -> dict[str, object]:
-        """The JSON contract's ``summary`` object."""
+    def by_rule(self) -> dict[str, int]:
+        """Findings per rule id, by id."""
         by_rule: dict[str, int] = {}
         for finding in self.findings:
             by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
+        return dict(sorted(by_rule.items()))
+
+    def summary(self) -> Summary:
+        """The JSON contract's ``summary`` object."""
         return {
             "files": self.files_scanned,
             "findings": len(self.findings),
             "by_severity": self.counts(),
-            "by_rule": dict(sorted(by_rule.items())),
+            "by_rule": self.by_rule(),
             "baselined": self.baselined,
             "suppressed": self.suppressed,
             "problems": [str(problem) for problem in self.problems],

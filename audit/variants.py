@@ -100,7 +100,8 @@ def similarity(a: str, b: str) -> float | None:
     if max(zipf_a, zipf_b) >= FREQUENT_WORD_ZIPF:
         return None  # near spellings of a well-known name are other names (Sharon/Saronno, Rupert/Ripert)
     distance = Levenshtein.distance(key_a, key_b)
-    if min(len(key_a), len(key_b)) < SHORT_KEY and not (distance == 1 and len(key_a) != len(key_b) and min(len(key_a), len(key_b)) >= 5):
+    shorter = min(len(key_a), len(key_b))
+    if shorter < SHORT_KEY and not (distance == 1 and len(key_a) != len(key_b) and shorter >= 5):
         return None  # short names a letter apart are often two names (Shusha/Shushi), unless one has a letter more
     score = 1 - distance / max(len(key_a), len(key_b))
     if score < MIN_SIMILARITY:

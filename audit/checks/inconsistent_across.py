@@ -105,7 +105,7 @@ def check_corpus(documents: list[Document], context: Context) -> Iterator[Findin
         return
     usage: dict[str, Usage] = {}
     for index, document in enumerate(documents):
-        words, reported = noted.pop(document.path, None) or _reading(document, context)
+        words, reported = noted.pop(document.path) if document.path in noted else _reading(document, context)
         for word, flagged in zip(words, reported):
             entry = usage.setdefault(word.folded, Usage())
             entry.by_document.setdefault(index, []).append(word)

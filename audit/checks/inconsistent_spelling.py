@@ -139,9 +139,11 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                 start = given.start
                 surface = document.text[given.start : word.end]
                 other_full = f"{other_given.text} {shown_reference}"
-                message = f'"{surface}" is written "{other_full}" elsewhere in this article (line {document.position(other_given.start)[0]})'
+                line = document.position(other_given.start)[0]
+                message = f'"{surface}" is written "{other_full}" elsewhere in this article (line {line})'
             else:
-                message = f'"{surface}" is written "{shown_reference}" elsewhere in this article (line {document.position(other.start)[0]})'
+                line = document.position(other.start)[0]
+                message = f'"{surface}" is written "{shown_reference}" elsewhere in this article (line {line})'
             if verdict.suggestion is None:
                 message += ": one of the two is wrong; check which"
             suggestion = verdict.suggestion

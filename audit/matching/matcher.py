@@ -243,6 +243,7 @@ class Matcher:
     def _with_given_names(self, text: str, words: list[Token], known: list, matches: list[NameMatch]) -> list[NameMatch]:
         """Look at the word before each surname: a cognate or near spelling of the entry's given name."""
         result = list(matches)
+        kind: NameKind
         for position in range(1, len(words)):
             surname_forms = [f for f in known[position] or () if f.role == "surname" and f.entry.type == "person"]
             if not surname_forms or known[position - 1] is not None:

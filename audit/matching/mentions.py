@@ -15,7 +15,7 @@ def lowercase_mentions(index: NameIndex, text: str) -> list[tuple[Token, Token, 
     as (first word, last word, forms)."""
     found: list[tuple[Token, Token, list[Form]]] = []
     resume = 0
-    for start, end in _mention_openers(index, text):
+    for start, _end in _mention_openers(index, text):
         if start < resume:
             continue
         words = words_from(text, start, index.max_words)
@@ -38,7 +38,7 @@ def _mention_openers(index: NameIndex, text: str) -> list[tuple[int, int]]:
     distinct words sort them out, so the bulk of the text is never looked at word by word in Python.
     """
     first_words, multi_first_words = index.first_words, index.multi_first_words
-    spans = []
+    spans: list[tuple[int, int]] = []
     for word in set(LETTERS.findall(text)):
         if not word[0].isupper() and _folded(word) in first_words:
             spans.extend(_whole_word_spans(text, word))

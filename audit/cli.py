@@ -197,7 +197,7 @@ def scan(
         if bar is not None:
             bar.close()
     if write_baseline:
-        count = baselines.write(write_baseline, result.findings)
+        count = baselines.write(write_baseline, result.findings, result.signature)
         typer.echo(f"audit: wrote {count} finding{'s' if count != 1 else ''} to baseline {write_baseline}", err=True)
         result = replace(result, findings=(), baselined=count)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())

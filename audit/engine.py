@@ -19,6 +19,7 @@ from .gc_pause import paused_gc
 from .glossary import Glossary, load_glossaries
 from .matching import Matcher
 from .model import Finding, InputProblem, Rule, RunResult
+from .provenance import glossary_digest, signature
 
 # Called with (files done, files in all, path) as each document is read: the CLI draws a progress bar.
 Progress = Callable[[int, int, str], None]
@@ -34,7 +35,7 @@ def build_context(settings: Settings, glossary: Glossary | None = None) -> Conte
     glossary = glossary if glossary is not None else load_glossaries(list(settings.glossaries))
     matcher = Matcher(glossary, min_confidence=settings.min_confidence)
     return Context(glossary=glossary, matcher=matcher, settings=settings,
-                   reported_kinds=registry.reported_kinds(settings))
+                   reported_kinds=registry.reported_kinds(settings), glossary_hash=glossary_digest(glossary))
 
 
 def _override(finding: Finding, settings: Settings) -> Finding:
@@ -156,6 +157,7 @@ def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callabl
     enabled = tuple(rule for rule in all_rules() if settings.enables(rule))
     findings, suppressed = suppressions.apply(findings, markers, all_rules(), lambda rule: rule in enabled)
     findings = number_occurrences(_override(f, settings) if f.rule == suppressions.RULE.id else f for f in findings)
+    signed = signature(settings, context.glossary_hash or glossary_digest(context.glossary), enabled, all_rules())
     baselined = 0
     if baseline is not None:
         findings, baselined = baseline.split(findings)
@@ -170,4 +172,5 @@ def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callabl
         paths=tuple(scanned),
         fail_on=settings.fail_on,
         texts=texts,
+        signature=signed,
     )

@@ -168,6 +168,7 @@ class Summary(TypedDict):
     baselined: int
     suppressed: int
     problems: list[str]
+    signature: str  # how the report was made (audit/provenance.py); empty for results not made by a scan
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ class RunResult:
     fail_on: FailOn = FailOn.WARNING  # the threshold the run is judged by: reporters that mark failures use it
     # path -> document text, kept only when a reporter needs the copy itself (the HTML report)
     texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    signature: str = ""  # how the run was made: tool version, glossary hash, rules, thresholds (provenance.py)
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
@@ -216,4 +218,5 @@ class RunResult:
             "baselined": self.baselined,
             "suppressed": self.suppressed,
             "problems": [str(problem) for problem in self.problems],
+            "signature": self.signature,
         }

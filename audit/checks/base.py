@@ -9,7 +9,7 @@ Checks never print and do no I/O.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar, cast
 
 from ..config import Settings
@@ -72,11 +72,12 @@ class Context:
     settings: Settings
     # Kinds of name match whose rules this run reports (worked out from the registry by the engine).
     reported_kinds: frozenset[NameKind]
+    glossary_hash: str = ""  # provenance.glossary_digest of the glossary, for the run's signature
     scan: ScanState = field(default_factory=ScanState, repr=False)
 
     def for_scan(self) -> Context:
         """This context with a fresh scan state: what one scan's checks see."""
-        return Context(self.glossary, self.matcher, self.settings, self.reported_kinds)
+        return replace(self, scan=ScanState())
 
     def name_matches(self, document: Document) -> list[NameMatch]:
         """The matcher's reading of a document, computed once per scan and shared by the name checks."""

@@ -12,10 +12,25 @@ from ..text import VOWELS, skeleton, spelling_key, word_frequency
 from .index import Form
 from .weights import (
     COMMON_WORD_ZIPF,
+    FIRST_LETTER_PENALTY,
+    FREQUENT_WORD_PENALTY,
     FREQUENT_WORD_ZIPF,
     KNOWN_WORD_ZIPF,
+    MAX_CONFIDENCE,
+    MIN_RAW_SIMILARITY,
+    OWN_GIVEN_NAME_BONUS,
+    PART_PENALTY,
     RARE_NAME_ZIPF,
+    RARE_WORD_MENTIONED_PENALTY,
+    RARE_WORD_PENALTY,
     RARE_WORD_ZIPF,
+    SAME_KEY_CONFIDENCE,
+    SHORT_WORD_LENGTH,
+    SHORT_WORD_PENALTY,
+    SKELETON_BONUS,
+    VOWELS_ONLY_BONUS,
+    VOWELS_ONLY_FLOOR,
+    VOWELS_ONLY_MIN_KEY,
 )
 from .wordforms import derived, glued
 
@@ -48,27 +63,27 @@ def spelling_evidence(folded: str, form: Form, key_distance: int) -> Evidence | 
     raw_distance = Levenshtein.distance(folded, target)
     raw_similarity = 1 - raw_distance / max(len(folded), len(target))
     if key_distance == 0:
-        confidence, reason = 0.93, transliteration_reason(form)
+        confidence, reason = SAME_KEY_CONFIDENCE, transliteration_reason(form)
     else:
-        if raw_similarity < 0.55:
+        if raw_similarity < MIN_RAW_SIMILARITY:
             return None  # the keys met only because the rewrites shortened both words
         confidence = max(raw_similarity, 1 - key_distance / max(len(key), len(target_key), 1))
         reason = f"{raw_distance} letter{'s' if raw_distance != 1 else ''} from {form.text!r}"
-    if key_distance and _consonants(key) == _consonants(target_key) and len(target_key) >= 5 \
+    if key_distance and _consonants(key) == _consonants(target_key) and len(target_key) >= VOWELS_ONLY_MIN_KEY \
             and abs(len(key) - len(target_key)) <= 1:
         # Only vowels differ (Tavoz/Tovuz, Gadabe/Gadabay): vowels are what transliteration from
         # Cyrillic, Armenian or Azerbaijani (ı, ə, ü, ö) gets wrong most, so this is strong evidence.
-        confidence = max(confidence, 0.8) + 0.08
+        confidence = max(confidence, VOWELS_ONLY_FLOOR) + VOWELS_ONLY_BONUS
     elif skeleton(key) == skeleton(target_key):
-        confidence += 0.08  # the same consonant classes in the same order (Stefancart/Stepanakert)
+        confidence += SKELETON_BONUS  # the same consonant classes in the same order (Stefancart/Stepanakert)
     else:
         if key[:1] != target_key[:1]:
-            confidence -= 0.1
-        if len(folded) <= 5 and key_distance > 1:
-            confidence -= 0.12  # short names collide by chance (Adam/Aghdam)
+            confidence -= FIRST_LETTER_PENALTY
+        if len(folded) <= SHORT_WORD_LENGTH and key_distance > 1:
+            confidence -= SHORT_WORD_PENALTY  # short names collide by chance (Adam/Aghdam)
     if form.role == "part":
-        confidence -= 0.05
-    return Evidence(min(confidence, 0.99), reason, word_frequency(folded), key_distance)
+        confidence -= PART_PENALTY
+    return Evidence(min(confidence, MAX_CONFIDENCE), reason, word_frequency(folded), key_distance)
 
 
 def weigh(evidence: Evidence | None, clue: Clue, min_confidence: float) -> tuple[float, str] | None:
@@ -79,14 +94,14 @@ def weigh(evidence: Evidence | None, clue: Clue, min_confidence: float) -> tuple
     if clue.own_given_name:
         # The person's own given name before a near spelling of the surname: the word stands where
         # that surname stands, even if English knows it as a word (Vladimir Poutine).
-        confidence = min(confidence + 0.1, 0.99)
+        confidence = min(confidence + OWN_GIVEN_NAME_BONUS, MAX_CONFIDENCE)
     if evidence.frequency >= COMMON_WORD_ZIPF:
         return None
     if evidence.frequency >= FREQUENT_WORD_ZIPF:
         # An ordinary English word is a garble only in a name's place: capitalised mid-sentence, same key.
         if evidence.key_distance > 0 or clue.sentence_start:
             return None
-        confidence -= 0.1
+        confidence -= FREQUENT_WORD_PENALTY
     elif evidence.key_distance > 0 and evidence.frequency >= RARE_WORD_ZIPF and not clue.own_given_name:
         # A word English text already knows (Chirac, Scholl, Briton) near a glossary name is a
         # different real name. Rarer ones count only where the article names the entry right elsewhere.
@@ -94,7 +109,7 @@ def weigh(evidence: Evidence | None, clue: Clue, min_confidence: float) -> tuple
             return None
         if evidence.frequency >= RARE_NAME_ZIPF and not clue.entry_mentioned:
             return None
-        confidence -= 0.05 if clue.entry_mentioned else 0.1
+        confidence -= RARE_WORD_MENTIONED_PENALTY if clue.entry_mentioned else RARE_WORD_PENALTY
     if confidence < min_confidence:
         return None
     return round(confidence, 3), evidence.reason

@@ -37,7 +37,13 @@ from .index import Form, NameIndex
 from .mentions import AvoidedForms
 from .mentions import lowercase_mentions as _lowercase_mentions
 from .phrases import Phrase, name_phrases
-from .weights import COMMON_WORD_ZIPF, MIN_WORD_LENGTH
+from .weights import (
+    COGNATE_CONFIDENCE,
+    COMMON_WORD_ZIPF,
+    GIVEN_MISSPELLING_CONFIDENCE,
+    KEY_RUN_CONFIDENCE,
+    MIN_WORD_LENGTH,
+)
 from .wordforms import base_forms, near_spelling
 
 CACHE_LIMIT = 100_000  # distinct phrase surfaces each cache keeps before it starts afresh
@@ -167,7 +173,7 @@ class Matcher:
                 clue = self._clue(words, position, phrase, mentioned, form)
                 verdict = self._weigh(spelling_evidence(fold(form_surface(text, words, position, length)), form, 0), clue)
                 if verdict or length > 1:
-                    confidence, reason = verdict or (0.95, transliteration_reason(form))
+                    confidence, reason = verdict or (KEY_RUN_CONFIDENCE, transliteration_reason(form))
                     matches.append(self._match(words[position].start, words[position + length - 1].end, text, form,
                                                "garbled", confidence, reason))
                     known[position : position + length] = [[form]] * length
@@ -259,10 +265,10 @@ class Matcher:
                 garbled = next((m for m in result if m.start == words[position].start), None)
                 start, end = previous.start, words[position].end
                 if self.given_names.cognates(previous.text, first_given):
-                    kind, confidence = "given-name", 0.95
+                    kind, confidence = "given-name", COGNATE_CONFIDENCE
                     reason = f"{previous.text!r} is another language's form of {first_given.title()!r}"
                 elif near_spelling(fold(previous.text), first_given):
-                    kind, confidence = "garbled", 0.9
+                    kind, confidence = "garbled", GIVEN_MISSPELLING_CONFIDENCE
                     reason = f"given name {previous.text!r} is a misspelling of {first_given.title()!r}"
                 else:
                     continue

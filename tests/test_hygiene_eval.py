@@ -6,7 +6,7 @@
   real typos in the BBC's copy, such as "Matshushita" beside "Matsushita").
 
 The gates sit about one finding from what was measured on 2026-12-01 (seeds 26/27 and 24/24, dev 38/43
-and 50/50, BBC 13 inconsistency findings), to catch regressions.
+and 50/51, BBC 13 inconsistency findings), to catch regressions.
 
 Scored by ../shared/tools/score_findings.py on the JSON report; skipped with a reason where ../shared is absent.
 """

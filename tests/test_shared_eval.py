@@ -5,7 +5,7 @@
 * clean BBC copy (bundled glossary): at most 0.08 warning-or-error findings per 1,000 words.
 
 The gates guard against regressions: each sits a small margin (about one finding) from what was measured
-on 2026-12-01 (seeds 10/11 and 24/24, dev 36/41 and 50/50, BBC 23 findings in 343,550 words = 0.067).
+on 2026-12-01 (seeds 10/11 and 24/24, dev 36/41 and 50/51, BBC 23 findings in 343,550 words = 0.067).
 Raise them as the tool improves; lowering one needs a reason in the commit message.
 
 Recall counts the transliteration and mistranslation annotations (``--kinds``). Each corpus is scanned once,

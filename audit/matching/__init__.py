@@ -3,7 +3,8 @@
 Split by job (see each module's docstring): ``index`` arranges the glossary for lookups, ``phrases``
 finds the candidate name phrases, ``evidence`` weighs a word against a form (its thresholds are in
 ``weights``), ``matcher`` walks a document, ``mentions`` finds wrongly cased and known wrong forms,
-``wordforms`` says when a word is a form of a name, ``given_names`` knows given names. The public
+``wordforms`` says when a word is a form of a name, ``given_names`` knows given names,
+``place_spellings`` finds other spellings of glossary places. The public
 names are re-exported here: ``from audit.matching import Matcher, NameMatch`` keeps working.
 """
 from __future__ import annotations

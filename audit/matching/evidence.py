@@ -2,6 +2,7 @@
 article around it says (``Clue``), and how the two are weighed into a confidence."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -9,12 +10,16 @@ from typing import NamedTuple
 from rapidfuzz.distance import Levenshtein
 
 from ..text import VOWELS, skeleton, spelling_key, word_frequency
+from ..text.translit import translit_cost
 from .index import Form
 from .weights import (
     COMMON_WORD_ZIPF,
+    EXPLAINED_TRANSLIT_COST,
     FIRST_LETTER_PENALTY,
     FREQUENT_WORD_PENALTY,
     FREQUENT_WORD_ZIPF,
+    KNOWN_ROMANISATION_PENALTY,
+    KNOWN_WORD_TRANSLIT_COST,
     KNOWN_WORD_ZIPF,
     MAX_CONFIDENCE,
     MIN_RAW_SIMILARITY,
@@ -24,10 +29,13 @@ from .weights import (
     RARE_WORD_MENTIONED_PENALTY,
     RARE_WORD_PENALTY,
     RARE_WORD_ZIPF,
+    ROMANISATION_CONFIDENCE,
+    ROMANISATION_COST_SCALE,
     SAME_KEY_CONFIDENCE,
     SHORT_WORD_LENGTH,
     SHORT_WORD_PENALTY,
     SKELETON_BONUS,
+    UNKNOWN_GIVEN_NAME_PENALTY,
     VOWELS_ONLY_BONUS,
     VOWELS_ONLY_FLOOR,
     VOWELS_ONLY_MIN_KEY,
@@ -42,6 +50,17 @@ class Evidence(NamedTuple):  # a tuple: made for every candidate of every unknow
     reason: str
     frequency: float  # Zipf frequency of the word in English
     key_distance: int
+    translit: float = math.inf  # what the difference costs in audit/text/translit.py (one romanisation's letters for another's)
+
+
+class Verdict(NamedTuple):
+    """A word judged a garble: how sure, why, and whether the article must name the entry elsewhere too."""
+
+    confidence: float
+    reason: str
+    # An ordinary English word in a name's place ("Sushi" for Shushi) is a garble only in an article that
+    # names that entry elsewhere, rightly or garbled: alone it is far more likely the word itself.
+    needs_support: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +71,10 @@ class Clue:
     entry_mentioned: bool  # the article spells the entry right elsewhere
     other_person: bool  # the word before it is a given name that is not the entry's
     own_given_name: bool = False  # the word before it is the entry's given name (Vladimir Poutine)
+    opens_person_name: bool = False  # it is a given name and a capitalised word follows (Mikhail Glinka)
+    # The word before it is a name nobody knows, not the entry's given name: maybe somebody else
+    # (Anahit Manasyan is not Anna Manukyan), maybe a given name garbled past recognition.
+    unknown_given_name: bool = False
 
 
 def spelling_evidence(folded: str, form: Form, key_distance: int) -> Evidence | None:
@@ -62,10 +85,13 @@ def spelling_evidence(folded: str, form: Form, key_distance: int) -> Evidence | 
     key, target_key = spelling_key(folded), form.key
     raw_distance = Levenshtein.distance(folded, target)
     raw_similarity = 1 - raw_distance / max(len(folded), len(target))
+    # Equal keys say it all; keys far apart are past what a few romanisation swaps explain.
+    cost = translit_cost(folded, target) if 0 < key_distance <= 3 else math.inf
+    explained = cost <= EXPLAINED_TRANSLIT_COST
     if key_distance == 0:
         confidence, reason = SAME_KEY_CONFIDENCE, transliteration_reason(form)
     else:
-        if raw_similarity < MIN_RAW_SIMILARITY:
+        if raw_similarity < MIN_RAW_SIMILARITY and not explained:
             return None  # the keys met only because the rewrites shortened both words
         confidence = max(raw_similarity, 1 - key_distance / max(len(key), len(target_key), 1))
         reason = f"{raw_distance} letter{'s' if raw_distance != 1 else ''} from {form.text!r}"
@@ -76,32 +102,48 @@ def spelling_evidence(folded: str, form: Form, key_distance: int) -> Evidence | 
         confidence = max(confidence, VOWELS_ONLY_FLOOR) + VOWELS_ONLY_BONUS
     elif skeleton(key) == skeleton(target_key):
         confidence += SKELETON_BONUS  # the same consonant classes in the same order (Stefancart/Stepanakert)
-    else:
+    elif not explained:
         if key[:1] != target_key[:1]:
             confidence -= FIRST_LETTER_PENALTY
         if len(folded) <= SHORT_WORD_LENGTH and key_distance > 1:
             confidence -= SHORT_WORD_PENALTY  # short names collide by chance (Adam/Aghdam)
+    romanised = ROMANISATION_CONFIDENCE - cost / ROMANISATION_COST_SCALE
+    if explained and key_distance and confidence < romanised:
+        # One romanisation's letters for another's (Charkiw for Kharkiv, Chamenei for Khamenei).
+        confidence, reason = romanised, f"another romanisation of {form.text!r}"
     if form.role == "part":
         confidence -= PART_PENALTY
-    return Evidence(min(confidence, MAX_CONFIDENCE), reason, word_frequency(folded), key_distance)
+    return Evidence(min(confidence, MAX_CONFIDENCE), reason, word_frequency(folded), key_distance, cost)
 
 
-def weigh(evidence: Evidence | None, clue: Clue, min_confidence: float) -> tuple[float, str] | None:
-    """Weigh the spelling evidence against where the word stands; (confidence, reason) or None."""
+def weigh(evidence: Evidence | None, clue: Clue, min_confidence: float, person: bool = False) -> Verdict | None:
+    """Weigh the spelling evidence against where the word stands (``person``: the entry is a person)."""
     if evidence is None or clue.other_person:
         return None  # "Jacques Chirac" is somebody, whatever "Chirac" looks like
+    if clue.opens_person_name and not person:
+        return None  # "Mikhail Glinka" names a man, not a garbled town
     confidence = evidence.confidence
+    if clue.unknown_given_name and person:
+        confidence -= UNKNOWN_GIVEN_NAME_PENALTY
+    needs_support = False
     if clue.own_given_name:
         # The person's own given name before a near spelling of the surname: the word stands where
         # that surname stands, even if English knows it as a word (Vladimir Poutine).
         confidence = min(confidence + OWN_GIVEN_NAME_BONUS, MAX_CONFIDENCE)
     if evidence.frequency >= COMMON_WORD_ZIPF:
         return None
-    if evidence.frequency >= FREQUENT_WORD_ZIPF:
-        # An ordinary English word is a garble only in a name's place: capitalised mid-sentence, same key.
+    if evidence.translit <= KNOWN_WORD_TRANSLIT_COST and evidence.frequency < FREQUENT_WORD_ZIPF and evidence.key_distance > 0:
+        # Another romanisation of the name, not just a vowel changed: English may know the word (Klimenko,
+        # Zelenskiy) as the Russian or German form of that very name, so its frequency is no sign of a
+        # different name. (A vowel alone is not enough: Kalan is no garbled Kalin.)
+        confidence -= max(0.0, evidence.frequency - KNOWN_WORD_ZIPF) * KNOWN_ROMANISATION_PENALTY
+    elif evidence.frequency >= FREQUENT_WORD_ZIPF:
+        # An ordinary English word is a garble only in a name's place: capitalised mid-sentence, same key,
+        # in an article that names the entry elsewhere.
         if evidence.key_distance > 0 or clue.sentence_start:
             return None
         confidence -= FREQUENT_WORD_PENALTY
+        needs_support = not clue.entry_mentioned and not clue.own_given_name
     elif evidence.key_distance > 0 and evidence.frequency >= RARE_WORD_ZIPF and not clue.own_given_name:
         # A word English text already knows (Chirac, Scholl, Briton) near a glossary name is a
         # different real name. Rarer ones count only where the article names the entry right elsewhere.
@@ -112,7 +154,7 @@ def weigh(evidence: Evidence | None, clue: Clue, min_confidence: float) -> tuple
         confidence -= RARE_WORD_MENTIONED_PENALTY if clue.entry_mentioned else RARE_WORD_PENALTY
     if confidence < min_confidence:
         return None
-    return round(confidence, 3), evidence.reason
+    return Verdict(round(confidence, 3), evidence.reason, needs_support)
 
 
 def transliteration_reason(form: Form) -> str:

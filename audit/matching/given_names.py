@@ -43,6 +43,21 @@ def default_given_names() -> GivenNames:
 
 
 @lru_cache(maxsize=100_000)
+def is_person(entry: Entry) -> bool:
+    """A person: typed so, or an untyped name of two words or more that opens with a known given name.
+
+    Desks often write flat glossaries ("Ihor Terekhov" with no type); the surname and given-name checks
+    must work for them too.
+    """
+    if entry.type == "person":
+        return True
+    if entry.type != "other":
+        return False
+    words = fold(entry.canonical).split()
+    return len(words) >= 2 and default_given_names().known(words[0])
+
+
+@lru_cache(maxsize=100_000)
 def given_names_of(entry: Entry) -> tuple[str, frozenset[str]]:
     """The canonical form's folded given names, and those of every accepted form (computed once per entry)."""
     canonical_given = person_parts(fold(entry.canonical))[0]

@@ -12,7 +12,7 @@ from rapidfuzz.distance import Levenshtein
 from ..gc_pause import paused_gc
 from ..glossary import Entry, Glossary
 from ..text import fold, phrase_key, spelling_key, spelling_keys, word_frequency
-from .given_names import person_parts
+from .given_names import is_person, person_parts
 from .weights import DISTINCTIVE_ZIPF, MIN_WORD_LENGTH
 from .wordforms import derived
 
@@ -68,7 +68,7 @@ class NameIndex:
         canonical_key = phrase_key(canonical_folded)
         canonical_given, canonical_surname = person_parts(canonical_folded)
         canonical_words = _words_by_fold(canonical)
-        is_person = entry.type == "person"
+        person = is_person(entry)
         for text in entry.accepted:
             folded = fold(text)
             if not folded:
@@ -85,13 +85,13 @@ class NameIndex:
             )
             forms.append(Form(text, entry, "name", text if is_other_name else canonical, folded, key))
             if " " not in folded:
-                if is_person and canonical_given:
+                if person and canonical_given:
                     # "Pashinian" alone is this person's surname: the given name before it is checked too.
                     house = _house_part(canonical, canonical_surname)
                     forms.append(Form(text, entry, "surname", house, folded, key))
                 continue
             words = _words_by_fold(text)
-            if is_person:
+            if person:
                 given, surname = person_parts(folded)
                 house = _house_part(canonical, canonical_surname) if canonical_given else canonical
                 shown = _house_part(text, surname)
@@ -154,20 +154,32 @@ class NameIndex:
         return entries
 
     def near(self, key: str) -> list[tuple[Form, int]]:
-        """Fuzzy targets whose key is within a few edits of ``key``: same first letter, near length."""
+        """Fuzzy targets whose key is within a few edits of ``key``: a first letter that is the same or
+        one romanisation writes for the other (Chamenei/Khamenei, Selenskyj/Zelensky), near length."""
         limit = max(2, round(len(key) * 0.4))
         found: list[tuple[int, str, Form]] = []
-        for length in range(max(1, len(key) - limit), len(key) + limit + 1):
-            keys = self._fuzzy_keys.get((key[:1], length))
-            if not keys:
-                continue
-            forms = self._fuzzy_forms[(key[:1], length)]
-            for _, distance, position in process.extract(
-                key, keys, scorer=Levenshtein.distance, score_cutoff=limit, limit=12
-            ):
-                found.extend((distance, form.key, form) for form in forms[position])
+        for first in key[:1] + FIRST_LETTER_ALTERNATES.get(key[:1], ""):
+            for length in range(max(1, len(key) - limit), len(key) + limit + 1):
+                keys = self._fuzzy_keys.get((first, length))
+                if not keys:
+                    continue
+                forms = self._fuzzy_forms[(first, length)]
+                for _, distance, position in process.extract(
+                    key, keys, scorer=Levenshtein.distance, score_cutoff=limit, limit=12
+                ):
+                    found.extend((distance, form.key, form) for form in forms[position])
         found.sort(key=lambda hit: (hit[0], hit[1]))
         return [(form, distance) for distance, _, form in found[:24]]
+
+
+# First letters of comparison keys (audit/text/keys.py) that romanisations write for one another: German
+# and Polish ch (key "k") for kh (key "h"), German s for z, Turkish c for j (key "y"), an initial vowel
+# shifted (Adisha/Edisha), Azerbaijani x for kh. Not Russian g for h: Gadrut for Hadrut is a Russian
+# spelling desks accept, and the big places' Russian forms (Gorlovka) come from the GeoNames table.
+FIRST_LETTER_ALTERNATES = {
+    "k": "h", "h": "kx", "x": "hk", "s": "z", "z": "s", "c": "y", "y": "cie",
+    "a": "eo", "o": "a", "e": "aiy", "i": "ey",
+}
 
 
 _WORD_BREAK = re.compile(r"[\s-]+")

@@ -30,19 +30,24 @@ from typing import Literal
 
 from ..caches import BoundedCache
 from ..glossary import Entry, Glossary
+from ..places import default_places
 from ..text import Token, fold, phrase_key, spelling_key, word_frequency
-from .evidence import Clue, Evidence, spelling_evidence, transliteration_reason, weigh
-from .given_names import GivenNames, default_given_names, given_names_of
+from ..text.translit import translit_cost
+from .evidence import Clue, Evidence, Verdict, spelling_evidence, transliteration_reason, weigh
+from .given_names import GivenNames, default_given_names, given_names_of, is_person
 from .index import Form, NameIndex
 from .mentions import AvoidedForms
 from .mentions import lowercase_mentions as _lowercase_mentions
 from .phrases import Phrase, name_phrases
+from .place_spellings import other_place_spellings
 from .weights import (
     COGNATE_CONFIDENCE,
     COMMON_WORD_ZIPF,
+    FREQUENT_WORD_ZIPF,
     GIVEN_MISSPELLING_CONFIDENCE,
     KEY_RUN_CONFIDENCE,
     MIN_WORD_LENGTH,
+    OTHER_SPELLING_CONFIDENCE,
 )
 from .wordforms import base_forms, near_spelling
 
@@ -98,6 +103,7 @@ class Matcher:
         # their words, so the article around them is never weighed ("Officials", "Monday").
         self._barren: BoundedCache[str, bool] = BoundedCache(CACHE_LIMIT)
         self._avoided = AvoidedForms(glossary)
+        self._other_spellings = other_place_spellings(glossary, self.index)
 
     # -- public ---------------------------------------------------------------------------------
     def find(self, text: str) -> list[NameMatch]:
@@ -109,14 +115,20 @@ class Matcher:
         # the same article is far more likely a garble than a different, real name.
         mentioned = Mentioned([named for _, named in readings if named])
         matches: list[NameMatch] = []
+        pending: list[NameMatch] = []  # garbles that count only if the article names their entry elsewhere
         barren = self._barren
         for phrase, surface, (phrase_known, _) in zip(phrases, surfaces, readings):
-            # A phrase spelled right throughout has nothing to report.
-            if None in phrase_known and surface not in barren:
-                found, weighed = self._phrase_matches(text, phrase, phrase_known, mentioned)
+            # A phrase spelled right throughout has nothing to report, unless a surname follows another
+            # person's given name ("Igor Klymenko" when the glossary has Igor Konashenkov and Ihor Klymenko).
+            if (None in phrase_known or _given_name_to_check(phrase_known)) and surface not in barren:
+                found, unsupported, weighed = self._phrase_matches(text, phrase, phrase_known, mentioned)
                 matches.extend(found)
-                if not found and not weighed:
+                pending.extend(unsupported)
+                if not found and not unsupported and not weighed:
                     barren.put(surface, True)
+        if pending:
+            garbled = {match.entry.canonical for match in matches}
+            matches.extend(m for m in pending if m.entry.canonical in garbled or m.entry.canonical in mentioned)
         return sorted(matches, key=lambda m: (m.start, m.end))
 
     def lowercase_mentions(self, text: str) -> list[tuple[Token, Token, list[Form]]]:
@@ -155,12 +167,14 @@ class Matcher:
 
     def _phrase_matches(
         self, text: str, phrase: Phrase, exact: list, mentioned: Mentioned
-    ) -> tuple[list[NameMatch], bool]:
-        """The phrase's matches, and whether the article around it was weighed (else the phrase alone decided)."""
+    ) -> tuple[list[NameMatch], list[NameMatch], bool]:
+        """The phrase's matches, those that need the article to name their entry elsewhere, and whether the
+        article around it was weighed (else the phrase alone decided)."""
         words = phrase.words
         known = list(exact)
         matches: list[NameMatch] = []
-        weighed = False
+        unsupported: list[NameMatch] = []
+        weighed = self._other_place_spellings(text, words, known, matches)
         position = 0
         while position < len(words):  # runs spelled as a glossary form in another language's spelling
             if known[position] is not None:
@@ -171,11 +185,14 @@ class Matcher:
                 form, length = found
                 weighed = True
                 clue = self._clue(words, position, phrase, mentioned, form)
-                verdict = self._weigh(spelling_evidence(fold(form_surface(text, words, position, length)), form, 0), clue)
+                folded = fold(form_surface(text, words, position, length))
+                another_place = self._another_place(folded, form)
+                verdict = None if another_place else self._weigh(spelling_evidence(folded, form, 0), clue, form)
                 if verdict or length > 1:
-                    confidence, reason = verdict or (KEY_RUN_CONFIDENCE, transliteration_reason(form))
-                    matches.append(self._match(words[position].start, words[position + length - 1].end, text, form,
-                                               "garbled", confidence, reason))
+                    verdict = verdict or Verdict(KEY_RUN_CONFIDENCE, transliteration_reason(form))
+                    match = self._match(words[position].start, words[position + length - 1].end, text, form,
+                                        "garbled", verdict.confidence, verdict.reason)
+                    (unsupported if verdict.needs_support else matches).append(match)
                     known[position : position + length] = [[form]] * length
                     position += length
                     continue
@@ -183,14 +200,43 @@ class Matcher:
         for position, word in enumerate(words):  # single words near a glossary word
             if known[position] is not None or not _fuzzy_candidate(word):
                 continue
-            for form, evidence in self._near_forms(fold(word.text)):
+            folded = fold(word.text)
+            for form, evidence in self._near_forms(folded):
                 weighed = True
-                verdict = self._weigh(evidence, self._clue(words, position, phrase, mentioned, form))
+                if self._another_place(folded, form):
+                    break
+                verdict = self._weigh(evidence, self._clue(words, position, phrase, mentioned, form), form)
                 if verdict:
                     known[position] = [form]
-                    matches.append(self._match(word.start, word.end, text, form, "garbled", *verdict))
+                    match = self._match(word.start, word.end, text, form, "garbled", verdict.confidence, verdict.reason)
+                    (unsupported if verdict.needs_support else matches).append(match)
                     break
-        return self._with_given_names(text, words, known, matches), weighed
+        return self._with_given_names(text, words, known, matches), unsupported, weighed
+
+    def _other_place_spellings(self, text: str, words: list[Token], known: list, matches: list[NameMatch]) -> bool:
+        """Words that are another language's or an older spelling of a glossary place (Kiew for Kyiv): each
+        is a match, and known from then on. Whether any word was one."""
+        other_spellings = self._other_spellings
+        if not other_spellings:
+            return False
+        found = False
+        for position, word in enumerate(words):
+            folded = fold(word.text)
+            forms = other_spellings.get(folded) if known[position] is None and word.capitalized else None
+            if forms is None or (position and self.given_names.known(words[position - 1].text)):
+                continue
+            form = min(forms, key=lambda form: (translit_cost(folded, form.folded), form.text))  # Susi: Shushi
+            if spelling_key(folded) == form.key:
+                continue  # the comparison keys agree: the key match below says it with its own confidence
+            reason = f"{word.text!r} is another language's or an older spelling of {form.entry.canonical!r}"
+            matches.append(self._match(word.start, word.end, text, form, "garbled", OTHER_SPELLING_CONFIDENCE, reason))
+            known[position] = [form]
+            found = True
+        return found
+
+    def _another_place(self, folded: str, form: Form) -> bool:
+        """Is ``folded`` the name of a real, well-known place other than the form's own (Cameroon, not Cameron)?"""
+        return default_places().is_place(folded) and folded not in self._other_spellings and folded != form.folded
 
     def _key_match(self, text: str, words: list[Token], position: int, known: list) -> tuple[Form, int] | None:
         """The longest run from ``position`` whose comparison key equals an accepted form's key."""
@@ -214,7 +260,15 @@ class Matcher:
         previous = words[position - 1].text if position > 0 else ""
         same_person = bool(previous) and self._same_given_name(previous, form.entry)
         other_person = bool(previous) and not same_person and self.given_names.known(previous)
-        return Clue(phrase.sentence_start and position == 0, form.entry.canonical in mentioned, other_person, same_person)
+        opens_person_name = (
+            position + 1 < len(words) and words[position + 1].capitalized and self.given_names.known(words[position].text)
+        )
+        unknown_given_name = (
+            bool(previous) and not same_person and not other_person and words[position - 1].capitalized
+            and word_frequency(fold(previous)) < FREQUENT_WORD_ZIPF
+        )
+        return Clue(phrase.sentence_start and position == 0, form.entry.canonical in mentioned, other_person, same_person,
+                    opens_person_name, unknown_given_name)
 
     def _inflected_known(self, folded: str) -> bool:
         """'pashinyans', 'karabakhi': an accepted form with an English ending is that name, not a garble."""
@@ -242,8 +296,8 @@ class Matcher:
             self._word_cache[folded] = candidates
         return self._word_cache[folded]
 
-    def _weigh(self, evidence: Evidence | None, clue: Clue) -> tuple[float, str] | None:
-        return weigh(evidence, clue, self.min_confidence)
+    def _weigh(self, evidence: Evidence | None, clue: Clue, form: Form) -> Verdict | None:
+        return weigh(evidence, clue, self.min_confidence, is_person(form.entry))
 
     # -- given names ----------------------------------------------------------------------------
     def _with_given_names(self, text: str, words: list[Token], known: list, matches: list[NameMatch]) -> list[NameMatch]:
@@ -251,8 +305,8 @@ class Matcher:
         result = list(matches)
         kind: NameKind
         for position in range(1, len(words)):
-            surname_forms = [f for f in known[position] or () if f.role == "surname" and f.entry.type == "person"]
-            if not surname_forms or known[position - 1] is not None:
+            surname_forms = [f for f in known[position] or () if f.role == "surname" and is_person(f.entry)]
+            if not surname_forms or not _open_for_given_name(known[position - 1], surname_forms):
                 continue
             previous = words[position - 1]
             if not previous.capitalized:
@@ -288,6 +342,25 @@ class Matcher:
             reason = f"{reason}; {suggestion!r} is an accepted name of {form.entry.canonical!r}"
         return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
 
+
+
+def _open_for_given_name(before: list[Form] | None, surname_forms: list[Form]) -> bool:
+    """Can the word before a surname be checked as its given name? Yes if the glossary does not know it, or
+    knows it only as some other person's given name: "Igor" is Igor Konashenkov's own given name, and
+    still the Russian form of Ihor before Klymenko."""
+    if before is None:
+        return True
+    entries = {form.entry for form in surname_forms}
+    return all(form.role == "given" and form.entry not in entries for form in before)
+
+
+def _given_name_to_check(known: list[list[Form] | None]) -> bool:
+    """Does a glossary surname follow a word the glossary knows only as other people's given name?"""
+    for before, forms in zip(known, known[1:]):
+        surnames = [form for form in forms or () if form.role == "surname"]
+        if surnames and before is not None and _open_for_given_name(before, surnames):
+            return True
+    return False
 
 
 def form_surface(text: str, words: list[Token], position: int, length: int) -> str:

@@ -46,31 +46,62 @@ RARE_WORD_MENTIONED_PENALTY = 0.05  # ... the entry named right elsewhere in the
 KEY_RUN_CONFIDENCE = 0.95  # several words whose comparison key is an accepted form's ("Nagorno Karabach")
 COGNATE_CONFIDENCE = 0.95  # a given name that is another language's form of the person's (Nicholas/Nikol)
 GIVEN_MISSPELLING_CONFIDENCE = 0.9  # a near spelling of the person's given name (Vachram/Vahram)
+# One romanisation's letters for another's (Charkiw for Kharkiv): at least ROMANISATION_CONFIDENCE, less the
+# transliteration cost over ROMANISATION_COST_SCALE.
+ROMANISATION_CONFIDENCE = 0.9
+ROMANISATION_COST_SCALE = 5
+# Another romanisation English knows as a word loses this much per Zipf point above KNOWN_WORD_ZIPF.
+KNOWN_ROMANISATION_PENALTY = 0.05
+
+# -- transliteration costs and places ---------------------------------------------------------------
+# A difference that costs at most this in audit/text/translit.py (letters one romanisation writes for
+# another's, or one vowel for another: Chamenei/Khamenei 0.2, Selenskyj/Zelensky 0.5) is explained by
+# transliteration: strong evidence of a garble.
+EXPLAINED_TRANSLIT_COST = 0.5
+# Cheaper than a vowel swap, it outweighs English knowing the word as a name (Klimenko for Klymenko),
+# short of FREQUENT_WORD_ZIPF (Routers is no garbled Reuters).
+KNOWN_WORD_TRANSLIT_COST = 0.4
+# A surname's near spelling after an unknown capitalised word (not a title: those are frequent words)
+# loses this much confidence: the word may be another person's given name.
+UNKNOWN_GIVEN_NAME_PENALTY = 0.15
+# A town's other spelling (Kiew for Kyiv) is that town: as sure as a garble the keys agree on.
+OTHER_SPELLING_CONFIDENCE = 0.9
+# A spelling English knows well is a place's other spelling only this close to the name (Kiev/Kyiv 0.8;
+# Vine is Vienna's in Romanian, and an English word).
+KNOWN_OTHER_SPELLING_COST = 1.0
 
 __all__ = [
     "COGNATE_CONFIDENCE",
     "COMMON_WORD_ZIPF",
     "DISTINCTIVE_ZIPF",
+    "EXPLAINED_TRANSLIT_COST",
     "FIRST_LETTER_PENALTY",
     "FREQUENT_WORD_PENALTY",
     "FREQUENT_WORD_ZIPF",
     "GIVEN_MISSPELLING_CONFIDENCE",
     "GLUE_WORD_ZIPF",
     "KEY_RUN_CONFIDENCE",
+    "KNOWN_OTHER_SPELLING_COST",
+    "KNOWN_ROMANISATION_PENALTY",
+    "KNOWN_WORD_TRANSLIT_COST",
     "KNOWN_WORD_ZIPF",
     "MAX_CONFIDENCE",
     "MIN_RAW_SIMILARITY",
     "MIN_WORD_LENGTH",
+    "OTHER_SPELLING_CONFIDENCE",
     "OWN_GIVEN_NAME_BONUS",
     "PART_PENALTY",
     "RARE_NAME_ZIPF",
     "RARE_WORD_MENTIONED_PENALTY",
     "RARE_WORD_PENALTY",
     "RARE_WORD_ZIPF",
+    "ROMANISATION_CONFIDENCE",
+    "ROMANISATION_COST_SCALE",
     "SAME_KEY_CONFIDENCE",
     "SHORT_WORD_LENGTH",
     "SHORT_WORD_PENALTY",
     "SKELETON_BONUS",
+    "UNKNOWN_GIVEN_NAME_PENALTY",
     "VOWELS_ONLY_BONUS",
     "VOWELS_ONLY_FLOOR",
     "VOWELS_ONLY_MIN_KEY",

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from rapidfuzz.distance import Levenshtein
 
 from ..text import spelling_key, word_frequency
-from .weights import GLUE_WORD_ZIPF, MIN_WORD_LENGTH
+from ..text.translit import translit_cost
+from .weights import EXPLAINED_TRANSLIT_COST, GLUE_WORD_ZIPF, MIN_WORD_LENGTH
 
 # Endings that make an inflection or a demonym of a name rather than a different name
 # ("Armenia" -> "Armenians", "Turkey" -> "Turkish", "Europe" -> "European").
@@ -48,7 +49,13 @@ def glued(word: str, name: str) -> bool:
 
 
 def near_spelling(word: str, name: str) -> bool:
-    if len(word) < 4 or word[:1] != name[:1]:
+    """A misspelling of ``name``: a letter or two off from its first letter on, or another romanisation
+    of it (Ceyhun for Jeyhun, Dzhavad for Javad)."""
+    if len(word) < 4:
+        return False
+    if translit_cost(word, name) <= EXPLAINED_TRANSLIT_COST:
+        return True
+    if word[:1] != name[:1]:
         return False
     distance = Levenshtein.distance(spelling_key(word), spelling_key(name))
     return distance <= (1 if len(name) <= 5 else 2)

@@ -7,8 +7,8 @@ from audit.checks import inconsistent_spelling
 from audit.checks.base import Context
 from audit.config import Settings
 from audit.documents import Document
+from audit.engine import build_context
 from audit.glossary import Entry, Glossary
-from audit.matching import Matcher
 from audit.model import Severity
 from audit.variants import Clusters, derived, name_words, similarity
 
@@ -16,8 +16,7 @@ from audit.variants import Clusters, derived, name_words, similarity
 def context(*entries: Entry, fuzzy: bool = True) -> Context:
     glossary = Glossary(tuple(entries))
     # min_confidence above any match's confidence switches the fuzzy name rules off, to see AUD301 alone.
-    matcher = Matcher(glossary, min_confidence=0.7 if fuzzy else 1.01)
-    return Context(glossary=glossary, matcher=matcher, settings=Settings())
+    return build_context(Settings(min_confidence=0.7 if fuzzy else 1.01), glossary)
 
 
 def run(text: str, ctx: Context | None = None) -> list:

@@ -7,10 +7,9 @@ German, Polish, Russian, Turkish or Azerbaijani produces, and none of them is li
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES_DIR
 
 from audit.model import Severity
-
-from conftest import FIXTURES_DIR
 
 FLAT = FIXTURES_DIR / "families" / "flat.csv"
 PRECISION = FIXTURES_DIR / "families" / "precision.csv"

@@ -15,7 +15,7 @@ from ..variants import (
     known_to_word_lists,
     name_words,
 )
-from .base import Context, graded, overlaps
+from .base import Check, Context, graded, overlaps
 
 RULE = Rule(
     id="AUD301",
@@ -48,7 +48,6 @@ RULE = Rule(
         "checked against it."
     ),
 )
-RULES = (RULE,)
 
 
 @dataclass(frozen=True)
@@ -144,9 +143,11 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                 start = given.start
                 surface = document.text[given.start : word.end]
                 other_full = f"{other_given.text} {shown_reference}"
-                message = f'"{surface}" is written "{other_full}" elsewhere in this article (line {document.position(other_given.start)[0]})'
+                line = document.position(other_given.start)[0]
+                message = f'"{surface}" is written "{other_full}" elsewhere in this article (line {line})'
             else:
-                message = f'"{surface}" is written "{shown_reference}" elsewhere in this article (line {document.position(other.start)[0]})'
+                line = document.position(other.start)[0]
+                message = f'"{surface}" is written "{shown_reference}" elsewhere in this article (line {line})'
             if verdict.suggestion is None:
                 message += ": one of the two is wrong; check which"
             elif verdict.suggestion != shown_reference:
@@ -197,3 +198,6 @@ def _given_names(
         if other_given.folded[:1] == given.folded[:1]:
             return given, other_given
     return None, None
+
+
+CHECK = Check(rules=(RULE,), check=check)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -16,13 +16,16 @@ from .given_names import is_person, person_parts
 from .weights import DISTINCTIVE_ZIPF, MIN_WORD_LENGTH
 from .wordforms import derived
 
+# A form is a whole accepted name, a person's surname or given name, or a word of a longer name.
+FormRole = Literal["name", "surname", "given", "part"]
+
 
 class Form(NamedTuple):  # a tuple: a big glossary makes hundreds of thousands of these
     """One way a glossary entry can appear: a full accepted form, a person's surname, or a word of a longer name."""
 
     text: str
     entry: Entry
-    role: str  # "name", "surname", "given" or "part"
+    role: FormRole
     house: str  # what to suggest when this form is garbled: the canonical form, or its matching part
     folded: str
     key: str
@@ -95,7 +98,7 @@ class NameIndex:
                 forms.append(Form(shown, entry, "surname", house, surname, phrase_key(surname)))
                 for word in given.split():
                     # A patronymic (Stepanovych) is as distinctive as a surname: a fuzzy target of its own.
-                    role = "part" if word.endswith(PATRONYMIC_ENDINGS) else "given"
+                    role: FormRole = "part" if word.endswith(PATRONYMIC_ENDINGS) else "given"
                     house = canonical_words.get(word, canonical) if role == "part" else canonical
                     forms.append(Form(words.get(word, text), entry, role, house, word, spelling_key(word)))
             else:

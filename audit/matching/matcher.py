@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Literal
 
+from ..caches import BoundedCache
 from ..glossary import Entry, Glossary
 from ..places import default_places
 from ..text import Token, fold, phrase_key, spelling_key, word_frequency
@@ -38,8 +40,26 @@ from .index import Form, NameIndex
 from .mentions import AvoidedForms
 from .mentions import lowercase_mentions as _lowercase_mentions
 from .phrases import Phrase, name_phrases
-from .weights import COMMON_WORD_ZIPF, FREQUENT_WORD_ZIPF, KNOWN_WORD_ZIPF, MIN_WORD_LENGTH
+from .place_spellings import other_place_spellings
+from .weights import (
+    COGNATE_CONFIDENCE,
+    COMMON_WORD_ZIPF,
+    CROWDING_FROM,
+    CROWDING_PER_DECADE,
+    FREQUENT_WORD_ZIPF,
+    GIVEN_MISSPELLING_CONFIDENCE,
+    KEY_RUN_CONFIDENCE,
+    KNOWN_WORD_ZIPF,
+    MIN_WORD_LENGTH,
+    NEAREST_HOUSE_CONFIDENCE,
+    OTHER_SPELLING_CONFIDENCE,
+)
 from .wordforms import base_forms, near_spelling
+
+CACHE_LIMIT = 100_000  # distinct phrase surfaces each cache keeps before it starts afresh
+
+# What a name match is: a garble of the entry, or its given name swapped for another language's.
+NameKind = Literal["garbled", "given-name"]
 
 
 @dataclass(frozen=True)
@@ -50,7 +70,7 @@ class NameMatch:
     end: int
     surface: str
     entry: Entry
-    kind: str  # "garbled", "given-name" or "casing"
+    kind: NameKind
     suggestion: str
     confidence: float
     reason: str
@@ -81,46 +101,20 @@ class Matcher:
         self.min_confidence = min_confidence
         self._word_cache: dict[str, list[tuple[Form, Evidence]]] = {}
         # phrase surface -> known forms per word, and the entries they name
-        self._exact_cache: dict[str, tuple[list[list[Form] | None], frozenset[str]]] = {}
-        self._key_cache: dict[str, Form | None] = {}  # run surface -> form with the same comparison key
+        self._exact_cache: BoundedCache[str, tuple[list[list[Form] | None], frozenset[str]]] = BoundedCache(CACHE_LIMIT)
+        # run surface -> form with the same comparison key
+        self._key_cache: BoundedCache[str, Form | None] = BoundedCache(CACHE_LIMIT)
         # Phrase surfaces that hold nothing to report wherever they stand: no glossary form near any of
         # their words, so the article around them is never weighed ("Officials", "Monday").
-        self._barren: set[str] = set()
+        self._barren: BoundedCache[str, bool] = BoundedCache(CACHE_LIMIT)
         self._avoided = AvoidedForms(glossary)
-        self._other_spellings = self._place_spellings(glossary)
+        self._other_spellings = other_place_spellings(glossary, self.index)
         # The more names a glossary holds, the likelier an unknown name in the copy lands near one of them
         # by chance (a company or a person near one of 50,000 towns): a match the article does not support
         # (it never names that entry) loses confidence with the glossary's size, so a desk glossary of a
         # few hundred names loses nothing and a gazetteer's weak matches drop to info.
         targets = self.index.fuzzy_target_count
         self._crowding = CROWDING_PER_DECADE * max(0.0, math.log10(targets / CROWDING_FROM)) if targets else 0.0
-
-    def _place_spellings(self, glossary: Glossary) -> dict[str, tuple[Form, ...]]:
-        """Other languages' and older spellings of the glossary's places (Kiew, Kijow, Kiev for Kyiv;
-        Tiflis for Tbilisi), from the GeoNames table (audit/places.py): folded spelling -> the place's
-        accepted forms (its names: the nearest one is suggested).
-
-        A spelling that is an accepted form of any entry, or an ordinary English word, is left out.
-        """
-        places = None
-        found: dict[str, tuple[Form, ...]] = {}
-        avoided = {fold(form) for entry in glossary.entries for form in entry.avoid}  # AUD103 reports those
-        for entry in glossary.entries:
-            if entry.type not in ("place", "other") or is_person(entry):
-                continue
-            name_forms = tuple(
-                form for text in entry.accepted for form in self.index.exact.get(fold(text), ())
-                if form.entry is entry and form.role == "name"
-            )
-            if not name_forms:
-                continue
-            places = places or default_places()
-            for spelling in places.other_spellings(fold(text) for text in entry.accepted):
-                if " " not in spelling and len(spelling) >= MIN_WORD_LENGTH and spelling not in self.index.exact \
-                        and spelling not in avoided \
-                        and _distinctive_spelling(spelling, name_forms):
-                    found.setdefault(spelling, name_forms)
-        return found
 
     # -- public ---------------------------------------------------------------------------------
     def find(self, text: str) -> list[NameMatch]:
@@ -142,9 +136,7 @@ class Matcher:
                 matches.extend(found)
                 pending.extend(unsupported)
                 if not found and not unsupported and not weighed:
-                    if len(barren) > 100_000:
-                        barren.clear()  # bounded: a long scan does not grow without end
-                    barren.add(surface)
+                    barren.put(surface, True)
         if pending:
             garbled = {match.entry.canonical for match in matches}
             matches.extend(m for m in pending if m.entry.canonical in garbled or m.entry.canonical in mentioned)
@@ -176,11 +168,9 @@ class Matcher:
         and the entries those forms name."""
         cached = self._exact_cache.get(surface)
         if cached is None:
-            if len(self._exact_cache) > 100_000:
-                self._exact_cache.clear()  # bounded: a long scan does not grow without end
             known = self._exact_uncached(text, words)
             named = frozenset().union(*(self.index.entries_named(forms[0].folded) for forms in known if forms))
-            cached = self._exact_cache[surface] = (known, named)
+            cached = self._exact_cache.put(surface, (known, named))
         return cached
 
     def _exact_uncached(self, text: str, words: list[Token]) -> list[list[Form] | None]:
@@ -218,9 +208,10 @@ class Matcher:
                 weighed = True
                 clue = self._clue(words, position, phrase, mentioned, form)
                 folded = fold(form_surface(text, words, position, length))
-                verdict = None if self._another_place(folded, form) else self._weigh(spelling_evidence(folded, form, 0), clue, form)
+                another_place = self._another_place(folded, form)
+                verdict = None if another_place else self._weigh(spelling_evidence(folded, form, 0), clue, form)
                 if verdict or length > 1:
-                    verdict = verdict or Verdict(0.95, transliteration_reason(form))
+                    verdict = verdict or Verdict(KEY_RUN_CONFIDENCE, transliteration_reason(form))
                     match = self._match(words[position].start, words[position + length - 1].end, text, form,
                                         "garbled", verdict.confidence, verdict.reason)
                     (unsupported if verdict.needs_support else matches).append(match)
@@ -291,9 +282,7 @@ class Matcher:
     def _key_form(self, surface: str) -> Form | None:
         """The accepted form (or surname) whose comparison key ``surface`` has, cached per surface."""
         if surface not in self._key_cache:
-            if len(self._key_cache) > 100_000:
-                self._key_cache.clear()
-            self._key_cache[surface] = self.index.by_key.get(phrase_key(fold(surface)))
+            self._key_cache.put(surface, self.index.by_key.get(phrase_key(fold(surface))))
         return self._key_cache[surface]
 
     def _clue(self, words: list[Token], position: int, phrase: Phrase, mentioned: Mentioned, form: Form) -> Clue:
@@ -343,6 +332,7 @@ class Matcher:
     def _with_given_names(self, text: str, words: list[Token], known: list, matches: list[NameMatch]) -> list[NameMatch]:
         """Look at the word before each surname: a cognate or near spelling of the entry's given name."""
         result = list(matches)
+        kind: NameKind
         for position in range(1, len(words)):
             surname_forms = [f for f in known[position] or () if f.role == "surname" and is_person(f.entry)]
             if not surname_forms or not _open_for_given_name(known[position - 1], surname_forms):
@@ -358,10 +348,10 @@ class Matcher:
                 garbled = next((m for m in result if m.start == words[position].start), None)
                 start, end = previous.start, words[position].end
                 if self.given_names.cognates(previous.text, first_given):
-                    kind, confidence = "given-name", 0.95
+                    kind, confidence = "given-name", COGNATE_CONFIDENCE
                     reason = f"{previous.text!r} is another language's form of {first_given.title()!r}"
                 elif near_spelling(fold(previous.text), first_given):
-                    kind, confidence = "garbled", 0.9
+                    kind, confidence = "garbled", GIVEN_MISSPELLING_CONFIDENCE
                     reason = f"given name {previous.text!r} is a misspelling of {first_given.title()!r}"
                 else:
                     continue
@@ -374,39 +364,13 @@ class Matcher:
         return result
 
     def _match(
-        self, start: int, end: int, text: str, form: Form, kind: str, confidence: float, reason: str, whole: bool = False
+        self, start: int, end: int, text: str, form: Form, kind: NameKind, confidence: float, reason: str, whole: bool = False
     ) -> NameMatch:
         suggestion = form.entry.canonical if whole else form.house
         if fold(suggestion) not in fold(form.entry.canonical):
             reason = f"{reason}; {suggestion!r} is an accepted name of {form.entry.canonical!r}"
         return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
 
-
-
-# How sure spelling alone must be before a glossary form is suggested for a word the name rules left alone.
-NEAREST_HOUSE_CONFIDENCE = 0.8
-
-# Glossaries with more fuzzy targets than this make unsupported matches pay CROWDING_PER_DECADE of
-# confidence for every tenfold more.
-CROWDING_FROM = 3_000
-CROWDING_PER_DECADE = 0.2
-
-# A town's other spelling (Kiew for Kyiv) is that town: as sure as a garble the keys agree on.
-OTHER_SPELLING_CONFIDENCE = 0.9
-# A spelling English knows well is a place's other spelling only this close to the name (Kiev/Kyiv 0.8;
-# Vine is Vienna's in Romanian, and an English word).
-KNOWN_OTHER_SPELLING_COST = 1.0
-
-
-def _distinctive_spelling(spelling: str, name_forms: tuple[Form, ...]) -> bool:
-    """Can a place's other spelling stand for it in English copy? Not an ordinary English word ("Vine" is one
-    of Vienna's), and, if English knows it well, only a close romanisation of the name (Kiev for Kyiv)."""
-    frequency = word_frequency(spelling)
-    if frequency >= COMMON_WORD_ZIPF:
-        return False
-    return frequency < FREQUENT_WORD_ZIPF or any(
-        translit_cost(spelling, form.folded) <= KNOWN_OTHER_SPELLING_COST for form in name_forms
-    )
 
 
 def _open_for_given_name(before: list[Form] | None, surname_forms: list[Form]) -> bool:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..glossary import Entry, Glossary
-from ..text import CAPITALISED_BEFORE_LOWER, DataFileError, Token, fold, toml_tables, words_from
+from ..text import CAPITALISED_BEFORE_LOWER, LETTERS, DataFileError, Token, fold, toml_tables, words_from
 from .index import Form, NameIndex
 
 
@@ -18,7 +18,7 @@ def lowercase_mentions(index: NameIndex, text: str) -> list[tuple[Token, Token, 
     as (first word, last word, forms)."""
     found: list[tuple[Token, Token, list[Form]]] = []
     resume = 0
-    for start, end in _mention_openers(index, text):
+    for start, _end in _mention_openers(index, text):
         if start < resume:
             continue
         words = words_from(text, start, index.max_words)
@@ -41,8 +41,8 @@ def _mention_openers(index: NameIndex, text: str) -> list[tuple[int, int]]:
     distinct words sort them out, so the bulk of the text is never looked at word by word in Python.
     """
     first_words, multi_first_words = index.first_words, index.multi_first_words
-    spans = []
-    for word in set(_LETTERS.findall(text)):
+    spans: list[tuple[int, int]] = []
+    for word in set(LETTERS.findall(text)):
         if not word[0].isupper() and _folded(word) in first_words:
             spans.extend(_whole_word_spans(text, word))
     spans.extend(
@@ -103,13 +103,17 @@ def load_literal_names(text: str, path: str) -> dict[str, tuple[str, ...]]:
     """Parse a table of word-for-word renderings: folded name -> its literal forms (DataFileError names file and line)."""
     table: dict[str, tuple[str, ...]] = {}
     for line, raw in toml_tables(text, path, "name"):
-        names, literal = raw.get("names"), raw.get("literal")
-        for field, value in (("names", names), ("literal", literal)):
-            if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-                raise DataFileError(f"{path}:{line}: {field} must be a list of non-empty strings")
+        names = _strings(raw.get("names"), f"{path}:{line}: names")
+        literal = _strings(raw.get("literal"), f"{path}:{line}: literal")
         for name in names:
             table[fold(name)] = table.get(fold(name), ()) + tuple(literal)
     return table
+
+
+def _strings(value: object, where: str) -> list[str]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataFileError(f"{where} must be a list of non-empty strings")
+    return value
 
 
 @lru_cache(maxsize=1)
@@ -118,16 +122,13 @@ def default_literal_names() -> dict[str, tuple[str, ...]]:
     return load_literal_names(resource.read_text(encoding="utf-8"), "audit/data/literal_names.toml")
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
 def _folded(word: str) -> str:
     """fold() of one word, without the cache lookup for the plain ASCII majority."""
     return word.lower() if word.isascii() else fold(word)
 
 
 def _whole_word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
-    """Where ``word`` stands in ``text`` as a whole run of letters (as _LETTERS would find it)."""
+    """Where ``word`` stands in ``text`` as a whole run of letters (as LETTERS would find it)."""
     start = text.find(word)
     while start >= 0:
         end = start + len(word)
@@ -137,7 +138,7 @@ def _whole_word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
 
 
 def _is_letter(char: str) -> bool:
-    return char.isalnum() and not char.isdecimal()  # what [^\W\d_] matches
+    return char.isalnum() and not char.isdecimal()  # what LETTER matches
 
 
 

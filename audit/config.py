@@ -4,7 +4,8 @@ Precedence, lowest first: the defaults below, then the nearest configuration fil
 scanned paths (``audit.toml``, or ``pyproject.toml`` with a ``[tool.audit]`` table; in one directory
 ``audit.toml`` wins), then command-line options. Keys are kebab-case::
 
-    glossaries = ["desk.toml"]        # relative to the configuration file
+    glossaries = ["desk.toml"]        # relative to the configuration file; or a bundled name ("world")
+    extend-glossary = ["desk.toml"]   # added to the bundled glossary (or to `glossaries`) instead of replacing it
     select = ["AUD1"]                 # rule ids, id prefixes or names (empty: every rule)
     ignore = ["name-casing"]
     fail-on = "warning"               # error | warning | info | never
@@ -31,6 +32,7 @@ from pathlib import Path, PurePosixPath
 
 import tomli
 
+from .glossary import bundled_name
 from .model import Rule, Severity
 
 CONFIG_NAMES = ("audit.toml", "pyproject.toml")
@@ -40,6 +42,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 @dataclass(frozen=True)
 class Settings:
     glossaries: tuple[str, ...] = ()  # empty: the bundled default glossary
+    extend_glossaries: tuple[str, ...] = ()  # loaded on top of ``glossaries`` (or the bundled default)
     target_language: str = "en"  # the language the copy should be in
     min_confidence: float = 0.7  # name matches below this are not reported at all
     select: tuple[str, ...] = ()  # rule ids, names or id prefixes to run (empty: all)
@@ -65,7 +68,8 @@ class ConfigError(Exception):
 
 # key -> (Settings field, kind)
 KEYS: dict[str, tuple[str, str]] = {
-    "glossaries": ("glossaries", "paths"),
+    "glossaries": ("glossaries", "glossaries"),
+    "extend-glossary": ("extend_glossaries", "glossaries"),
     "select": ("select", "strings"),
     "ignore": ("ignore", "strings"),
     "severity": ("severity", "severity"),
@@ -162,6 +166,11 @@ def _value(kind: str, value: object, where: str, base: Path, rules: tuple[Rule, 
         return patterns
     if kind == "paths":
         return tuple(display_path(base / item) for item in _strings(value, where))
+    if kind == "glossaries":  # a path relative to the file, or the name of a bundled glossary
+        return tuple(
+            item if not (base / item).exists() and bundled_name(item) else display_path(base / item)
+            for item in _strings(value, where)
+        )
     if kind == "severity":
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: expected a table of rule = severity, got {value!r}")

@@ -31,7 +31,7 @@ def all_rules() -> tuple[Rule, ...]:
 
 def build_context(settings: Settings, glossary: Glossary | None = None) -> Context:
     """The glossary, matcher and settings every check sees (GlossaryError if a glossary is bad)."""
-    glossary = glossary if glossary is not None else load_glossaries(list(settings.glossaries))
+    glossary = glossary if glossary is not None else load_glossaries(settings.glossaries, settings.extend_glossaries)
     reported = frozenset(
         check.NAME_KIND for check in registry.CHECKS if hasattr(check, "NAME_KIND") and settings.enables(check.RULE)
     )

@@ -205,11 +205,41 @@ def load_bundled(name: str = DEFAULT_GLOSSARY) -> Glossary:
     return Glossary(glossary.entries, (f"<bundled>/{name}",))
 
 
-def load_glossaries(paths: list[str] | tuple[str, ...]) -> Glossary:
-    """The given glossaries merged in order, or the bundled default when none is given."""
-    if not paths:
-        return load_bundled()
-    glossary = Glossary(())
-    for path in paths:
-        glossary = glossary.merged(load_glossary(path))
+def bundled_name(reference: str) -> str | None:
+    """The bundled glossary a ``--glossary`` value names ("world", "world.toml"), or None. A file that
+    exists at that path is the user's and wins, so a local ``world.toml`` is never shadowed."""
+    if Path(reference).exists():
+        return None
+    wanted = reference if reference.endswith(".toml") else f"{reference}.toml"
+    return wanted if wanted in bundled_glossary_names() else None
+
+
+def load_reference(reference: str) -> Glossary:
+    """A glossary named on the command line or in a configuration: a path, or a bundled glossary's name."""
+    name = bundled_name(reference)
+    if name is not None:
+        return load_bundled(name)
+    if not Path(reference).exists() and "/" not in reference and "\\" not in reference and not Path(reference).suffix:
+        bundled = ", ".join(item.removesuffix(".toml") for item in bundled_glossary_names())
+        raise GlossaryError(reference, f"no such file, and no bundled glossary of that name (bundled: {bundled})")
+    return load_glossary(reference)
+
+
+def describe_bundled() -> list[tuple[str, str, int]]:
+    """(name, title, entries) of every bundled glossary, for `audit glossaries`."""
+    listing = []
+    for filename in bundled_glossary_names():
+        resource = resources.files("audit.glossaries").joinpath(filename)
+        header = tomli.loads(resource.read_text(encoding="utf-8")).get("glossary", {})
+        title = header.get("name", "") if isinstance(header, dict) else ""
+        listing.append((filename.removesuffix(".toml"), str(title), len(load_bundled(filename))))
+    return listing
+
+
+def load_glossaries(paths: list[str] | tuple[str, ...], extend: list[str] | tuple[str, ...] = ()) -> Glossary:
+    """The given glossaries (paths or bundled names) merged in order, or the bundled default when none is
+    given; then the ``extend`` glossaries on top, so a desk glossary adds to the bundled one."""
+    glossary = Glossary(()) if paths else load_bundled()
+    for path in (*paths, *extend):
+        glossary = glossary.merged(load_reference(path))
     return glossary

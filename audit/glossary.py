@@ -21,6 +21,7 @@ from pathlib import Path
 import tomli  # compiled (mypyc) where wheels exist: parses a 50,000-entry glossary 4x as fast as tomllib
 
 from .gc_pause import paused_gc
+from .glossary_infer import infer_type, link_surnames
 from .text import table_lines
 
 ENTRY_TYPES = ("person", "place", "organization", "publication", "other")
@@ -46,6 +47,7 @@ class Entry:
     avoid: tuple[str, ...] = ()
     note: str = ""
     source: str = ""  # "file:line" the entry came from, for messages
+    type_inferred: bool = False  # the glossary gave no type: ``type`` was worked out from the name
 
     @property
     def accepted(self) -> tuple[str, ...]:
@@ -75,6 +77,9 @@ def _validated(path: str, line: int | None, raw: dict[str, object]) -> Entry:
     if not isinstance(canonical, str) or not canonical.strip():
         raise GlossaryError(path, "entry has no canonical form", line)
     entry_type = raw.get("type") or "other"
+    inferred = None if raw.get("type") else infer_type(canonical)  # a flat glossary: guess what the name is
+    if inferred is not None:
+        entry_type = inferred
     if entry_type not in ENTRY_TYPES:  # the usual spelling passes without normalising
         if not isinstance(entry_type, str) or entry_type.strip().lower() not in ENTRY_TYPES:
             raise GlossaryError(
@@ -97,6 +102,7 @@ def _validated(path: str, line: int | None, raw: dict[str, object]) -> Entry:
         avoid=avoid,
         note=note.strip(),
         source=f"{path}:{line}" if line else path,
+        type_inferred=inferred is not None,
     )
 
 
@@ -140,7 +146,7 @@ def parse_toml(text: str, path: str) -> Glossary:
             if isinstance(raw.get(key), str):  # only the CSV format separates a list with |
                 raise GlossaryError(path, f"{key} of {raw.get('canonical')!r} must be a list: {key} = [\"...\"]", line)
         entries.append(_validated(path, line, raw))
-    return Glossary(tuple(entries), (path,))
+    return Glossary(tuple(link_surnames(entries)), (path,))
 
 
 def parse_csv(text: str, path: str) -> Glossary:
@@ -169,7 +175,7 @@ def parse_csv(text: str, path: str) -> Glossary:
             entries.append(_validated(path, line, raw))
     except csv.Error as error:
         raise GlossaryError(path, f"invalid CSV: {error}", reader.line_num) from None
-    return Glossary(tuple(entries), (path,))
+    return Glossary(tuple(link_surnames(entries)), (path,))
 
 
 def load_glossary(path: str | Path) -> Glossary:

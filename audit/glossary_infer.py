@@ -71,11 +71,12 @@ def infer_type(name: str) -> str | None:
         return None
     if _ACRONYM.match(name.strip()):
         return "organization"
-    if any(word in PUBLICATION_WORDS for word in words):
+    vocabulary = set(words)
+    if not vocabulary.isdisjoint(PUBLICATION_WORDS):
         return "publication"
-    if any(word in ORGANIZATION_WORDS for word in words):
+    if not vocabulary.isdisjoint(ORGANIZATION_WORDS):
         return "organization"
-    if any(word in PLACE_WORDS for word in words):
+    if not vocabulary.isdisjoint(PLACE_WORDS):
         return "place"
     if len(words) > 1 and words[0] not in ARTICLES and (lexicon.is_given_name(words[0]) or _surname_shaped(words[-1])):
         if not lexicon.is_place(name, min_bucket=5):  # "Santa Cruz", "Georgetown": a known big place

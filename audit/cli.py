@@ -13,6 +13,8 @@ import typer
 from . import __version__
 from . import baseline as baselines
 from .changes import ChangesError, changed_files
+from .compare.inputs import CompareInputError
+from .compare.rules import RULES as COMPARE_RULES
 from .config import ConfigError, describe, override, resolve
 from .engine import all_rules
 from .engine import scan as run_scan
@@ -216,10 +218,15 @@ def scan(
     raise typer.Exit(exit_code(result, settings.fail_on, exit_zero))
 
 
+def documented_rules() -> tuple:
+    """Every rule `audit rules` lists and `audit explain` documents: the scan's, then `audit compare`'s."""
+    return (*all_rules(), *COMPARE_RULES)
+
+
 @app.command("rules")
 def list_rules() -> None:
     """List every rule: id, name, default severity, summary."""
-    rules = all_rules()
+    rules = documented_rules()
     width = max(len(rule.name) for rule in rules)
     for rule in rules:
         typer.echo(f"{rule.id}  {rule.name:<{width}}  {rule.severity.label:<8} {rule.summary}")
@@ -229,7 +236,7 @@ def list_rules() -> None:
 def explain(rule: Annotated[str, typer.Argument(help="Rule id (AUD101) or name (garbled-name).")]) -> None:
     """Print a rule's documentation: what it catches, why it matters, an example, the fix."""
     wanted = rule.strip()
-    found = next((r for r in all_rules() if r.id == wanted.upper() or r.name == wanted.lower()), None)
+    found = next((r for r in documented_rules() if r.id == wanted.upper() or r.name == wanted.lower()), None)
     if found is None:
         raise UsageError(f"unknown rule {rule!r}; `audit rules` lists them")
     typer.echo(f"{found.id} {found.name} ({found.severity.label})\n")
@@ -276,6 +283,51 @@ def list_glossaries() -> None:
         typer.echo(f"{name:<10} {entries:>5} entries  {title}")
 
 
+class CompareFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("compare")
+def compare_command(
+    hypothesis: Annotated[str, typer.Argument(metavar="HYP", help="Machine translation: a segment file (one segment a line) or a folder of them.")],
+    reference: Annotated[str, typer.Option("--ref", help="Human reference, line-aligned with HYP (a folder's files are paired by name).")],
+    source: Annotated[Optional[str], typer.Option("--source", help="Source text, line-aligned: checks the glossary's source-language forms.")] = None,
+    glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file (.toml or .csv); repeatable. Adds glossary divergences and the source check.")] = None,
+    source_language: Annotated[Optional[str], typer.Option("--source-language", help="Use only the glossary forms of this language (e.g. ru; default: every language's).")] = None,
+    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    fail_on: Annotated[FailOn, typer.Option(help="Lowest severity of a name divergence that makes the exit code 1.")] = FailOn.warning,
+    min_chrf: Annotated[Optional[float], typer.Option("--min-chrf", help="Exit 1 if corpus chrF is below this (0-100).")] = None,
+    min_bleu: Annotated[Optional[float], typer.Option("--min-bleu", help="Exit 1 if corpus BLEU is below this (0-100).")] = None,
+    max_ter: Annotated[Optional[float], typer.Option("--max-ter", help="Exit 1 if corpus TER is above this.")] = None,
+    min_name_accuracy: Annotated[Optional[float], typer.Option("--min-name-accuracy", min=0.0, max=1.0, help="Exit 1 if name accuracy is below this (0-1).")] = None,
+    worst: Annotated[int, typer.Option("--worst", min=0, help="How many of the lowest-chrF segments to list.")] = 5,
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour text output (default: on a terminal).")] = None,
+) -> None:
+    """Score HYP against a human reference (BLEU, chrF, TER) and list names it renders differently."""
+    from .compare import Thresholds, compare, load_pairs
+    from .compare.report import render_json, render_text
+    from .glossary import load_glossary
+
+    loaded = None
+    for path in glossary or ():
+        loaded = load_glossary(path) if loaded is None else loaded.merged(load_glossary(path))
+    language = source_language.strip().lower() if source_language else None
+    if source is not None and not (loaded and any(entry.forms for entry in loaded.entries)):
+        typer.echo("audit: note: --source checks only names of a --glossary whose entries have source-language forms", err=True)
+    comparison = compare(load_pairs(hypothesis, reference, source), loaded, source_language=language, worst=worst)
+    thresholds = Thresholds(min_chrf, min_bleu, max_ter, min_name_accuracy)
+    if format is CompareFormat.json:
+        text = render_json(comparison, thresholds, fail_on.value)
+    else:
+        use_color = color if color is not None else (output is None and sys.stdout.isatty())
+        text = render_text(comparison, thresholds, fail_on.value, color=use_color)
+    _write(output, text)
+    failed = thresholds.missed(comparison) or comparison.failing(fail_on.value)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
 @app.command("config")
 def show_config(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Paths a scan would cover (default: the current directory).")] = None,
@@ -302,7 +354,8 @@ def main(argv: list[str] | None = None) -> int:
             return code
     except typer.Exit as done:
         return done.exit_code
-    except (UsageError, GlossaryError, DataFileError, ConfigError, ChangesError, baselines.BaselineError) as error:
+    except (UsageError, GlossaryError, DataFileError, ConfigError, ChangesError, baselines.BaselineError,
+            CompareInputError) as error:
         typer.echo(f"audit: {error}", err=True)
         return EXIT_USAGE
     except typer.Abort:

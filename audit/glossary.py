@@ -5,7 +5,8 @@ Two formats load:
 * the native TOML format (``glossaries/*.toml``, documented in glossaries/README.md): a ``[[entry]]``
   table per name;
 * the CSV interchange format: a header row ``canonical,type,variants,avoid,note`` (only
-  ``canonical`` is required; ``variants`` and ``avoid`` are ``|``-separated).
+  ``canonical`` is required; ``variants`` and ``avoid`` are ``|``-separated), optionally a ``forms``
+  column of source-language forms (``ru:Песков|de:Peskow``).
 
 Every problem is a ``GlossaryError`` naming the file and, where there is one, the line.
 """
@@ -26,7 +27,10 @@ from .text import table_lines
 
 ENTRY_TYPES = ("person", "place", "organization", "publication", "other")
 CSV_COLUMNS = ("canonical", "type", "variants", "avoid", "note")
-TOML_KEYS = {"canonical", "type", "variants", "avoid", "note"}
+# Read when present, never written by `audit names --csv`: the name in source languages, for `audit compare --source`.
+OPTIONAL_CSV_COLUMNS = ("forms",)
+TOML_KEYS = {"canonical", "type", "variants", "avoid", "note", "forms"}
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 DEFAULT_GLOSSARY = "default.toml"
 
 
@@ -48,6 +52,8 @@ class Entry:
     note: str = ""
     source: str = ""  # "file:line" the entry came from, for messages
     type_inferred: bool = False  # the glossary gave no type: ``type`` was worked out from the name
+    # (language, form) pairs: how source texts write the name ("ru", "Песков"), in file order
+    forms: tuple[tuple[str, str], ...] = ()
 
     @property
     def accepted(self) -> tuple[str, ...]:
@@ -103,7 +109,35 @@ def _validated(path: str, line: int | None, raw: dict[str, object]) -> Entry:
         note=note.strip(),
         source=f"{path}:{line}" if line else path,
         type_inferred=inferred is not None,
+        forms=_forms(path, line, canonical, raw.get("forms")),
     )
+
+
+def _forms(path: str, line: int | None, canonical: str, value: object) -> tuple[tuple[str, str], ...]:
+    """Source-language forms: a table {ru = "Песков"} or {ru = ["Песков", "Пескова"]} (TOML), or "ru:Песков|de:Peskow" (CSV)."""
+    if not value:
+        return ()
+    if isinstance(value, str):
+        pairs = []
+        for item in _split_list(value):
+            language, sep, form = item.partition(":")
+            if not sep:
+                raise GlossaryError(path, f"forms of {canonical!r}: expected LANGUAGE:FORM, got {item!r}", line)
+            pairs.append((language, form))
+    elif isinstance(value, dict):
+        pairs = [(language, form) for language, forms in value.items()
+                 for form in ([forms] if isinstance(forms, str) else forms if isinstance(forms, list) else [forms])]
+    else:
+        raise GlossaryError(path, f"forms of {canonical!r} must be a table: forms = {{ru = \"...\"}}", line)
+    checked = []
+    for language, form in pairs:
+        language = language.strip().lower()
+        if not _LANGUAGE_CODE.fullmatch(language):
+            raise GlossaryError(path, f"forms of {canonical!r}: {language!r} is not a language code such as ru or de", line)
+        if not isinstance(form, str) or not form.strip():
+            raise GlossaryError(path, f"forms of {canonical!r}: the {language} form must be a non-empty string", line)
+        checked.append((language, form.strip()))
+    return tuple(checked)
 
 
 def _string_list(path: str, line: int | None, canonical: str, key: str, value: object) -> tuple[str, ...]:
@@ -145,6 +179,8 @@ def parse_toml(text: str, path: str) -> Glossary:
         for key in ("variants", "avoid"):
             if isinstance(raw.get(key), str):  # only the CSV format separates a list with |
                 raise GlossaryError(path, f"{key} of {raw.get('canonical')!r} must be a list: {key} = [\"...\"]", line)
+        if isinstance(raw.get("forms"), str):  # likewise language:form pairs
+            raise GlossaryError(path, f"forms of {raw.get('canonical')!r} must be a table: forms = {{ru = \"...\"}}", line)
         entries.append(_validated(path, line, raw))
     return Glossary(tuple(link_surnames(entries)), (path,))
 
@@ -160,7 +196,7 @@ def parse_csv(text: str, path: str) -> Glossary:
     columns = [name.strip().lower() for name in header]
     if "canonical" not in columns:
         raise GlossaryError(path, f"header has no 'canonical' column (expected {','.join(CSV_COLUMNS)})", 1)
-    unknown = [name for name in columns if name not in CSV_COLUMNS]
+    unknown = [name for name in columns if name not in CSV_COLUMNS + OPTIONAL_CSV_COLUMNS]
     if unknown:
         raise GlossaryError(path, f"unknown column {unknown[0]!r} (expected {','.join(CSV_COLUMNS)})", 1)
     entries = []

@@ -128,4 +128,5 @@ def _with_surname(person: Entry, surname: Entry) -> Entry:
     variants = person.variants + tuple(form for form in surname.accepted if form.casefold() not in forms)
     link = f"surname entry {surname.canonical!r} ({surname.source}) merged"
     note = f"{person.note}; {link}" if person.note else link
-    return replace(person, variants=variants, note=note)
+    forms = person.forms + tuple(pair for pair in surname.forms if pair not in person.forms)  # source-language spellings
+    return replace(person, variants=variants, note=note, forms=forms)

@@ -14,11 +14,13 @@ from . import suppressions
 from .baseline import Baseline
 from .checks.base import Context
 from .config import Settings, path_selected
-from .documents import Document, DocumentError, decode, expand_paths, read_document
+from .documents import Document, DocumentError, expand_paths
 from .gc_pause import paused_gc
 from .glossary import Glossary, load_glossaries
 from .matching import Matcher
 from .model import Finding, InputProblem, Rule, RunResult
+from .readers import ReaderOptions
+from .readers.load import load
 
 # Called with (files done, files in all, path) as each document is read: the CLI draws a progress bar.
 Progress = Callable[[int, int, str], None]
@@ -70,8 +72,8 @@ def _per_document(documents: Iterable[Document], enabled: list, context: Context
     for document in documents:
         for check in enabled:
             findings.extend(check.check(document, context))
-        if markers is not None and (found := suppressions.parse(document)):
-            markers[document.path] = found
+        if markers is not None and document.path not in markers:
+            markers[document.path] = suppressions.parse(_raw_document(document))
         if kept is not None:
             kept.append(document)
         else:
@@ -79,15 +81,24 @@ def _per_document(documents: Iterable[Document], enabled: list, context: Context
     return findings
 
 
+def _raw_document(document: Document) -> Document:
+    """The raw file a reader's document came from: suppression markers (HTML comments) live there."""
+    if document.source is None:
+        return document
+    return Document(document.path, document.source.reading.raw, document.source.raw_line_starts)
+
+
 def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callable[[], bytes] | None = None,
                    settings: Settings | None = None, only: Collection[str] | None = None,
-                   progress: Progress | None = None) -> Iterable[Document]:
+                   progress: Progress | None = None, reading: ReaderOptions | None = None,
+                   skipped: list[str] | None = None) -> Iterable[Document]:
     """Documents one at a time; a file that cannot be read becomes a problem and the scan goes on.
 
     ``settings`` apply include/exclude globs; ``only`` (real paths) keeps just those files
-    (``--changed-since``); ``progress`` hears of each file as it is read.
+    (``--changed-since``); ``progress`` hears of each file as it is read; ``reading`` says how to read
+    files (format, export fields); ``skipped`` collects files of folders that no reader reads.
     """
-    files, missing = expand_paths(paths)
+    files, missing = expand_paths(paths, skipped)
     problems.extend(InputProblem(path, "no such file or directory") for path in missing)
     if settings is not None:
         files = [path for path in files if path_selected(path, settings)]
@@ -97,13 +108,13 @@ def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callab
         if progress:
             progress(done, len(files), path)
         try:
-            if path == "-":
-                data = stdin() if stdin else sys.stdin.buffer.read()
-                yield Document.from_text("-", decode(data, "<stdin>"))
-            else:
-                yield read_document(path)
+            data = (stdin() if stdin else sys.stdin.buffer.read()) if path == "-" else None
+            documents, read = load(path, reading, data)
         except DocumentError as error:
-            problems.append(InputProblem(path, str(error).removeprefix(f"{path}: ")))
+            problems.append(InputProblem(path, str(error).removeprefix(f"{path}: ").removeprefix("<stdin>: ")))
+            continue
+        problems.extend(InputProblem(path, note) for note in (read.notes if read else ()))
+        yield from documents
 
 
 def number_occurrences(findings: Iterable[Finding]) -> list[Finding]:
@@ -118,25 +129,29 @@ def number_occurrences(findings: Iterable[Finding]) -> list[Finding]:
 
 def scan(paths: list[str], settings: Settings | None = None, *, context: Context | None = None,
          stdin: Callable[[], bytes] | None = None, baseline: Baseline | None = None,
-         only: Collection[str] | None = None, keep_text: bool = False, progress: Progress | None = None) -> RunResult:
+         only: Collection[str] | None = None, keep_text: bool = False, progress: Progress | None = None,
+         reading: ReaderOptions | None = None) -> RunResult:
     """Scan files and directories (``-`` is standard input) and return every finding.
 
     Inline suppression markers are applied; with ``baseline``, findings it knows are left out (and
     counted). ``only`` limits the scan to those real paths; ``keep_text`` keeps each document's text in
-    the result for reports that show the copy.
+    the result for reports that show the copy; ``reading`` says how files are read (format, export fields).
 
     Raises GlossaryError when a glossary cannot be loaded; unreadable articles are reported in
     ``RunResult.problems`` and do not stop the scan.
     """
     settings = settings or Settings()
     with paused_gc():  # see gc_pause: one pause over loading, indexing and checking, not three
-        return _scan(paths, settings, context or build_context(settings), stdin, baseline, only, keep_text, progress)
+        return _scan(paths, settings, context or build_context(settings), stdin, baseline, only, keep_text, progress,
+                     reading)
 
 
 def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callable[[], bytes] | None,
           baseline: Baseline | None, only: Collection[str] | None, keep_text: bool,
-          progress: Progress | None) -> RunResult:
+          progress: Progress | None, reading: ReaderOptions | None = None) -> RunResult:
     problems: list[InputProblem] = []
+    skipped: list[str] = []
+    views: dict[str, object] = {}
     scanned: list[str] = []
     words = 0
     texts: dict[str, str] = {}
@@ -145,13 +160,16 @@ def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callabl
     def counted(documents: Iterable[Document]) -> Iterable[Document]:
         nonlocal words
         for document in documents:
-            scanned.append(document.path)
+            if not scanned or scanned[-1] != document.path:  # the records of an export are one file
+                scanned.append(document.path)
+                if keep_text:
+                    texts[document.path] = document.source.reading.text if document.source else document.text
+                    if document.source is not None and document.source.reading.offsets is not None:
+                        views[document.path] = document.source.reading.offsets
             words += len(document.text.split())
-            if keep_text:
-                texts[document.path] = document.text
             yield document
 
-    documents = read_documents(paths, problems, stdin, settings, only, progress)
+    documents = read_documents(paths, problems, stdin, settings, only, progress, reading, skipped)
     findings = check_documents(counted(documents), context, markers)
     enabled = tuple(rule for rule in all_rules() if settings.enables(rule))
     findings, suppressed = suppressions.apply(findings, markers, all_rules(), lambda rule: rule in enabled)
@@ -170,4 +188,6 @@ def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callabl
         paths=tuple(scanned),
         fail_on=settings.fail_on,
         texts=texts,
+        views=views,
+        skipped=tuple(skipped),
     )

@@ -68,11 +68,16 @@ class Finding:
     # 1-based: which of the findings with this fingerprint in this file this is, in text order (the engine
     # numbers them), so a name garbled twice in one article gives two distinct identities.
     occurrence: int = 1
+    # The record of a multi-article file (JSONL/CSV export, translation file) the finding is in, by its id.
+    record: str | None = None
 
     @property
     def fingerprint(self) -> str:
         """Identity that survives edits elsewhere in the file: no line numbers or offsets in it."""
-        key = "\x1f".join((self.path.replace("\\", "/"), self.rule, self.text, self.suggestion or ""))
+        parts = (self.path.replace("\\", "/"), self.rule, self.text, self.suggestion or "")
+        if self.record is not None:  # a record's findings keep their identity when records are reordered
+            parts = (*parts, self.record)
+        key = "\x1f".join(parts)
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
     @property
@@ -101,7 +106,7 @@ class Finding:
             "confidence": round(self.confidence, 3),
             "message": self.message,
             "fingerprint": self.fingerprint,
-        }
+        } | ({"record": self.record} if self.record is not None else {})
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,10 @@ class RunResult:
     fail_on: str = "warning"  # the threshold the run is judged by: reporters that mark failures use it
     # path -> document text, kept only when a reporter needs the copy itself (the HTML report)
     texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # path -> the readers' map between that text and the raw file, for files whose visible text is not the
+    # raw file (HTML, Markdown, exports): an audit.readers.base.OffsetMap; findings hold raw offsets.
+    views: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    skipped: tuple[str, ...] = ()  # files in scanned folders that no reader reads (listed, never silent)
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
@@ -159,4 +168,5 @@ class RunResult:
             "baselined": self.baselined,
             "suppressed": self.suppressed,
             "problems": [str(problem) for problem in self.problems],
+            "skipped": list(self.skipped),
         }

@@ -31,16 +31,16 @@ class Context:
 
     def name_matches(self, document: Document) -> list[NameMatch]:
         """The matcher's reading of a document, computed once and shared by the name checks."""
-        if document.path not in self._names:
-            self._names[document.path] = self.matcher.find(document.text)
-        return self._names[document.path]
+        if document.key not in self._names:
+            self._names[document.key] = self.matcher.find(document.text)
+        return self._names[document.key]
 
     def reported_name_spans(self, document: Document) -> list[tuple[int, int]]:
         """(start, end) of every name match a name rule reports in this run."""
         return [(m.start, m.end) for m in self.name_matches(document) if m.kind in self.reported_kinds]
 
     def forget(self, document: Document) -> None:
-        self._names.pop(document.path, None)
+        self._names.pop(document.key, None)
 
 
 class Check(Protocol):

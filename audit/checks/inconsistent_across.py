@@ -82,7 +82,7 @@ class Usage:
 def check(document: Document, context: Context) -> Iterable[Finding]:
     # Findings come in check_corpus, once every article has been read; the article's name words are
     # noted now, while the other checks have them at hand.
-    _noted(context)[document.path] = _reading(document, context)
+    _noted(context)[document.key] = _reading(document, context)
     return ()
 
 
@@ -104,7 +104,7 @@ def check_corpus(documents: list[Document], context: Context) -> Iterator[Findin
         return
     usage: dict[str, Usage] = {}
     for index, document in enumerate(documents):
-        words, reported = noted.pop(document.path, None) or _reading(document, context)
+        words, reported = noted.pop(document.key, None) or _reading(document, context)
         for word, flagged in zip(words, reported):
             entry = usage.setdefault(word.folded, Usage())
             entry.by_document.setdefault(index, []).append(word)

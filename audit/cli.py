@@ -18,6 +18,7 @@ from .engine import all_rules
 from .engine import scan as run_scan
 from .glossary import GlossaryError
 from .model import RunResult, Severity
+from .readers import READERS, ReaderOptions
 from .reporters import NEEDS_TEXT, REPORTERS, render
 from .text import DataFileError
 
@@ -32,6 +33,9 @@ app = typer.Typer(
 )
 
 FormatName = Enum("FormatName", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
+
+
+InputFormat = Enum("InputFormat", {name: name for name in READERS}, type=str)  # type: ignore[misc]
 
 
 class FailOn(str, Enum):
@@ -104,6 +108,13 @@ def _severities(values: Optional[list[str]]) -> Optional[dict[str, Severity]]:
     return levels
 
 
+def reader_options(input_format: Optional[Enum], text_field: str, id_field: str) -> ReaderOptions:
+    """How files are read: --input-format, --field, --id-field."""
+    if not text_field.strip() or not id_field.strip():
+        raise UsageError("--field and --id-field need a field name")
+    return ReaderOptions(input_format.value if input_format else None, text_field, id_field)
+
+
 def want_progress(stream) -> bool:
     """A progress bar only for people: stderr is a terminal and this is not CI."""
     if os.environ.get("CI") or os.environ.get("TERM") == "dumb":
@@ -173,6 +184,9 @@ def scan(
     report: Annotated[bool, typer.Option("--report", help=f"Also write an HTML report to {REPORT_DIR}/{REPORT_NAME}.")] = False,
     show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the effective configuration and exit.")] = False,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour text output (default: on a terminal).")] = None,
+    input_format: Annotated[Optional[InputFormat], typer.Option("--input-format", help="Read every file as this format (default: by extension).")] = None,  # type: ignore[valid-type]
+    text_field: Annotated[str, typer.Option("--field", help="JSONL/CSV exports: the field holding the article text.")] = "body",
+    id_field: Annotated[str, typer.Option("--id-field", help="JSONL/CSV exports: the field naming each record.")] = "id",
 ) -> None:
     """Report garbled names, mistranslated names and scraper debris in PATHS."""
     settings = override(
@@ -195,7 +209,8 @@ def scan(
     bar = _ProgressBar() if want_progress(sys.stderr) else None
     try:
         result = run_scan(list(paths), settings, baseline=known, only=only, progress=bar,
-                          keep_text=report or format.value in NEEDS_TEXT)
+                          keep_text=report or format.value in NEEDS_TEXT,
+                          reading=reader_options(input_format, text_field, id_field))
     finally:
         if bar is not None:
             bar.close()

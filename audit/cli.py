@@ -227,6 +227,72 @@ def scan(
     raise typer.Exit(exit_code(result, settings.fail_on, exit_zero))
 
 
+@app.command("fix")
+def fix(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to fix (recursively).")],
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the fixes and change nothing.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply unsafe fixes (debris removal, spellings guessed from the article).")] = False,
+    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Apply only fixes at least this sure.")] = 0.85,
+    glossary: Annotated[
+        Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file (.toml or .csv); repeatable. Default: the configuration's, else the bundled one.")
+    ] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Fix only these rules (ids, id prefixes or names).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Do not fix these rules.")] = None,
+    config: Annotated[Optional[str], typer.Option("--config", help="Configuration file to use instead of searching upward.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every configuration file.")] = False,
+    input_format: Annotated[Optional[InputFormat], typer.Option("--input-format", help="Read every file as this format (default: by extension).")] = None,  # type: ignore[valid-type]
+    text_field: Annotated[str, typer.Option("--field", help="JSONL/CSV exports: the field holding the article text.")] = "body",
+    id_field: Annotated[str, typer.Option("--id-field", help="JSONL/CSV exports: the field naming each record.")] = "id",
+) -> None:
+    """Apply the suggestions of safe fixes (glossary spellings) at or above a confidence to PATHS.
+
+    Exit code: 0 nothing to fix, 1 fixes applied (or, with --diff, available), 2 input errors.
+    """
+    from .fix import FixError, FixOptions, plan_fixes, write
+
+    if "-" in paths:
+        raise UsageError("audit fix works on files, not standard input")
+    settings = override(
+        resolve(paths, config, isolated=isolated, rules=all_rules()),
+        glossaries=tuple(glossary) if glossary else None,
+        select=_rule_patterns("--select", select),
+        ignore=_rule_patterns("--ignore", ignore),
+    )
+    reading = reader_options(input_format, text_field, id_field)
+    result = run_scan(list(paths), settings, reading=reading)
+    plans, problems = plan_fixes(result, all_rules(), FixOptions(min_confidence, unsafe_fixes), reading)
+    problems = [str(problem) for problem in result.problems] + problems
+    fixed = files = 0
+    for plan in plans:
+        if not plan.fixes:
+            continue
+        if diff:
+            sys.stdout.write(plan.diff())
+        else:
+            try:
+                write(plan)
+            except FixError as error:
+                problems.append(str(error))
+                continue
+            typer.echo(f"{plan.path}: fixed {len(plan.fixes)}: " + ", ".join(
+                f"{fix.finding.text!r} -> {fix.finding.suggestion or ''!r}" for fix in plan.fixes))
+        fixed += len(plan.fixes)
+        files += 1
+    left = sum(len(plan.left) for plan in plans)
+    verb = "would fix" if diff else "fixed"
+    summary = f"audit: {verb} {fixed} finding{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+    if left:
+        reasons: dict[str, int] = {}
+        for plan in plans:
+            for _, reason in plan.left:
+                reasons[reason.split(" below ")[0] if reason.startswith("confidence") else reason] = reasons.get(reason, 0) + 1
+        summary += f"; {left} left: " + ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
+    typer.echo(summary, err=True)
+    for problem in problems:
+        typer.echo(f"audit: {problem}", err=True)
+    raise typer.Exit(EXIT_USAGE if problems else EXIT_FINDINGS if fixed else EXIT_CLEAN)
+
+
 @app.command("rules")
 def list_rules() -> None:
     """List every rule: id, name, default severity, summary."""

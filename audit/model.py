@@ -40,6 +40,11 @@ class Rule:
     why: str  # why it matters
     example: str  # an example of text it reports
     fix: str  # how to fix what it reports
+    # How `audit fix` treats its findings, in ruff's sense: "safe" (a glossary's spelling replaces the
+    # text), "unsafe" (the change may alter meaning, e.g. removing text: only with --unsafe-fixes) or
+    # "none" (nothing to apply automatically).
+    fix_safety: str = "none"
+    fix_removes: bool = False  # a finding without a suggestion is fixed by removing its text (scraper debris)
 
     def matches(self, pattern: str) -> bool:
         """Is this rule named by ``pattern``: its id, an id prefix ("AUD1") or its kebab-case name?"""

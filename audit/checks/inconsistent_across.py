@@ -46,6 +46,7 @@ RULE = Rule(
         "Use the suggested spelling, or, if the minority spelling is right, fix the other articles. Add the "
         "name to the glossary so it is checked from then on."
     ),
+    fix_safety="unsafe",
 )
 RULES = (RULE,)
 

@@ -71,6 +71,35 @@ class OffsetMap:
             return self.view_starts[index] + raw - self.raw_starts[index]
         return following
 
+    def runs(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The raw stretches the visible text from ``start`` to ``end`` comes from, in order.
+
+        One stretch when that text stands in the raw file in one piece; more when markup, a skipped
+        element or an inserted break lies between its parts (a fix then edits each text run, never markup).
+        """
+        found: list[tuple[int, int]] = []
+        joined = True
+        index = self._piece(start) if self.view_starts else 0
+        while index < len(self.view_starts) and self.view_starts[index] < end:
+            view_start = self.view_starts[index]
+            view_end = self.view_starts[index + 1] if index + 1 < len(self.view_starts) else self.view_length
+            raw_start, raw_end = self.raw_starts[index], self.raw_ends[index]
+            index += 1
+            if view_end <= start:
+                continue
+            if raw_start == raw_end:  # an inserted break: what follows is another stretch
+                joined = False
+                continue
+            if self.copied[index - 1]:
+                raw_start, raw_end = (raw_start + max(start, view_start) - view_start,
+                                      raw_start + min(end, view_end) - view_start)
+            if found and joined and found[-1][1] == raw_start:
+                found[-1] = (found[-1][0], raw_end)
+            else:
+                found.append((raw_start, raw_end))
+            joined = True
+        return found
+
 
 class ViewBuilder:
     """Builds a visible text and its OffsetMap piece by piece, in raw order."""

@@ -80,9 +80,10 @@ def _add_field(view: ViewBuilder, raw: str, span: tuple[int, int, bool]) -> None
         at = quote + 2
 
 
-def encode_field(text: str) -> str:
-    """A field's raw form for ``text``, always quoted (as safe inside an existing quoted field's quotes)."""
-    return text.replace('"', '""')
+def encode(text: str) -> str | None:
+    """How ``text`` is written into a field (for `audit fix`); None when it holds a quote, comma or line
+    break, which would need the field quoted differently (the fix is left to a person then)."""
+    return None if any(char in text for char in '",\r\n') else text
 
 
 def read(raw: str, options) -> Reading:

@@ -119,3 +119,8 @@ def read(raw: str, options: object = None) -> Reading:
     parser.close()
     text, offsets = parser.view.build()
     return Reading(NAME, raw, text, offsets, (Record(None, 0, len(text)),))
+
+
+def encode(text: str) -> str:
+    """How ``text`` is written into an HTML text node (for `audit fix`): ``&``, ``<`` and ``>`` escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

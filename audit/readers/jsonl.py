@@ -134,3 +134,8 @@ def read(raw: str, options) -> Reading:
 def _lines(numbers: list[int]) -> str:
     shown = ", ".join(str(n) for n in numbers[:5]) + (", ..." if len(numbers) > 5 else "")
     return f"{len(numbers)} record{'s' if len(numbers) != 1 else ''} (line{'s' if len(numbers) != 1 else ''} {shown})"
+
+
+def encode(text: str) -> str:
+    """How ``text`` is written inside a JSON string (for `audit fix`)."""
+    return encode_string(text)

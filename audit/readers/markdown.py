@@ -139,3 +139,11 @@ def read(raw: str, options: object = None) -> Reading:
         walker.block(token)
     text, offsets = walker.view.build()
     return Reading(NAME, raw, text, offsets, (Record(None, 0, len(text)),))
+
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>&])")
+
+
+def encode(text: str) -> str:
+    """How ``text`` is written into Markdown (for `audit fix`): characters that are markup, backslash-escaped."""
+    return _SPECIAL.sub(r"\\\1", text)

@@ -9,3 +9,8 @@ SUFFIXES = (".txt", ".text")
 
 def read(raw: str, options: object = None) -> Reading:
     return whole(NAME, raw)
+
+
+def encode(text: str) -> str:
+    """How ``text`` is written into the raw file (for `audit fix`): as it is."""
+    return text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .base import Reading, ReaderError
 from .xliff import units
-from .xml_events import Event, events
+from .xml_events import Event, encode, events  # noqa: F401 - encode: the fixer's
 
 NAME = "tmx"
 SUFFIXES = (".tmx",)

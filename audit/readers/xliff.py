@@ -9,7 +9,7 @@ markup (``bpt``, ``ept``, ``ph``, ``it``, ``x``, ``sc``, ``ec`` ...) are not tex
 from __future__ import annotations
 
 from .base import Reading, ReaderError, Record, ViewBuilder
-from .xml_events import Event, add_text, events
+from .xml_events import Event, add_text, encode, events  # noqa: F401 - encode: the fixer's
 
 NAME = "xliff"
 SUFFIXES = (".xlf", ".xliff")

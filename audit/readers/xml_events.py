@@ -74,3 +74,8 @@ def add_text(view: ViewBuilder, raw: str, event: Event) -> None:
         view.copy(raw, event.start, event.start + len(event.data))
     else:
         view.replace(event.data, event.start, event.end)
+
+
+def encode(text: str) -> str:
+    """How ``text`` is written into XML character data (for `audit fix`)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .regex_facts import needed_strings
 from .text import DataFileError, toml_tables
 
 DOCUMENT_KINDS = ("text", "markdown", "html")
@@ -35,11 +36,7 @@ class DebrisPattern:
     def needs(self) -> tuple[str, ...] | None:
         """Strings one of which (case-folded, unless the pattern is case-sensitive) every text the pattern
         matches contains; None if the pattern promises none. A text holding none of them is skipped."""
-        try:
-            parsed = re._parser.parse(self.regex.pattern, self.regex.flags)  # type: ignore[attr-defined]
-        except Exception:  # the re module's parser changed shape: search every text
-            return None
-        needed = _needed(parsed)
+        needed = needed_strings(self.regex.pattern, self.regex.flags)
         if not needed or min(map(len, needed)) < 3:  # short strings are in nearly every text: no gain
             return None
         return tuple(sorted({text.casefold() for text in needed})) if self.regex.flags & re.IGNORECASE else needed
@@ -51,36 +48,6 @@ class DebrisPattern:
             return True
         haystack = folded if self.regex.flags & re.IGNORECASE else text
         return any(needle in haystack for needle in needs)
-
-
-def _needed(items: object) -> tuple[str, ...] | None:
-    """Literal strings one of which any match of a parsed sequence contains (the longest such choice)."""
-    best: tuple[str, ...] | None = None
-    run = ""
-
-    def consider(choice: tuple[str, ...] | None) -> None:
-        nonlocal best
-        if choice and (best is None or min(map(len, choice)) > min(map(len, best))):
-            best = choice
-
-    for opcode, argument in items:  # type: ignore[attr-defined]
-        name = str(opcode)
-        if name == "LITERAL":
-            run += chr(argument)
-            continue
-        consider((run,) if run else None)
-        run = ""
-        if name == "SUBPATTERN":
-            consider(_needed(argument[-1]))
-        elif name == "BRANCH":
-            choices = [_needed(branch) for branch in argument[1]]
-            if all(choices):
-                consider(tuple(text for choice in choices for text in choice))  # type: ignore[union-attr]
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and argument[0] >= 1:
-            consider(_needed(argument[2]))
-        # Anything else (classes, anchors, lookarounds, optional parts) promises no string.
-    consider((run,) if run else None)
-    return best
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .documents import Document
 from .glossary import CSV_COLUMNS
-from .matching import DERIVATION_SUFFIXES, Matcher
+from .matching import DEMONYM_RESTORE, Matcher, base_forms
 from .text import fold, spelling_key, word_frequency
 from .variants import Clusters, NameWord, name_words, similarity
 
@@ -39,7 +39,6 @@ _PERSON_CUES = frozenset(
 )
 _PLACE_CUES = frozenset("in near outside village town city region district province capital".split())
 _PUBLICATION_CUES = frozenset("newspaper daily weekly magazine agency channel broadcaster outlet".split())
-_DEMONYM_RESTORE = ("", "a", "e", "y", "ia", "o", "ey")
 
 
 @dataclass(frozen=True)
@@ -133,14 +132,7 @@ def _known_word(folded: str, matcher: Matcher, names_only: bool = False) -> bool
         forms = exact.get(word)
         return bool(forms) and (not names_only or any(form.role == "name" for form in forms))
 
-    if known(folded):
-        return True
-    for suffix in DERIVATION_SUFFIXES:
-        if folded.endswith(suffix) and len(folded) - len(suffix) >= 4:
-            stem = folded[: -len(suffix)]
-            if any(known(stem + restore) for restore in _DEMONYM_RESTORE):
-                return True
-    return False
+    return known(folded) or any(known(base) for base in base_forms(folded, DEMONYM_RESTORE))
 
 
 def _context_line(document: Document, start: int, end: int) -> tuple[int, str]:

@@ -3,7 +3,7 @@
 Shared by the inconsistency checks (within an article, across articles) and by name discovery. Knows
 strings and the glossary's index, not rules or findings.
 
-Two words are *variants* when, after folding and undoing source-language spellings (audit/text.py), they
+Two words are *variants* when, after folding and undoing source-language spellings (audit/text/keys.py), they
 are the same or nearly the same: equal comparison keys (Navalny/Nawalny), or a small edit distance with the
 same consonant skeleton (Hovhanisyan/Hovhannisen). Inflections and derivations (Armenia/Armenian,
 Aliyev/Aliyeva), near spellings of common words (Monday/Mondavi), and pairs of spellings that English texts
@@ -19,9 +19,9 @@ import numpy
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from .matching import PARTICLES, Matcher, name_phrases, opens_sentence
+from .matching import Matcher, name_phrases, opens_sentence
 from .matching import derived as derived_from
-from .text import fold, skeleton, spelling_key, word_frequency
+from .text import PARTICLES, fold, skeleton, spelling_key, word_frequency
 
 MIN_LENGTH = 5  # shorter words collide by chance (Iran/Iraq, Mali/Malé)
 MIN_SIMILARITY = 0.75  # 1 - key edit distance / longer key length

@@ -170,7 +170,6 @@ def test_german_nakhchivan(scan_text):
     assert finding.severity > Severity.INFO
 
 
-@pytest.mark.xfail(strict=True, reason="matcher: fuzzy targets are blocked by first letter, so German/Slavic initial Ch for Kh is never compared")
 def test_initial_ch_for_kh(scan_text):
     finding = _one(scan_text("The mayor of Chankendi said the water supply was restored.", rule=RULE), "Chankendi")
     assert finding.suggestion in ("Khankendi", "Stepanakert")

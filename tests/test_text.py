@@ -75,19 +75,19 @@ def test_word_frequency_of_other_words_is_asked_of_wordfreq():
 
 
 def test_keys_worked_out_in_bulk_equal_keys_worked_out_one_by_one():
-    from audit import text
+    from audit.text import keys
 
     rng = random.Random(3)
     words = ["paschinjan", "jerewan", "yevlakh", "tschechow", "gaddabay", "khankendi", "karabach", "shusha"]
     words += ["".join(rng.choice("abcdehijklnoprstuvwyz") for _ in range(rng.randint(3, 12))) for _ in range(2000)]
-    text._SPELLING_KEYS.clear()
-    text.spelling_keys(words)
-    assert all(text._SPELLING_KEYS[word] == text._rewritten(word) for word in words)
+    keys._SPELLING_KEYS.clear()
+    keys.spelling_keys(words)
+    assert all(keys._SPELLING_KEYS[word] == keys._rewritten(word) for word in words)
 
 
 @pytest.mark.parametrize("pattern, safe", [("sch", True), ("^ye", True), ("y$", True), ("(.)\\1+", True),
                                            ("[^a]", False), ("\\s", False), ("(?s).", False), ("\\Z", False)])
 def test_only_rules_that_cannot_cross_a_line_are_applied_in_bulk(pattern, safe):
-    from audit.text import _stays_in_line
+    from audit.regex_facts import stays_in_line
 
-    assert _stays_in_line(pattern) is safe
+    assert stays_in_line(pattern) is safe

@@ -1,0 +1,147 @@
+"""Evidence that a word is a garble of a glossary form: what its spelling says (``Evidence``), what the
+article around it says (``Clue``), and how the two are weighed into a confidence."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz.distance import Levenshtein
+
+from ..text import VOWELS, skeleton, spelling_key, word_frequency
+from ..text.translit import translit_cost
+from .index import Form
+from .weights import (
+    COMMON_WORD_ZIPF,
+    EXPLAINED_TRANSLIT_COST,
+    FREQUENT_WORD_ZIPF,
+    KNOWN_WORD_TRANSLIT_COST,
+    KNOWN_WORD_ZIPF,
+    RARE_NAME_ZIPF,
+    RARE_WORD_ZIPF,
+    UNKNOWN_GIVEN_NAME_PENALTY,
+)
+from .wordforms import derived, glued
+
+
+class Evidence(NamedTuple):  # a tuple: made for every candidate of every unknown word
+    """What spelling alone says about a word being a garble of a form."""
+
+    confidence: float
+    reason: str
+    frequency: float  # Zipf frequency of the word in English
+    key_distance: int
+    translit: float = 9.0  # what the difference costs in audit/text/translit.py (one romanisation's letters for another's)
+
+
+class Verdict(NamedTuple):
+    """A word judged a garble: how sure, why, and whether the article must name the entry elsewhere too."""
+
+    confidence: float
+    reason: str
+    # An ordinary English word in a name's place ("Sushi" for Shushi) is a garble only in an article that
+    # names that entry elsewhere, rightly or garbled: alone it is far more likely the word itself.
+    needs_support: bool = False
+
+
+@dataclass(frozen=True)
+class Clue:
+    """Where a word stands: what the article around it says."""
+
+    sentence_start: bool  # its capital letter says nothing
+    entry_mentioned: bool  # the article spells the entry right elsewhere
+    other_person: bool  # the word before it is a given name that is not the entry's
+    own_given_name: bool = False  # the word before it is the entry's given name (Vladimir Poutine)
+    opens_person_name: bool = False  # it is a given name and a capitalised word follows (Mikhail Glinka)
+    # The word before it is a name nobody knows, not the entry's given name: maybe somebody else
+    # (Anahit Manasyan is not Anna Manukyan), maybe a given name garbled past recognition.
+    unknown_given_name: bool = False
+
+
+def spelling_evidence(folded: str, form: Form, key_distance: int) -> Evidence | None:
+    """What the spelling alone says about ``folded`` being a garble of ``form`` (None: it is not)."""
+    target = form.folded
+    if derived(folded, target) or glued(folded, target):
+        return None
+    key, target_key = spelling_key(folded), form.key
+    raw_distance = Levenshtein.distance(folded, target)
+    raw_similarity = 1 - raw_distance / max(len(folded), len(target))
+    cost = translit_cost(folded, target)
+    explained = cost <= EXPLAINED_TRANSLIT_COST
+    if key_distance == 0:
+        confidence, reason = 0.93, transliteration_reason(form)
+    else:
+        if raw_similarity < 0.55 and not explained:
+            return None  # the keys met only because the rewrites shortened both words
+        confidence = max(raw_similarity, 1 - key_distance / max(len(key), len(target_key), 1))
+        reason = f"{raw_distance} letter{'s' if raw_distance != 1 else ''} from {form.text!r}"
+    if key_distance and _consonants(key) == _consonants(target_key) and len(target_key) >= 5 \
+            and abs(len(key) - len(target_key)) <= 1:
+        # Only vowels differ (Tavoz/Tovuz, Gadabe/Gadabay): vowels are what transliteration from
+        # Cyrillic, Armenian or Azerbaijani (ı, ə, ü, ö) gets wrong most, so this is strong evidence.
+        confidence = max(confidence, 0.8) + 0.08
+    elif skeleton(key) == skeleton(target_key):
+        confidence += 0.08  # the same consonant classes in the same order (Stefancart/Stepanakert)
+    elif not explained:
+        if key[:1] != target_key[:1]:
+            confidence -= 0.1
+        if len(folded) <= 5 and key_distance > 1:
+            confidence -= 0.12  # short names collide by chance (Adam/Aghdam)
+    if explained and key_distance and confidence < 0.9 - cost / 5:
+        # One romanisation's letters for another's (Charkiw for Kharkiv, Chamenei for Khamenei).
+        confidence, reason = 0.9 - cost / 5, f"another romanisation of {form.text!r}"
+    if form.role == "part":
+        confidence -= 0.05
+    return Evidence(min(confidence, 0.99), reason, word_frequency(folded), key_distance, cost)
+
+
+def weigh(evidence: Evidence | None, clue: Clue, min_confidence: float, person: bool = False) -> Verdict | None:
+    """Weigh the spelling evidence against where the word stands (``person``: the entry is a person)."""
+    if evidence is None or clue.other_person:
+        return None  # "Jacques Chirac" is somebody, whatever "Chirac" looks like
+    if clue.opens_person_name and not person:
+        return None  # "Mikhail Glinka" names a man, not a garbled town
+    confidence = evidence.confidence
+    if clue.unknown_given_name and person:
+        confidence -= UNKNOWN_GIVEN_NAME_PENALTY
+    needs_support = False
+    if clue.own_given_name:
+        # The person's own given name before a near spelling of the surname: the word stands where
+        # that surname stands, even if English knows it as a word (Vladimir Poutine).
+        confidence = min(confidence + 0.1, 0.99)
+    if evidence.frequency >= COMMON_WORD_ZIPF:
+        return None
+    if evidence.translit <= KNOWN_WORD_TRANSLIT_COST and evidence.frequency < FREQUENT_WORD_ZIPF and evidence.key_distance > 0:
+        # Another romanisation of the name, not just a vowel changed: English may know the word (Klimenko,
+        # Zelenskiy) as the Russian or German form of that very name, so its frequency is no sign of a
+        # different name. (A vowel alone is not enough: Kalan is no garbled Kalin.)
+        confidence -= max(0.0, evidence.frequency - KNOWN_WORD_ZIPF) * 0.05
+    elif evidence.frequency >= FREQUENT_WORD_ZIPF:
+        # An ordinary English word is a garble only in a name's place: capitalised mid-sentence, same key,
+        # in an article that names the entry elsewhere.
+        if evidence.key_distance > 0 or clue.sentence_start:
+            return None
+        confidence -= 0.1
+        needs_support = not clue.entry_mentioned and not clue.own_given_name
+    elif evidence.key_distance > 0 and evidence.frequency >= RARE_WORD_ZIPF and not clue.own_given_name:
+        # A word English text already knows (Chirac, Scholl, Briton) near a glossary name is a
+        # different real name. Rarer ones count only where the article names the entry right elsewhere.
+        if evidence.frequency >= KNOWN_WORD_ZIPF:
+            return None
+        if evidence.frequency >= RARE_NAME_ZIPF and not clue.entry_mentioned:
+            return None
+        confidence -= 0.05 if clue.entry_mentioned else 0.1
+    if confidence < min_confidence:
+        return None
+    return Verdict(round(confidence, 3), evidence.reason, needs_support)
+
+
+def transliteration_reason(form: Form) -> str:
+    return f"reads as {form.text!r} once source-language spelling is undone"
+
+
+@lru_cache(maxsize=200_000)
+def _consonants(key: str) -> str:
+    """The first letter and every later consonant, exactly: 'tovuz' -> 'tvz', 'armenia' -> 'armn'."""
+    return key[:1] + "".join(char for char in key[1:] if char not in VOWELS)
+

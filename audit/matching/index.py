@@ -1,0 +1,209 @@
+"""The glossary arranged for lookups: every form an entry can appear in, exact spellings, comparison keys,
+and fuzzy targets blocked by first letter and length."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from ..gc_pause import paused_gc
+from ..glossary import Entry, Glossary
+from ..text import fold, phrase_key, spelling_key, spelling_keys, word_frequency
+from .given_names import is_person, person_parts
+from .weights import DISTINCTIVE_ZIPF, MIN_WORD_LENGTH
+from .wordforms import derived
+
+
+class Form(NamedTuple):  # a tuple: a big glossary makes hundreds of thousands of these
+    """One way a glossary entry can appear: a full accepted form, a person's surname, or a word of a longer name."""
+
+    text: str
+    entry: Entry
+    role: str  # "name", "surname", "given" or "part"
+    house: str  # what to suggest when this form is garbled: the canonical form, or its matching part
+    folded: str
+    key: str
+
+
+
+class NameIndex:
+    """The glossary arranged for lookups: exact forms, comparison keys, and fuzzy targets by first letter."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.exact: dict[str, list[Form]] = {}
+        self._names_spelled: dict[str, list[Form]] = {}  # worked out from ``exact`` when first asked
+        self._entries_named: dict[str, frozenset[str]] = {}  # likewise
+        # Comparison key -> the first whole form or surname with that key that is a fuzzy target.
+        self.by_key: dict[str, Form] = {}
+        # Fuzzy targets blocked by the first letter and length of their key: a list of distinct keys
+        # (what rapidfuzz scans) and, at the same positions, the forms that have that key.
+        self._fuzzy_keys: dict[tuple[str, int], list[str]] = {}
+        self._fuzzy_forms: dict[tuple[str, int], list[list[Form]]] = {}
+        self._fuzzy_position: dict[str, int] = {}
+        self.max_words = 1
+        self.first_words: set[str] = set()  # first folded word of every accepted form
+        self.multi_first_words: set[str] = set()  # ... of every accepted form of two words or more
+        with paused_gc():
+            # Every word's comparison key, worked out in bulk before the entries need them one by one.
+            spelling_keys(word for entry in glossary.entries for text in entry.accepted for word in fold(text).split())
+            for entry in glossary.entries:
+                for form in self._forms_of(entry):
+                    self._add(form)
+            # Every lookup reads all the keys of a few blocks. Copies made one block after another sit
+            # together in memory; the originals are scattered over the heap by the build, and reading
+            # them costs twice the time in cache misses.
+            for block, keys in self._fuzzy_keys.items():
+                self._fuzzy_keys[block] = [key.encode().decode() for key in keys]
+
+    def _forms_of(self, entry: Entry) -> list[Form]:
+        forms = []
+        canonical = entry.canonical
+        canonical_folded = fold(canonical)
+        canonical_key = phrase_key(canonical_folded)
+        canonical_given, canonical_surname = person_parts(canonical_folded)
+        canonical_words = _words_by_fold(canonical)
+        person = is_person(entry)
+        for text in entry.accepted:
+            folded = fold(text)
+            if not folded:
+                continue
+            key = phrase_key(folded)
+            # A place's variant with its own key is another name of it (Shushi for Shusha, Khankendi for
+            # Stepanakert): which name an article uses is an editorial choice the tool keeps, so a garble
+            # of that name is corrected to it. Spelling variants (Pashinian) are corrected to the canonical.
+            is_other_name = (
+                entry.type == "place"
+                and text != canonical
+                and key != canonical_key
+                and not derived(folded, canonical_folded)  # "Armenian" is a demonym of Armenia, not its other name
+            )
+            forms.append(Form(text, entry, "name", text if is_other_name else canonical, folded, key))
+            if " " not in folded:
+                if person and canonical_given:
+                    # "Pashinian" alone is this person's surname: the given name before it is checked too.
+                    house = _house_part(canonical, canonical_surname)
+                    forms.append(Form(text, entry, "surname", house, folded, key))
+                continue
+            words = _words_by_fold(text)
+            if person:
+                given, surname = person_parts(folded)
+                house = _house_part(canonical, canonical_surname) if canonical_given else canonical
+                shown = _house_part(text, surname)
+                forms.append(Form(shown, entry, "surname", house, surname, phrase_key(surname)))
+                for word in given.split():
+                    forms.append(Form(words.get(word, text), entry, "given", canonical, word, spelling_key(word)))
+            else:
+                for word in folded.split():
+                    house = canonical_words.get(word, canonical)
+                    forms.append(Form(words.get(word, text), entry, "part", house, word, spelling_key(word)))
+        return forms
+
+    def _add(self, form: Form) -> None:
+        _, _, role, _, folded, key = form
+        forms = self.exact.get(folded)
+        if forms is None:
+            self.exact[folded] = [form]
+        else:
+            forms.append(form)
+        spaced = " " in folded
+        if role == "name":
+            first = folded.partition(" ")[0]
+            self.first_words.add(first)
+            if spaced:
+                self.multi_first_words.add(first)
+        target = role != "given" and _target(form)
+        if target and role != "part" and key not in self.by_key:
+            self.by_key[key] = form
+        if spaced:
+            self.max_words = max(self.max_words, folded.count(" ") + 1)
+            return
+        if not target or (role == "part" and word_frequency(folded) >= DISTINCTIVE_ZIPF):
+            return
+        position = self._fuzzy_position.get(key)
+        if position is None:
+            block = (key[:1], len(key))
+            keys = self._fuzzy_keys.setdefault(block, [])
+            position = self._fuzzy_position[key] = len(keys)
+            keys.append(key)
+            self._fuzzy_forms.setdefault(block, []).append([form])
+        else:
+            self._fuzzy_forms[(key[:1], len(key))][position].append(form)
+
+    def names_spelled(self, folded: str) -> list[Form]:
+        """The whole accepted forms spelled ``folded`` (no surnames, given names or parts alone)."""
+        forms = self._names_spelled.get(folded)
+        if forms is None:
+            if folded not in self.exact:
+                return []  # kept only for spellings the glossary has: the table stays as small as the index
+            forms = self._names_spelled[folded] = [f for f in self.exact[folded] if f.role == "name"]
+        return forms
+
+    def entries_named(self, folded: str) -> frozenset[str]:
+        """Canonical forms of the entries that ``folded``, spelled exactly, names (a given name alone names nobody)."""
+        entries = self._entries_named.get(folded)
+        if entries is None:
+            entries = self._entries_named[folded] = frozenset(
+                f.entry.canonical for f in self.exact.get(folded, ()) if f.role != "given"
+            )
+        return entries
+
+    def near(self, key: str) -> list[tuple[Form, int]]:
+        """Fuzzy targets whose key is within a few edits of ``key``: a first letter that is the same or
+        one romanisation writes for the other (Chamenei/Khamenei, Selenskyj/Zelensky), near length."""
+        limit = max(2, round(len(key) * 0.4))
+        found: list[tuple[int, str, Form]] = []
+        for first in key[:1] + FIRST_LETTER_ALTERNATES.get(key[:1], ""):
+            for length in range(max(1, len(key) - limit), len(key) + limit + 1):
+                keys = self._fuzzy_keys.get((first, length))
+                if not keys:
+                    continue
+                forms = self._fuzzy_forms[(first, length)]
+                for _, distance, position in process.extract(
+                    key, keys, scorer=Levenshtein.distance, score_cutoff=limit, limit=12
+                ):
+                    found.extend((distance, form.key, form) for form in forms[position])
+        found.sort(key=lambda hit: (hit[0], hit[1]))
+        return [(form, distance) for distance, _, form in found[:24]]
+
+
+# First letters of comparison keys (audit/text/keys.py) that romanisations write for one another: German
+# and Polish ch (key "k") for kh (key "h"), German s for z, Turkish c for j (key "y"), an initial vowel
+# shifted (Adisha/Edisha), Azerbaijani x for kh. Not Russian g for h: Gadrut for Hadrut is a Russian
+# spelling desks accept, and the big places' Russian forms (Gorlovka) come from the GeoNames table.
+FIRST_LETTER_ALTERNATES = {
+    "k": "h", "h": "kx", "x": "hk", "s": "z", "z": "s", "c": "y", "y": "cie",
+    "a": "eo", "o": "a", "e": "aiy", "i": "ey",
+}
+
+
+_WORD_BREAK = re.compile(r"[\s-]+")
+
+
+def _words_by_fold(text: str) -> dict[str, str]:
+    """Each word of ``text`` by its folded form (the first, where two fold alike): what _house_part
+    finds for one folded word, looked up instead of searched for."""
+    words: dict[str, str] = {}
+    for word in _WORD_BREAK.split(text):
+        words.setdefault(fold(word), word)
+    return words
+
+
+@lru_cache(maxsize=100_000)
+def _house_part(canonical: str, folded_part: str) -> str:
+    """The words of the canonical form that fold to ``folded_part`` ("Pashinyan" of "Nikol Pashinyan")."""
+    words = _WORD_BREAK.split(canonical)
+    target = folded_part.split()
+    for start in range(len(words) - len(target) + 1):
+        if [fold(word) for word in words[start : start + len(target)]] == target:
+            return " ".join(words[start : start + len(target)])
+    return canonical
+
+
+
+def _target(form: Form) -> bool:
+    """Usable as a fuzzy target: long enough and not an acronym."""
+    return len(form.folded.replace(" ", "")) >= MIN_WORD_LENGTH and not form.text.isupper()
+

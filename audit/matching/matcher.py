@@ -1,0 +1,404 @@
+"""The matcher walk: where does the copy name a glossary entry, rightly or garbled?
+
+Knows glossaries and strings, not rules or findings. The checks turn its ``NameMatch`` es into findings.
+
+How a document is read:
+
+1. Word tokens are grouped into *name phrases*: runs of capitalised words joined by a space or a
+   hyphen ("Nicholas Pashinyan", "Nagorno-Karbakh").
+2. Inside a phrase, the longest runs that spell an accepted form exactly are taken as known.
+3. Runs whose comparison key (source-language spellings undone, see audit/data/spelling.toml)
+   equals an accepted form's key are transliteration garbles ("Paschinjan", "Jerevan").
+4. Each remaining word is looked up in an index of the glossary's distinctive words (blocked by
+   the first letter and length of their key, so no span is compared with every name) and scored:
+   edit distance on folded text and on keys, agreement of the consonant skeleton, then the
+   article around it (``Clue``) is weighed: ordinary English words and real names English text
+   knows, inflections and demonyms ("Armenian", "Putin's"), and other people's given names reject
+   a match; the entry spelled right elsewhere in the article, or the person's own given name
+   before the word, support one.
+5. A surname match looks back at the given name before it: a cognate from another language
+   ("Nicholas" for "Nikol") is a given-name substitution; a near spelling is a garble; any other
+   given name is a different person and is left alone.
+
+Spelling evidence is cached per distinct word and exact lookups per distinct phrase, so a corpus
+repeating a name costs one lookup; only the context is weighed at every occurrence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..glossary import Entry, Glossary
+from ..places import default_places
+from ..text import Token, fold, phrase_key, spelling_key, word_frequency
+from ..text.translit import translit_cost
+from .evidence import Clue, Evidence, Verdict, spelling_evidence, transliteration_reason, weigh
+from .given_names import GivenNames, default_given_names, given_names_of, is_person
+from .index import Form, NameIndex
+from .mentions import AvoidedForms
+from .mentions import lowercase_mentions as _lowercase_mentions
+from .phrases import Phrase, name_phrases
+from .weights import COMMON_WORD_ZIPF, FREQUENT_WORD_ZIPF, MIN_WORD_LENGTH
+from .wordforms import base_forms, near_spelling
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A span of the copy that names a glossary entry wrongly."""
+
+    start: int
+    end: int
+    surface: str
+    entry: Entry
+    kind: str  # "garbled", "given-name" or "casing"
+    suggestion: str
+    confidence: float
+    reason: str
+    matched: str  # the glossary form the span was matched to
+
+
+
+class Mentioned:
+    """The entries a document names correctly somewhere, put together only if a match needs to know."""
+
+    def __init__(self, named: list[frozenset[str]]) -> None:
+        self._named = named
+        self._entries: set[str] | None = None
+
+    def __contains__(self, canonical: object) -> bool:
+        if self._entries is None:
+            self._entries = set().union(*self._named)
+        return canonical in self._entries
+
+
+class Matcher:
+    """Finds garbled and mistranslated glossary names in a text. One per glossary; reuse it across documents."""
+
+    def __init__(self, glossary: Glossary, given_names: GivenNames | None = None, min_confidence: float = 0.7) -> None:
+        self.glossary = glossary
+        self.index = NameIndex(glossary)
+        self.given_names = given_names or default_given_names()
+        self.min_confidence = min_confidence
+        self._word_cache: dict[str, list[tuple[Form, Evidence]]] = {}
+        # phrase surface -> known forms per word, and the entries they name
+        self._exact_cache: dict[str, tuple[list[list[Form] | None], frozenset[str]]] = {}
+        self._key_cache: dict[str, Form | None] = {}  # run surface -> form with the same comparison key
+        # Phrase surfaces that hold nothing to report wherever they stand: no glossary form near any of
+        # their words, so the article around them is never weighed ("Officials", "Monday").
+        self._barren: set[str] = set()
+        self._avoided = AvoidedForms(glossary)
+        self._other_spellings = self._place_spellings(glossary)
+
+    def _place_spellings(self, glossary: Glossary) -> dict[str, tuple[Form, ...]]:
+        """Other languages' and older spellings of the glossary's places (Kiew, Kijow, Kiev for Kyiv;
+        Tiflis for Tbilisi), from the GeoNames table (audit/places.py): folded spelling -> the place's
+        accepted forms (its names: the nearest one is suggested).
+
+        A spelling that is an accepted form of any entry, or an ordinary English word, is left out.
+        """
+        places = None
+        found: dict[str, tuple[Form, ...]] = {}
+        for entry in glossary.entries:
+            if entry.type not in ("place", "other") or is_person(entry):
+                continue
+            name_forms = tuple(
+                form for text in entry.accepted for form in self.index.exact.get(fold(text), ())
+                if form.entry is entry and form.role == "name"
+            )
+            if not name_forms:
+                continue
+            places = places or default_places()
+            for spelling in places.other_spellings(fold(text) for text in entry.accepted):
+                if " " not in spelling and len(spelling) >= MIN_WORD_LENGTH and spelling not in self.index.exact \
+                        and _distinctive_spelling(spelling, name_forms):
+                    found.setdefault(spelling, name_forms)
+        return found
+
+    # -- public ---------------------------------------------------------------------------------
+    def find(self, text: str) -> list[NameMatch]:
+        """Garbled names and given-name substitutions in ``text``, in text order."""
+        phrases = name_phrases(text)
+        surfaces = [text[phrase.words[0].start : phrase.words[-1].end] for phrase in phrases]
+        readings = [self._exact_words(text, phrase.words, surface) for phrase, surface in zip(phrases, surfaces)]
+        # Entries the document names correctly somewhere: a near spelling of one of them elsewhere in
+        # the same article is far more likely a garble than a different, real name.
+        mentioned = Mentioned([named for _, named in readings if named])
+        matches: list[NameMatch] = []
+        pending: list[NameMatch] = []  # garbles that count only if the article names their entry elsewhere
+        barren = self._barren
+        for phrase, surface, (phrase_known, _) in zip(phrases, surfaces, readings):
+            # A phrase spelled right throughout has nothing to report, unless a surname follows another
+            # person's given name ("Igor Klymenko" when the glossary has Igor Konashenkov and Ihor Klymenko).
+            if (None in phrase_known or _given_name_to_check(phrase_known)) and surface not in barren:
+                found, unsupported, weighed = self._phrase_matches(text, phrase, phrase_known, mentioned)
+                matches.extend(found)
+                pending.extend(unsupported)
+                if not found and not unsupported and not weighed:
+                    if len(barren) > 100_000:
+                        barren.clear()  # bounded: a long scan does not grow without end
+                    barren.add(surface)
+        if pending:
+            garbled = {match.entry.canonical for match in matches}
+            matches.extend(m for m in pending if m.entry.canonical in garbled or m.entry.canonical in mentioned)
+        return sorted(matches, key=lambda m: (m.start, m.end))
+
+    def lowercase_mentions(self, text: str) -> list[tuple[Token, Token, list[Form]]]:
+        """Accepted forms spelled right but with a lower-case word in them ("nagorno-Karabakh", "ilham aliyev"),
+        as (first word, last word, forms)."""
+        return _lowercase_mentions(self.index, text)
+
+    def avoided(self, text: str) -> list[tuple[int, int, Entry, str]]:
+        """Occurrences of the glossary's known wrong forms, matched exactly (case included) as whole words."""
+        return self._avoided.find(text)
+
+    # -- one phrase -----------------------------------------------------------------------------
+    def _exact_words(self, text: str, words: list[Token], surface: str) -> tuple[list[list[Form] | None], frozenset[str]]:
+        """For each word of a phrase, the forms of the longest exactly spelled glossary form covering it;
+        and the entries those forms name."""
+        cached = self._exact_cache.get(surface)
+        if cached is None:
+            if len(self._exact_cache) > 100_000:
+                self._exact_cache.clear()  # bounded: a long scan does not grow without end
+            known = self._exact_uncached(text, words)
+            named = frozenset().union(*(self.index.entries_named(forms[0].folded) for forms in known if forms))
+            cached = self._exact_cache[surface] = (known, named)
+        return cached
+
+    def _exact_uncached(self, text: str, words: list[Token]) -> list[list[Form] | None]:
+        known: list[list[Form] | None] = [None] * len(words)
+        position = 0
+        while position < len(words):
+            for length in range(min(self.index.max_words, len(words) - position), 0, -1):
+                forms = self.index.exact.get(fold(text[words[position].start : words[position + length - 1].end]))
+                if forms:
+                    known[position : position + length] = [forms] * length
+                    position += length
+                    break
+            else:
+                position += 1
+        return known
+
+    def _phrase_matches(
+        self, text: str, phrase: Phrase, exact: list, mentioned: Mentioned
+    ) -> tuple[list[NameMatch], list[NameMatch], bool]:
+        """The phrase's matches, those that need the article to name their entry elsewhere, and whether the
+        article around it was weighed (else the phrase alone decided)."""
+        words = phrase.words
+        known = list(exact)
+        matches: list[NameMatch] = []
+        unsupported: list[NameMatch] = []
+        weighed = self._other_place_spellings(text, words, known, matches)
+        position = 0
+        while position < len(words):  # runs spelled as a glossary form in another language's spelling
+            if known[position] is not None:
+                position += 1
+                continue
+            found = self._key_match(text, words, position, known)
+            if found:
+                form, length = found
+                weighed = True
+                clue = self._clue(words, position, phrase, mentioned, form)
+                folded = fold(form_surface(text, words, position, length))
+                verdict = None if self._another_place(folded, form) else self._weigh(spelling_evidence(folded, form, 0), clue, form)
+                if verdict or length > 1:
+                    verdict = verdict or Verdict(0.95, transliteration_reason(form))
+                    match = self._match(words[position].start, words[position + length - 1].end, text, form,
+                                        "garbled", verdict.confidence, verdict.reason)
+                    (unsupported if verdict.needs_support else matches).append(match)
+                    known[position : position + length] = [[form]] * length
+                    position += length
+                    continue
+            position += 1
+        for position, word in enumerate(words):  # single words near a glossary word
+            if known[position] is not None or not _fuzzy_candidate(word):
+                continue
+            folded = fold(word.text)
+            for form, evidence in self._near_forms(folded):
+                weighed = True
+                if self._another_place(folded, form):
+                    break
+                verdict = self._weigh(evidence, self._clue(words, position, phrase, mentioned, form), form)
+                if verdict:
+                    known[position] = [form]
+                    match = self._match(word.start, word.end, text, form, "garbled", verdict.confidence, verdict.reason)
+                    (unsupported if verdict.needs_support else matches).append(match)
+                    break
+        return self._with_given_names(text, words, known, matches), unsupported, weighed
+
+    def _other_place_spellings(self, text: str, words: list[Token], known: list, matches: list[NameMatch]) -> bool:
+        """Words that are another language's or an older spelling of a glossary place (Kiew for Kyiv): each
+        is a match, and known from then on. Whether any word was one."""
+        other_spellings = self._other_spellings
+        if not other_spellings:
+            return False
+        found = False
+        for position, word in enumerate(words):
+            folded = fold(word.text)
+            forms = other_spellings.get(folded) if known[position] is None and word.capitalized else None
+            if forms is None or (position and self.given_names.known(words[position - 1].text)):
+                continue
+            form = min(forms, key=lambda form: (translit_cost(folded, form.folded), form.text))  # Susi: Shushi
+            if spelling_key(folded) == form.key:
+                continue  # the comparison keys agree: the key match below says it with its own confidence
+            reason = f"{word.text!r} is another language's or an older spelling of {form.entry.canonical!r}"
+            matches.append(self._match(word.start, word.end, text, form, "garbled", OTHER_SPELLING_CONFIDENCE, reason))
+            known[position] = [form]
+            found = True
+        return found
+
+    def _another_place(self, folded: str, form: Form) -> bool:
+        """Is ``folded`` the name of a real, well-known place other than the form's own (Cameroon, not Cameron)?"""
+        return default_places().is_place(folded) and folded not in self._other_spellings and folded != form.folded
+
+    def _key_match(self, text: str, words: list[Token], position: int, known: list) -> tuple[Form, int] | None:
+        """The longest run from ``position`` whose comparison key equals an accepted form's key."""
+        for length in range(min(self.index.max_words, len(words) - position), 0, -1):
+            if any(k is not None for k in known[position : position + length]):
+                continue
+            if length == 1 and not _fuzzy_candidate(words[position]):
+                continue
+            form = self._key_form(form_surface(text, words, position, length))
+            if form:
+                return form, length
+        return None
+
+    def _key_form(self, surface: str) -> Form | None:
+        """The accepted form (or surname) whose comparison key ``surface`` has, cached per surface."""
+        if surface not in self._key_cache:
+            if len(self._key_cache) > 100_000:
+                self._key_cache.clear()
+            self._key_cache[surface] = self.index.by_key.get(phrase_key(fold(surface)))
+        return self._key_cache[surface]
+
+    def _clue(self, words: list[Token], position: int, phrase: Phrase, mentioned: Mentioned, form: Form) -> Clue:
+        previous = words[position - 1].text if position > 0 else ""
+        same_person = bool(previous) and self._same_given_name(previous, form.entry)
+        other_person = bool(previous) and not same_person and self.given_names.known(previous)
+        opens_person_name = (
+            position + 1 < len(words) and words[position + 1].capitalized and self.given_names.known(words[position].text)
+        )
+        unknown_given_name = (
+            bool(previous) and not same_person and not other_person and words[position - 1].capitalized
+            and word_frequency(fold(previous)) < FREQUENT_WORD_ZIPF
+        )
+        return Clue(phrase.sentence_start and position == 0, form.entry.canonical in mentioned, other_person, same_person,
+                    opens_person_name, unknown_given_name)
+
+    def _inflected_known(self, folded: str) -> bool:
+        """'pashinyans', 'karabakhi': an accepted form with an English ending is that name, not a garble."""
+        return any(base in self.index.exact for base in base_forms(folded))
+
+    def _same_given_name(self, word: str, entry: Entry) -> bool:
+        """Is ``word`` the entry's given name, a cognate of it, or a near spelling of it?"""
+        folded = fold(word)
+        return any(
+            folded == given or self.given_names.cognates(folded, given) or near_spelling(folded, given)
+            for names in given_names_of(entry)[1]
+            for given in names.split()
+        )
+
+    def _near_forms(self, folded: str) -> list[tuple[Form, Evidence]]:
+        """Glossary words near ``folded``, best first, with context-free evidence (cached per word)."""
+        if folded not in self._word_cache:
+            candidates = []
+            if word_frequency(folded) < COMMON_WORD_ZIPF and not self._inflected_known(folded):
+                for form, key_distance in self.index.near(spelling_key(folded)):
+                    evidence = spelling_evidence(folded, form, key_distance)
+                    if evidence:
+                        candidates.append((form, evidence))
+            candidates.sort(key=lambda pair: (-pair[1].confidence, pair[0].text))
+            self._word_cache[folded] = candidates
+        return self._word_cache[folded]
+
+    def _weigh(self, evidence: Evidence | None, clue: Clue, form: Form) -> Verdict | None:
+        return weigh(evidence, clue, self.min_confidence, is_person(form.entry))
+
+    # -- given names ----------------------------------------------------------------------------
+    def _with_given_names(self, text: str, words: list[Token], known: list, matches: list[NameMatch]) -> list[NameMatch]:
+        """Look at the word before each surname: a cognate or near spelling of the entry's given name."""
+        result = list(matches)
+        for position in range(1, len(words)):
+            surname_forms = [f for f in known[position] or () if f.role == "surname" and is_person(f.entry)]
+            if not surname_forms or not _open_for_given_name(known[position - 1], surname_forms):
+                continue
+            previous = words[position - 1]
+            if not previous.capitalized:
+                continue
+            for form in surname_forms:
+                given, given_names = given_names_of(form.entry)
+                if not given or fold(previous.text) in given_names:
+                    continue
+                first_given = given.split()[0]
+                garbled = next((m for m in result if m.start == words[position].start), None)
+                start, end = previous.start, words[position].end
+                if self.given_names.cognates(previous.text, first_given):
+                    kind, confidence = "given-name", 0.95
+                    reason = f"{previous.text!r} is another language's form of {first_given.title()!r}"
+                elif near_spelling(fold(previous.text), first_given):
+                    kind, confidence = "garbled", 0.9
+                    reason = f"given name {previous.text!r} is a misspelling of {first_given.title()!r}"
+                else:
+                    continue
+                if garbled:
+                    result.remove(garbled)
+                    kind = "garbled"
+                    reason = f"{reason}; {garbled.reason}"
+                result.append(self._match(start, end, text, form, kind, confidence, reason, whole=True))
+                break
+        return result
+
+    def _match(
+        self, start: int, end: int, text: str, form: Form, kind: str, confidence: float, reason: str, whole: bool = False
+    ) -> NameMatch:
+        suggestion = form.entry.canonical if whole else form.house
+        if fold(suggestion) not in fold(form.entry.canonical):
+            reason = f"{reason}; {suggestion!r} is an accepted name of {form.entry.canonical!r}"
+        return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
+
+
+
+# A town's other spelling (Kiew for Kyiv) is that town: as sure as a garble the keys agree on.
+OTHER_SPELLING_CONFIDENCE = 0.9
+# A spelling English knows well is a place's other spelling only this close to the name (Kiev/Kyiv 0.8;
+# Vine is Vienna's in Romanian, and an English word).
+KNOWN_OTHER_SPELLING_COST = 1.0
+
+
+def _distinctive_spelling(spelling: str, name_forms: tuple[Form, ...]) -> bool:
+    """Can a place's other spelling stand for it in English copy? Not an ordinary English word ("Vine" is one
+    of Vienna's), and, if English knows it well, only a close romanisation of the name (Kiev for Kyiv)."""
+    frequency = word_frequency(spelling)
+    if frequency >= COMMON_WORD_ZIPF:
+        return False
+    return frequency < FREQUENT_WORD_ZIPF or any(
+        translit_cost(spelling, form.folded) <= KNOWN_OTHER_SPELLING_COST for form in name_forms
+    )
+
+
+def _open_for_given_name(before: list[Form] | None, surname_forms: list[Form]) -> bool:
+    """Can the word before a surname be checked as its given name? Yes if the glossary does not know it, or
+    knows it only as some other person's given name: "Igor" is Igor Konashenkov's own given name, and
+    still the Russian form of Ihor before Klymenko."""
+    if before is None:
+        return True
+    entries = {form.entry for form in surname_forms}
+    return all(form.role == "given" and form.entry not in entries for form in before)
+
+
+def _given_name_to_check(known: list[list[Form] | None]) -> bool:
+    """Does a glossary surname follow a word the glossary knows only as other people's given name?"""
+    for before, forms in zip(known, known[1:]):
+        surnames = [form for form in forms or () if form.role == "surname"]
+        if surnames and before is not None and _open_for_given_name(before, surnames):
+            return True
+    return False
+
+
+def form_surface(text: str, words: list[Token], position: int, length: int) -> str:
+    return text[words[position].start : words[position + length - 1].end]
+
+
+
+def _fuzzy_candidate(word: Token) -> bool:
+    """Worth comparing with the glossary: capitalised, long enough, not an acronym (NHS is not NSS)."""
+    return word.capitalized and len(word.text) >= MIN_WORD_LENGTH and not word.text.isupper()
+

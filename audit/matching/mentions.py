@@ -1,0 +1,102 @@
+"""Right names written wrong in ways that need no fuzzy matching: accepted forms with a lower-case word
+in them (AUD103) and the glossary's known wrong forms (AUD104)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..glossary import Entry, Glossary
+from ..text import CAPITALISED_BEFORE_LOWER, Token, fold, words_from
+from .index import Form, NameIndex
+
+
+def lowercase_mentions(index: NameIndex, text: str) -> list[tuple[Token, Token, list[Form]]]:
+    """Accepted forms spelled right but with a lower-case word in them ("nagorno-Karabakh", "ilham aliyev"),
+    as (first word, last word, forms)."""
+    found: list[tuple[Token, Token, list[Form]]] = []
+    resume = 0
+    for start, end in _mention_openers(index, text):
+        if start < resume:
+            continue
+        words = words_from(text, start, index.max_words)
+        for length in range(len(words), 0, -1):
+            if length > 1 and not _joined(text, words[:length]):
+                continue
+            forms = index.names_spelled(fold(text[words[0].start : words[length - 1].end]))
+            if forms:
+                found.append((words[0], words[length - 1], forms))
+                resume = words[length - 1].end
+                break
+    return found
+
+
+def _mention_openers(index: NameIndex, text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words of ``text`` that can open a wrongly cased mention, in text order.
+
+    Only a lower-case word that opens some accepted form, or a capitalised one that opens a form of
+    two words or more and is followed by a lower-case word, can. The regex engine and the set of
+    distinct words sort them out, so the bulk of the text is never looked at word by word in Python.
+    """
+    first_words, multi_first_words = index.first_words, index.multi_first_words
+    spans = []
+    for word in set(_LETTERS.findall(text)):
+        if not word[0].isupper() and _folded(word) in first_words:
+            spans.extend(_whole_word_spans(text, word))
+    spans.extend(
+        match.span() for match in CAPITALISED_BEFORE_LOWER.finditer(text) if _folded(match.group()) in multi_first_words
+    )
+    return sorted(spans)
+
+
+class AvoidedForms:
+    """The glossary's known wrong forms, found exactly (case included) as whole words."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        # One alternation, longest first, so "The Mirror" wins over "Mirror".
+        self._entries: dict[str, tuple[Entry, str]] = {
+            form: (entry, form) for entry in glossary.entries for form in entry.avoid
+        }
+        alternatives = sorted(self._entries, key=lambda form: (-len(form), form))
+        self._pattern = (
+            re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w-])")
+            if alternatives
+            else None
+        )
+
+    def find(self, text: str) -> list[tuple[int, int, Entry, str]]:
+        """(start, end, entry, wrong form) of each occurrence, in text order."""
+        if self._pattern is None:
+            return []
+        found = []
+        for match in self._pattern.finditer(text):
+            entry, form = self._entries[match.group()]
+            found.append((match.start(), match.end(), entry, form))
+        return found
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _folded(word: str) -> str:
+    """fold() of one word, without the cache lookup for the plain ASCII majority."""
+    return word.lower() if word.isascii() else fold(word)
+
+
+def _whole_word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where ``word`` stands in ``text`` as a whole run of letters (as _LETTERS would find it)."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if not (start and _is_letter(text[start - 1])) and not (end < len(text) and _is_letter(text[end])):
+            yield start, end
+        start = text.find(word, end)
+
+
+def _is_letter(char: str) -> bool:
+    return char.isalnum() and not char.isdecimal()  # what [^\W\d_] matches
+
+
+
+def _joined(text: str, words: list[Token]) -> bool:
+    return all(text[a.end : b.start] in (" ", "-", "\u00a0") for a, b in zip(words, words[1:]))
+

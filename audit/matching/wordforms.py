@@ -1,0 +1,61 @@
+"""Word-form rules: when a word is a form of a name (an inflection, a demonym, a name glued to a short
+word by a scraper, a near spelling) rather than a different name."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rapidfuzz.distance import Levenshtein
+
+from ..text import spelling_key, word_frequency
+from ..text.translit import translit_cost
+from .weights import EXPLAINED_TRANSLIT_COST, GLUE_WORD_ZIPF, MIN_WORD_LENGTH
+
+# Endings that make an inflection or a demonym of a name rather than a different name
+# ("Armenia" -> "Armenians", "Turkey" -> "Turkish", "Europe" -> "European").
+DERIVATION_SUFFIXES = frozenset(
+    "s es n ns an ans ian ians ean eans i is ese ish ic ics ern erns ite ites ist ists ism ized a".split()
+)
+# Letters a demonym's or inflection's stem lost from the name ("armeni|ans" <- "armeni|a", "turk|ish" <- "turk|ey").
+DEMONYM_RESTORE = ("", "a", "e", "y", "ia", "o", "ey")
+
+
+def base_forms(folded: str, restore: tuple[str, ...] = ("",)) -> Iterator[str]:
+    """What ``folded`` could be an inflection or demonym of: each stem left by a derivation suffix (of at
+    least MIN_WORD_LENGTH letters), with each of ``restore`` put back ("pashinyans" -> "pashinyan")."""
+    for suffix in DERIVATION_SUFFIXES:
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= MIN_WORD_LENGTH:
+            stem = folded[: -len(suffix)]
+            for ending in restore:
+                yield stem + ending
+
+
+def derived(word: str, name: str) -> bool:
+    """'armenians' from 'armenia', 'turkish' from 'turkey', 'european' from 'europe': a form of the name, not a garble."""
+    if word == name:
+        return True
+    for cut in (0, 1, 2):
+        stem = name[: len(name) - cut] if cut else name
+        ending = word[len(stem) :]
+        # After cutting letters off the name, a one-letter "ending" is a substitution, not a suffix.
+        if len(stem) >= 4 and word.startswith(stem) and ending in DERIVATION_SUFFIXES and (cut == 0 or len(ending) > 1):
+            return True
+    return False
+
+
+def glued(word: str, name: str) -> bool:
+    """'moscowat': a right name glued to a short ordinary word by a scraper, not a garble."""
+    rest = word[len(name) :]
+    return word.startswith(name) and 0 < len(rest) <= 4 and word_frequency(rest) >= GLUE_WORD_ZIPF
+
+
+def near_spelling(word: str, name: str) -> bool:
+    """A misspelling of ``name``: a letter or two off from its first letter on, or another romanisation
+    of it (Ceyhun for Jeyhun, Dzhavad for Javad)."""
+    if len(word) < 4:
+        return False
+    if translit_cost(word, name) <= EXPLAINED_TRANSLIT_COST:
+        return True
+    if word[:1] != name[:1]:
+        return False
+    distance = Levenshtein.distance(spelling_key(word), spelling_key(name))
+    return distance <= (1 if len(name) <= 5 else 2)

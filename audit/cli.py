@@ -311,6 +311,9 @@ def explain(rule: Annotated[str, typer.Argument(help="Rule id (AUD101) or name (
         raise UsageError(f"unknown rule {rule!r}; `audit rules` lists them")
     typer.echo(f"{found.id} {found.name} ({found.severity.label})\n")
     typer.echo(f"{found.summary}\n")
+    if found.fix_safety != "none":
+        flag = "" if found.fix_safety == "safe" else " with --unsafe-fixes"
+        typer.echo(f"Fix: {found.fix_safety} (`audit fix`{flag} applies it)\n")
     for heading, body in (("What it catches", found.what), ("Why it matters", found.why),
                           ("Example", found.example), ("How to fix", found.fix)):
         typer.echo(f"## {heading}\n{body}\n")

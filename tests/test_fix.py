@@ -175,3 +175,11 @@ def test_docx_fixes_are_refused_clearly_and_exit_codes(tmp_path):
     assert run(["fix", str(tmp_path / "clean.txt"), "--isolated"])[0] == 0
     assert run(["fix", str(tmp_path / "missing.txt"), "--isolated"])[0] == 2
     assert run(["fix", "-", "--isolated"])[0] == 2
+
+
+def test_rules_declare_their_fix_safety():
+    safety = {rule.id: rule.fix_safety for rule in all_rules()}
+    assert {rule for rule, level in safety.items() if level == "safe"} == NAME_RULES
+    assert safety["AUD201"] == "unsafe" and safety["AUD401"] == "none"
+    assert "Fix: safe (`audit fix` applies it)" in run(["explain", "AUD101"])[1]
+    assert "Fix: unsafe (`audit fix` with --unsafe-fixes applies it)" in run(["explain", "scraper-debris"])[1]

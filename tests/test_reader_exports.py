@@ -107,3 +107,11 @@ def test_csv_errors_name_the_problem():
     reading = csv_export.read("body\r\nBaku\r\n\r\n\"Susa, Yerevan\"\r\n", ReaderOptions())
     assert [r.id for r in reading.records] == ["row 2", "row 3"]
     assert reading.text.split("\n\n") == ["Baku", "Susa, Yerevan"]
+
+
+def test_sarif_and_jsonl_outputs_carry_the_record():
+    code, out, _ = run(["scan", str(JSONL), "--isolated", "--format", "sarif"])
+    records = {result["properties"].get("record") for result in json.loads(out)["runs"][0]["results"]}
+    assert records == {"101", "a-7"}
+    code, out, _ = run(["scan", str(JSONL), "--isolated", "--format", "jsonl"])
+    assert {json.loads(line).get("record") for line in out.splitlines() if '"rule"' in line} == {"101", "a-7"}

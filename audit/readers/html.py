@@ -46,10 +46,8 @@ class _Visible(HTMLParser):
         self.view = ViewBuilder()
         self.skipping: list[str] = []  # open skipped elements, innermost last
         self.shown: list[str] = []  # open <title> inside a skipped <head>
-        self._line_offsets = [0]
-        for index, char in enumerate(raw):
-            if char == "\n":
-                self._line_offsets.append(index + 1)
+        # html.parser counts lines by "\n" alone (a "\r\n" line ends at its "\n" too)
+        self._line_offsets = [0] + [match.end() for match in re.finditer("\n", raw)]
 
     def _offset(self) -> int:
         line, column = self.getpos()

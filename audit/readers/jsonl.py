@@ -107,7 +107,7 @@ def read(raw: str, options) -> Reading:
         if content.strip():
             try:
                 span = field_span(content, options.field)
-            except ValueError:
+            except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth
                 bad.append(number)
                 span = None
             if span is None and number not in bad:

@@ -15,6 +15,8 @@ def read_reading(path: str, data: bytes, options: ReaderOptions | None = None) -
         return read_raw(format_name, raw, options)
     except ReaderError as error:
         raise DocumentError(f"{path}: not a readable {format_name} file ({error})") from None
+    except (ValueError, RecursionError) as error:  # a parser's own complaint (JSON nested too deep ...)
+        raise DocumentError(f"{path}: not a readable {format_name} file ({type(error).__name__}: {error})") from None
 
 
 def documents_of(path: str, reading: Reading) -> list[Document]:

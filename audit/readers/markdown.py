@@ -117,7 +117,8 @@ class _Walker:
             opening = self._find(token.markup)
             content = self.raw.find(token.content, opening + len(token.markup))
             after = content + len(token.content) if content >= 0 else opening + len(token.markup)
-            self.cursor = self.raw.find(token.markup, after) + len(token.markup) if token.markup in self.raw[after:] else after
+            closing = self.raw.find(token.markup, after)
+            self.cursor = closing + len(token.markup) if closing >= 0 else after
         elif kind == "html_inline":
             self.cursor = self._find(token.content) + len(token.content)
         elif kind == "image":

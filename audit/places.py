@@ -17,6 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from .text import DataFileError
+
 # A town smaller than this is too little known to make a near spelling of a glossary name "a real
 # place" (a garble can collide with a small town somewhere).
 KNOWN_PLACE_POPULATION = 100_000
@@ -24,18 +26,19 @@ KNOWN_PLACE_POPULATION = 100_000
 
 class Place(NamedTuple):
     population: int
-    name: str
+    name: str  # as GeoNames writes it
+    folded: str
     spellings: tuple[str, ...]  # other spellings, folded
 
 
 class PlaceTable:
-    def __init__(self, places: list[Place], folded_names: list[str]) -> None:
+    def __init__(self, places: list[Place]) -> None:
         self._places = places
         self._by_spelling: dict[str, int] = {}  # folded name or other spelling -> the biggest such place
         self._by_name: dict[str, int] = {}  # folded name -> the biggest place so named
-        for index, (place, folded) in enumerate(zip(places, folded_names)):  # biggest first
-            self._by_name.setdefault(folded, index)
-            self._by_spelling.setdefault(folded, index)
+        for index, place in enumerate(places):  # biggest first
+            self._by_name.setdefault(place.folded, index)
+            self._by_spelling.setdefault(place.folded, index)
             for spelling in place.spellings:
                 self._by_spelling.setdefault(spelling, index)
 
@@ -45,7 +48,7 @@ class PlaceTable:
         if not found:
             return ()
         place = self._places[min(found)]
-        return (_fold_name(place.name), *place.spellings)
+        return (place.folded, *place.spellings)
 
     def is_place(self, folded: str) -> bool:
         """Is ``folded`` the name of a country or of a well-known town?"""
@@ -53,21 +56,18 @@ class PlaceTable:
         return index is not None and self._places[index].population >= KNOWN_PLACE_POPULATION
 
 
-def _fold_name(name: str) -> str:
-    from .text import fold  # the table's names are written as GeoNames spells them
-
-    return fold(name)
-
-
-def parse(text: str) -> PlaceTable:
-    places, folded_names = [], []
-    for line in text.splitlines():
+def parse(text: str, path: str = "audit/data/place_names.tsv") -> PlaceTable:
+    """Read the table (biggest place first); DataFileError names the file and line of a bad row."""
+    places = []
+    for number, line in enumerate(text.splitlines(), 1):
         if not line or line.startswith("#"):
             continue
-        population, name, spellings = line.split("\t")
-        places.append(Place(int(population), name, tuple(spellings.split("|")) if spellings else ()))
-        folded_names.append(_fold_name(name))
-    return PlaceTable(places, folded_names)
+        try:
+            population, name, folded, spellings = line.split("\t")
+            places.append(Place(int(population), name, folded, tuple(spellings.split("|")) if spellings else ()))
+        except ValueError:
+            raise DataFileError(f"{path}:{number}: expected population, name, folded name and spellings") from None
+    return PlaceTable(places)
 
 
 @lru_cache(maxsize=1)

@@ -92,9 +92,14 @@ def test_longest_avoid_form_wins(tmp_path, write_glossary, scan_text):
     assert [f.text for f in findings] == ["The Mirror Online"]
 
 
-def test_no_avoid_forms_no_findings(tmp_path, write_glossary, scan_text):
-    glossary = write_glossary(tmp_path, '[[entry]]\ncanonical = "Der Spiegel"\n')
-    assert scan_text("Photo: The mirror", glossary=glossary, rule=RULE) == []
+def test_word_for_word_renderings_of_a_known_name_need_no_avoid_list(tmp_path, write_glossary, scan_text):
+    # A flat glossary that only names the magazine still finds its literal translation
+    # (audit/data/literal_names.toml), and nothing where the glossary does not name it.
+    named = write_glossary(tmp_path, "canonical\nDer Spiegel\n", ".csv", name="named")
+    (finding,) = scan_text("Photo: The mirror", glossary=named, rule=RULE)
+    assert (finding.text, finding.suggestion) == ("The mirror", "Der Spiegel")
+    other = write_glossary(tmp_path, '[[entry]]\ncanonical = "Kommersant"\n', name="other")
+    assert scan_text("Photo: The mirror", glossary=other, rule=RULE) == []
 
 
 def test_avoid_form_is_not_also_a_garble(scan_text):

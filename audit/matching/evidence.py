@@ -2,6 +2,7 @@
 article around it says (``Clue``), and how the two are weighed into a confidence."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -31,7 +32,7 @@ class Evidence(NamedTuple):  # a tuple: made for every candidate of every unknow
     reason: str
     frequency: float  # Zipf frequency of the word in English
     key_distance: int
-    translit: float = 9.0  # what the difference costs in audit/text/translit.py (one romanisation's letters for another's)
+    translit: float = math.inf  # what the difference costs in audit/text/translit.py (one romanisation's letters for another's)
 
 
 class Verdict(NamedTuple):
@@ -66,7 +67,8 @@ def spelling_evidence(folded: str, form: Form, key_distance: int) -> Evidence | 
     key, target_key = spelling_key(folded), form.key
     raw_distance = Levenshtein.distance(folded, target)
     raw_similarity = 1 - raw_distance / max(len(folded), len(target))
-    cost = translit_cost(folded, target)
+    # Equal keys say it all; keys far apart are past what a few romanisation swaps explain.
+    cost = translit_cost(folded, target) if 0 < key_distance <= 3 else math.inf
     explained = cost <= EXPLAINED_TRANSLIT_COST
     if key_distance == 0:
         confidence, reason = 0.93, transliteration_reason(form)

@@ -1,12 +1,15 @@
 """Right names written wrong in ways that need no fuzzy matching: accepted forms with a lower-case word
-in them (AUD103) and the glossary's known wrong forms (AUD104)."""
+in them (AUD104) and the glossary's known wrong forms, with the word-for-word renderings of the names
+it holds (AUD103)."""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 
 from ..glossary import Entry, Glossary
-from ..text import CAPITALISED_BEFORE_LOWER, Token, fold, words_from
+from ..text import CAPITALISED_BEFORE_LOWER, DataFileError, Token, fold, toml_tables, words_from
 from .index import Form, NameIndex
 
 
@@ -52,10 +55,17 @@ class AvoidedForms:
     """The glossary's known wrong forms, found exactly (case included) as whole words."""
 
     def __init__(self, glossary: Glossary) -> None:
-        # One alternation, longest first, so "The Mirror" wins over "Mirror".
+        # The glossary's own avoid lists first, then the word-for-word renderings of the names it holds
+        # (audit/data/literal_names.toml), so a flat glossary that lists "Der Spiegel" finds "The mirror".
         self._entries: dict[str, tuple[Entry, str]] = {
             form: (entry, form) for entry in glossary.entries for form in entry.avoid
         }
+        literal = default_literal_names()
+        for entry in glossary.entries:
+            for text in entry.accepted:
+                for form in literal.get(fold(text), ()):
+                    self._entries.setdefault(form, (entry, form))
+        # One alternation, longest first, so "The Mirror" wins over "Mirror".
         alternatives = sorted(self._entries, key=lambda form: (-len(form), form))
         self._pattern = (
             re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w-])")
@@ -72,6 +82,25 @@ class AvoidedForms:
             entry, form = self._entries[match.group()]
             found.append((match.start(), match.end(), entry, form))
         return found
+
+
+def load_literal_names(text: str, path: str) -> dict[str, tuple[str, ...]]:
+    """Parse a table of word-for-word renderings: folded name -> its literal forms (DataFileError names file and line)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line, raw in toml_tables(text, path, "name"):
+        names, literal = raw.get("names"), raw.get("literal")
+        for field, value in (("names", names), ("literal", literal)):
+            if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+                raise DataFileError(f"{path}:{line}: {field} must be a list of non-empty strings")
+        for name in names:
+            table[fold(name)] = table.get(fold(name), ()) + tuple(literal)
+    return table
+
+
+@lru_cache(maxsize=1)
+def default_literal_names() -> dict[str, tuple[str, ...]]:
+    resource = resources.files("audit.data").joinpath("literal_names.toml")
+    return load_literal_names(resource.read_text(encoding="utf-8"), "audit/data/literal_names.toml")
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -12,6 +12,7 @@ Both strings are folded (ASCII, lower case) before they get here.
 """
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -56,40 +57,59 @@ def default_alternations() -> dict[str, tuple[Alternation, ...]]:
     return load_alternations(resource.read_text(encoding="utf-8"), "audit/data/transliteration.toml")
 
 
+# The largest cost worth knowing exactly: callers ask "is it at most 0.5" or "at most 1".
+COST_LIMIT = 1.0
+
+
 @lru_cache(maxsize=200_000)
 def translit_cost(written: str, name: str) -> float:
-    """The cheapest way to turn ``written`` into ``name`` letter by letter, romanisations' swaps cheap.
+    """The cheapest way to turn ``written`` into ``name`` letter by letter, romanisations' swaps cheap;
+    ``math.inf`` when that costs more than COST_LIMIT.
 
-    A dynamic programme over prefixes (names are short: a few hundred cells), cached per pair.
+    A dynamic programme over prefixes that keeps, row by row, only the cells within the limit: a handful
+    per row, so a pair costs tens of microseconds however long the names (cached per pair as well).
     """
-    alternations = default_alternations()
-    rows, columns = len(written) + 1, len(name) + 1
-    best = [[float("inf")] * columns for _ in range(rows)]
-    best[0][0] = 0.0
-    for i in range(rows):
-        row, below = best[i], best[i + 1] if i + 1 < rows else None
-        for j in range(columns):
-            here = row[j]
-            if here == float("inf"):
+    starting = _alternations_in(written)
+    rows: list[dict[int, float]] = [{} for _ in range(len(written) + 2)]
+    rows[0][0] = 0.0
+    width = len(name)
+    for i in range(len(written) + 1):
+        row = rows[i]
+        if not row:
+            continue  # too costly, or skipped by a longer alternation (tsch) landing further on
+        below = rows[i + 1]
+        letter = written[i] if i < len(written) else ""
+        put_in = VOWEL_GAP_COST if letter in VOWELS else LETTER_COST
+        for j in range(min(row), width + 1):  # ascending: a letter left out moves right along the row
+            here = row.get(j, math.inf)
+            if here > COST_LIMIT:
                 continue
-            if j + 1 < columns:  # a letter of the name left out of the written form
-                step = here + (VOWEL_GAP_COST if name[j] in VOWELS else LETTER_COST)
-                if step < row[j + 1]:
-                    row[j + 1] = step
-            if below is None:
+            if j < width:  # a letter of the name left out of the written form
+                _relax(row, j + 1, here + (VOWEL_GAP_COST if name[j] in VOWELS else LETTER_COST))
+            if not letter:
                 continue
-            letter = written[i]
-            step = here + (VOWEL_GAP_COST if letter in VOWELS else LETTER_COST)  # a letter put in
-            if step < below[j]:
-                below[j] = step
-            if j + 1 < columns:
+            _relax(below, j, here + put_in)  # a letter put in
+            if j < width:
                 other = name[j]
                 swap = 0.0 if letter == other else VOWEL_COST if letter in VOWELS and other in VOWELS else LETTER_COST
-                if here + swap < below[j + 1]:
-                    below[j + 1] = here + swap
-            for alternation in alternations.get(letter, ()):
-                if written.startswith(alternation.written, i) and name.startswith(alternation.read, j):
-                    end_i, end_j = i + len(alternation.written), j + len(alternation.read)
-                    if here + alternation.cost < best[end_i][end_j]:
-                        best[end_i][end_j] = here + alternation.cost
-    return round(best[-1][-1], 3)
+                _relax(below, j + 1, here + swap)
+            for alternation in starting[i]:
+                if name.startswith(alternation.read, j):
+                    _relax(rows[i + len(alternation.written)], j + len(alternation.read), here + alternation.cost)
+    cost = rows[len(written)].get(width, math.inf)
+    return round(cost, 3) if cost <= COST_LIMIT else math.inf
+
+
+@lru_cache(maxsize=50_000)
+def _alternations_in(written: str) -> tuple[tuple[Alternation, ...], ...]:
+    """For each position of ``written``, the alternations whose letters stand there."""
+    alternations = default_alternations()
+    return tuple(
+        tuple(a for a in alternations.get(letter, ()) if written.startswith(a.written, i))
+        for i, letter in enumerate(written)
+    )
+
+
+def _relax(row: dict[int, float], column: int, cost: float) -> None:
+    if cost <= COST_LIMIT and cost < row.get(column, math.inf):
+        row[column] = cost

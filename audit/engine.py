@@ -72,8 +72,8 @@ def _per_document(documents: Iterable[Document], enabled: list, context: Context
     for document in documents:
         for check in enabled:
             findings.extend(check.check(document, context))
-        if markers is not None and document.path not in markers:
-            markers[document.path] = suppressions.parse(_raw_document(document))
+        if markers is not None:
+            markers.setdefault(document.path, []).extend(_markers(document))
         if kept is not None:
             kept.append(document)
         else:
@@ -81,11 +81,22 @@ def _per_document(documents: Iterable[Document], enabled: list, context: Context
     return findings
 
 
-def _raw_document(document: Document) -> Document:
-    """The raw file a reader's document came from: suppression markers (HTML comments) live there."""
-    if document.source is None:
-        return document
-    return Document(document.path, document.source.reading.raw, document.source.raw_line_starts)
+def _markers(document: Document) -> list[suppressions.Marker]:
+    """A document's suppression markers, placed in the raw file like its findings.
+
+    Markers are HTML comments: in an HTML or Markdown file they are markup the reader hides, so they are
+    read from the raw file; in a record of an export they are part of the record's text, and cover only
+    that record.
+    """
+    source = document.source
+    if source is None:
+        return suppressions.parse(document)
+    if source.record.id is None:
+        return suppressions.parse(Document(document.path, source.reading.raw, source.raw_line_starts))
+    return [replace(marker, start=source.raw_start(marker.start), end=source.raw_end(marker.start, marker.end),
+                    scope_start=source.raw_start(marker.scope_start),
+                    scope_end=source.raw_end(marker.scope_start, marker.scope_end))
+            for marker in suppressions.parse(document)]
 
 
 def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callable[[], bytes] | None = None,

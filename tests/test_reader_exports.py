@@ -115,3 +115,19 @@ def test_sarif_and_jsonl_outputs_carry_the_record():
     assert records == {"101", "a-7"}
     code, out, _ = run(["scan", str(JSONL), "--isolated", "--format", "jsonl"])
     assert {json.loads(line).get("record") for line in out.splitlines() if '"rule"' in line} == {"101", "a-7"}
+
+
+def test_a_suppression_marker_in_a_record_covers_that_record_only(tmp_path):
+    export = tmp_path / "export.jsonl"
+    export.write_text('{"id": 1, "body": "<!-- audit: ignore garbled-name -->\\nMet in Jerevan."}\n'
+                      '{"id": 2, "body": "Met in Jerevan."}\n', encoding="utf-8")
+    result = scan([str(export)], Settings())
+    assert [(f.rule, f.record, f.line) for f in result.findings] == [("AUD101", "2", 2)]
+    assert result.suppressed == 1
+
+
+def test_html_report_of_an_export_highlights_each_record(tmp_path):
+    code, out, _ = run(["scan", str(JSONL), "--isolated", "--format", "html"])
+    assert code == 1 and "not kept" not in out
+    assert out.count('data-rule="AUD101" data-severity="error">Stepanakret<span class="tip"') == 2
+    assert ">Bärbock<span" in out and "\\u00e4" not in out

@@ -20,6 +20,7 @@ from .engine import all_rules
 from .engine import scan as run_scan
 from .glossary import GlossaryError
 from .model import FailOn, RunResult, Severity, find_rule
+from .readers import READERS, ReaderOptions
 from .reporters import NEEDS_TEXT, REPORTERS, render
 from .text import DataFileError
 
@@ -38,6 +39,9 @@ app = typer.Typer(
 )
 
 FormatName = Enum("FormatName", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
+
+
+InputFormat = Enum("InputFormat", {name: name for name in READERS}, type=str)  # type: ignore[misc]
 
 
 class UsageError(Exception):
@@ -101,6 +105,13 @@ def _severities(values: Optional[list[str]]) -> Optional[dict[str, Severity]]:
         except ValueError as error:
             raise UsageError(f"--severity: {error}") from None
     return levels
+
+
+def reader_options(input_format: Optional[Enum], text_field: str, id_field: str) -> ReaderOptions:
+    """How files are read: --input-format, --field, --id-field."""
+    if not text_field.strip() or not id_field.strip():
+        raise UsageError("--field and --id-field need a field name")
+    return ReaderOptions(input_format.value if input_format else None, text_field, id_field)
 
 
 def want_progress(stream) -> bool:
@@ -175,6 +186,9 @@ def scan(
     report: Annotated[bool, typer.Option("--report", help=f"Also write an HTML report to {REPORT_DIR}/{REPORT_NAME}.")] = False,
     show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the effective configuration and exit.")] = False,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour text output (default: on a terminal).")] = None,
+    input_format: Annotated[Optional[InputFormat], typer.Option("--input-format", help="Read every file as this format (default: by extension).")] = None,
+    text_field: Annotated[str, typer.Option("--field", help="JSONL/CSV exports: the field holding the article text.")] = "body",
+    id_field: Annotated[str, typer.Option("--id-field", help="JSONL/CSV exports: the field naming each record.")] = "id",
 ) -> None:
     """Report garbled names, mistranslated names and scraper debris in PATHS."""
     settings = override(
@@ -198,7 +212,8 @@ def scan(
     bar = _ProgressBar() if want_progress(sys.stderr) else None
     try:
         result = run_scan(list(paths), settings, baseline=known, only=only, progress=bar,
-                          keep_text=report or format.value in NEEDS_TEXT)
+                          keep_text=report or format.value in NEEDS_TEXT,
+                          reading=reader_options(input_format, text_field, id_field))
     finally:
         if bar is not None:
             bar.close()
@@ -220,6 +235,72 @@ def documented_rules() -> tuple:
     return (*all_rules(), *COMPARE_RULES)
 
 
+@app.command("fix")
+def fix(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to fix (recursively).")],
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the fixes and change nothing.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply unsafe fixes (debris removal, spellings guessed from the article).")] = False,
+    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Apply only fixes at least this sure.")] = 0.85,
+    glossary: Annotated[
+        Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file (.toml or .csv); repeatable. Default: the configuration's, else the bundled one.")
+    ] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Fix only these rules (ids, id prefixes or names).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Do not fix these rules.")] = None,
+    config: Annotated[Optional[str], typer.Option("--config", help="Configuration file to use instead of searching upward.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every configuration file.")] = False,
+    input_format: Annotated[Optional[InputFormat], typer.Option("--input-format", help="Read every file as this format (default: by extension).")] = None,
+    text_field: Annotated[str, typer.Option("--field", help="JSONL/CSV exports: the field holding the article text.")] = "body",
+    id_field: Annotated[str, typer.Option("--id-field", help="JSONL/CSV exports: the field naming each record.")] = "id",
+) -> None:
+    """Apply the suggestions of safe fixes (glossary spellings) at or above a confidence to PATHS.
+
+    Exit code: 0 nothing to fix, 1 fixes applied (or, with --diff, available), 2 input errors.
+    """
+    from .fix import FixError, FixOptions, plan_fixes, write
+
+    if "-" in paths:
+        raise UsageError("audit fix works on files, not standard input")
+    settings = override(
+        resolve(paths, config, isolated=isolated, rules=all_rules()),
+        glossaries=tuple(glossary) if glossary else None,
+        select=_rule_patterns("--select", select),
+        ignore=_rule_patterns("--ignore", ignore),
+    )
+    reading = reader_options(input_format, text_field, id_field)
+    result = run_scan(list(paths), settings, reading=reading)
+    plans, problems = plan_fixes(result, all_rules(), FixOptions(min_confidence, unsafe_fixes), reading)
+    problems = [str(problem) for problem in result.problems] + problems
+    fixed = files = 0
+    for plan in plans:
+        if not plan.fixes:
+            continue
+        if diff:
+            sys.stdout.write(plan.diff())
+        else:
+            try:
+                write(plan)
+            except FixError as error:
+                problems.append(str(error))
+                continue
+            typer.echo(f"{plan.path}: fixed {len(plan.fixes)}: " + ", ".join(
+                f"{fix.finding.text!r} -> {fix.finding.suggestion or ''!r}" for fix in plan.fixes))
+        fixed += len(plan.fixes)
+        files += 1
+    left = sum(len(plan.left) for plan in plans)
+    verb = "would fix" if diff else "fixed"
+    summary = f"audit: {verb} {fixed} finding{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+    if left:
+        reasons: dict[str, int] = {}
+        for plan in plans:
+            for _, reason in plan.left:
+                reasons[reason.split(" below ")[0] if reason.startswith("confidence") else reason] = reasons.get(reason, 0) + 1
+        summary += f"; {left} left: " + ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
+    typer.echo(summary, err=True)
+    for problem in problems:
+        typer.echo(f"audit: {problem}", err=True)
+    raise typer.Exit(EXIT_USAGE if problems else EXIT_FINDINGS if fixed else EXIT_CLEAN)
+
+
 @app.command("rules")
 def list_rules() -> None:
     """List every rule: id, name, default severity, summary."""
@@ -237,6 +318,9 @@ def explain(rule: Annotated[str, typer.Argument(help="Rule id (AUD101) or name (
         raise UsageError(f"unknown rule {rule!r}; `audit rules` lists them")
     typer.echo(f"{found.id} {found.name} ({found.severity.label})\n")
     typer.echo(f"{found.summary}\n")
+    if found.fix_safety != "none":
+        flag = "" if found.fix_safety == "safe" else " with --unsafe-fixes"
+        typer.echo(f"Fix: {found.fix_safety} (`audit fix`{flag} applies it)\n")
     for heading, body in (("What it catches", found.what), ("Why it matters", found.why),
                           ("Example", found.example), ("How to fix", found.fix)):
         typer.echo(f"## {heading}\n{body}\n")

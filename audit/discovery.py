@@ -8,6 +8,7 @@ desk grows its glossary. ``audit names`` is the command-line face of both.
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import re
@@ -135,10 +136,10 @@ def _known_word(folded: str, matcher: Matcher, names_only: bool = False) -> bool
 
 
 def _context_line(document: Document, start: int, end: int) -> tuple[int, str]:
-    line, _ = document.position(start)
-    text = document.line_text(line)
-    line_start = document.line_starts[line - 1]
-    left = start - line_start
+    line, _ = document.position(start)  # in the raw file, for the user
+    view_line = bisect.bisect_right(document.line_starts, start)  # in the text read (differs for HTML, exports)
+    text = document.line_text(view_line)
+    left = start - document.line_starts[view_line - 1]
     if len(text) > CONTEXT_WIDTH:
         begin = max(0, min(left - CONTEXT_WIDTH // 3, len(text) - CONTEXT_WIDTH))
         snippet = text[begin : begin + CONTEXT_WIDTH]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Finding, Rule, Severity
+from .readers.base import Source
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -27,15 +28,28 @@ class Document:
     path: str  # as the user named it (relative paths stay relative), "-" for stdin
     text: str
     line_starts: tuple[int, ...] = field(repr=False, default=())
+    # Set by a reader whose visible text is not the raw file (HTML, JSONL ...): findings are placed in the raw file.
+    source: Source | None = field(repr=False, default=None, compare=False)
 
     @classmethod
-    def from_text(cls, path: str, text: str) -> "Document":
-        starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
-        return cls(path=path, text=text, line_starts=tuple(starts))
+    def from_text(cls, path: str, text: str, source: Source | None = None) -> "Document":
+        return cls(path=path, text=text, line_starts=line_starts(text), source=source)
+
+    @property
+    def record(self) -> str | None:
+        """The record of a multi-article file (a JSONL line's id) this document is, if any."""
+        return self.source.record.id if self.source else None
+
+    @property
+    def key(self) -> str:
+        """Unique per document of a scan (several records share a path)."""
+        return f"{self.path}#{self.source.record.id}" if self.source and self.source.record.id is not None else self.path
 
     @property
     def kind(self) -> str:
         """'markdown', 'html' or 'text', from the file name."""
+        if self.source is not None:
+            return "text"  # a reader's visible text carries no markup
         suffix = os.path.splitext(self.path)[1].lower()
         if suffix in (".md", ".markdown"):
             return "markdown"
@@ -44,7 +58,9 @@ class Document:
         return "text"
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a 0-based character offset."""
+        """1-based (line, column) of a 0-based character offset (in the raw file when a reader made the text)."""
+        if self.source is not None:
+            return self.source.position(self.source.raw_start(offset))
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
 
@@ -65,15 +81,19 @@ class Document:
         severity: Severity | None = None,
     ) -> Finding:
         """Build a Finding for text[start:end], filling in positions; checks call this."""
-        line, column = self.position(start)
-        end_line, end_column = self.position(end)
+        if self.source is not None:
+            raw_start, raw_end = self.source.raw_start(start), self.source.raw_end(start, end)
+            (line, column), (end_line, end_column) = self.source.position(raw_start), self.source.position(raw_end)
+        else:
+            raw_start, raw_end = start, end
+            (line, column), (end_line, end_column) = self.position(start), self.position(end)
         return Finding(
             rule=rule.id,
             name=rule.name,
             severity=severity or rule.severity,
             path=self.path,
-            start=start,
-            end=end,
+            start=raw_start,
+            end=raw_end,
             line=line,
             column=column,
             end_line=end_line,
@@ -82,7 +102,13 @@ class Document:
             suggestion=suggestion,
             confidence=max(0.0, min(1.0, confidence)),
             message=message,
+            record=self.record,
         )
+
+
+def line_starts(text: str) -> tuple[int, ...]:
+    """Offsets where each line of ``text`` starts (any of \\n, \\r\\n, \\r ends a line)."""
+    return (0, *(match.end() for match in _LINE_BREAK.finditer(text)))
 
 
 def decode(data: bytes, path: str) -> str:
@@ -97,21 +123,25 @@ def decode(data: bytes, path: str) -> str:
             raise DocumentError(f"{path}: not UTF-8 or Windows-1252 text ({error.reason} at byte {error.start})") from None
 
 
+def read_bytes(path: str | Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise DocumentError(f"{path}: cannot read ({error.strerror or error})") from None
+
+
 def read_document(path: str | Path) -> Document:
     name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise DocumentError(f"{name}: cannot read ({error.strerror or error})") from None
-    return Document.from_text(name, decode(data, name))
+    return Document.from_text(name, decode(read_bytes(path), name))
 
 
-def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
+def expand_paths(paths: list[str], skipped: list[str] | None = None) -> tuple[list[str], list[str]]:
     """Files to scan, in a stable order, and paths that do not exist.
 
-    Directories are walked recursively for article files (by suffix); hidden entries are skipped.
-    A file named explicitly is scanned whatever its suffix.
+    Directories are walked recursively for files a reader reads (by suffix); hidden entries are skipped,
+    other files are added to ``skipped``. A file named explicitly is scanned whatever its suffix.
     """
+    from .readers import known_suffix  # the readers' registry imports this module's neighbours
     files: list[str] = []
     missing: list[str] = []
     for path in paths:
@@ -121,11 +151,10 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
             found: list[str] = []
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(
-                    os.path.join(root, name)
-                    for name in names
-                    if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES)
-                )
+                for name in sorted(names):
+                    if not name.startswith("."):
+                        chosen = found if known_suffix(name) else (skipped if skipped is not None else [])
+                        chosen.append(os.path.join(root, name))
             files.extend(sorted(found))
         elif os.path.isfile(path):
             files.append(path)

@@ -14,12 +14,14 @@ from . import suppressions
 from .baseline import Baseline
 from .checks.base import Check, Context
 from .config import Settings, path_selected
-from .documents import Document, DocumentError, decode, expand_paths, read_document
+from .documents import Document, DocumentError, expand_paths
 from .gc_pause import paused_gc
 from .glossary import Glossary, load_glossaries
 from .matching import Matcher
 from .model import Finding, InputProblem, Rule, RunResult
 from .provenance import glossary_digest, signature
+from .readers import ReaderOptions
+from .readers.load import load
 
 # Called with (files done, files in all, path) as each document is read: the CLI draws a progress bar.
 Progress = Callable[[int, int, str], None]
@@ -71,8 +73,8 @@ def _per_document(documents: Iterable[Document], enabled: list[Check], context: 
     for document in documents:
         for check in enabled:
             findings.extend(check.check(document, context))
-        if markers is not None and (found := suppressions.parse(document)):
-            markers[document.path] = found
+        if markers is not None:
+            markers.setdefault(document.path, []).extend(_markers(document))
         if kept is not None:
             kept.append(document)
         else:
@@ -80,15 +82,35 @@ def _per_document(documents: Iterable[Document], enabled: list[Check], context: 
     return findings
 
 
+def _markers(document: Document) -> list[suppressions.Marker]:
+    """A document's suppression markers, placed in the raw file like its findings.
+
+    Markers are HTML comments: in an HTML or Markdown file they are markup the reader hides, so they are
+    read from the raw file; in a record of an export they are part of the record's text, and cover only
+    that record.
+    """
+    source = document.source
+    if source is None:
+        return suppressions.parse(document)
+    if source.record.id is None:
+        return suppressions.parse(Document(document.path, source.reading.raw, source.raw_line_starts))
+    return [replace(marker, start=source.raw_start(marker.start), end=source.raw_end(marker.start, marker.end),
+                    scope_start=source.raw_start(marker.scope_start),
+                    scope_end=source.raw_end(marker.scope_start, marker.scope_end))
+            for marker in suppressions.parse(document)]
+
+
 def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callable[[], bytes] | None = None,
                    settings: Settings | None = None, only: Collection[str] | None = None,
-                   progress: Progress | None = None) -> Iterable[Document]:
+                   progress: Progress | None = None, reading: ReaderOptions | None = None,
+                   skipped: list[str] | None = None) -> Iterable[Document]:
     """Documents one at a time; a file that cannot be read becomes a problem and the scan goes on.
 
     ``settings`` apply include/exclude globs; ``only`` (real paths) keeps just those files
-    (``--changed-since``); ``progress`` hears of each file as it is read.
+    (``--changed-since``); ``progress`` hears of each file as it is read; ``reading`` says how to read
+    files (format, export fields); ``skipped`` collects files of folders that no reader reads.
     """
-    files, missing = expand_paths(paths)
+    files, missing = expand_paths(paths, skipped)
     problems.extend(InputProblem(path, "no such file or directory") for path in missing)
     if settings is not None:
         files = [path for path in files if path_selected(path, settings)]
@@ -98,13 +120,13 @@ def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callab
         if progress:
             progress(done, len(files), path)
         try:
-            if path == "-":
-                data = stdin() if stdin else sys.stdin.buffer.read()
-                yield Document.from_text("-", decode(data, "<stdin>"))
-            else:
-                yield read_document(path)
+            data = (stdin() if stdin else sys.stdin.buffer.read()) if path == "-" else None
+            documents, read = load(path, reading, data)
         except DocumentError as error:
-            problems.append(InputProblem(path, str(error).removeprefix(f"{path}: ")))
+            problems.append(InputProblem(path, str(error).removeprefix(f"{path}: ").removeprefix("<stdin>: ")))
+            continue
+        problems.extend(InputProblem(path, note) for note in (read.notes if read else ()))
+        yield from documents
 
 
 def number_occurrences(findings: Iterable[Finding]) -> list[Finding]:
@@ -119,25 +141,29 @@ def number_occurrences(findings: Iterable[Finding]) -> list[Finding]:
 
 def scan(paths: list[str], settings: Settings | None = None, *, context: Context | None = None,
          stdin: Callable[[], bytes] | None = None, baseline: Baseline | None = None,
-         only: Collection[str] | None = None, keep_text: bool = False, progress: Progress | None = None) -> RunResult:
+         only: Collection[str] | None = None, keep_text: bool = False, progress: Progress | None = None,
+         reading: ReaderOptions | None = None) -> RunResult:
     """Scan files and directories (``-`` is standard input) and return every finding.
 
     Inline suppression markers are applied; with ``baseline``, findings it knows are left out (and
     counted). ``only`` limits the scan to those real paths; ``keep_text`` keeps each document's text in
-    the result for reports that show the copy.
+    the result for reports that show the copy; ``reading`` says how files are read (format, export fields).
 
     Raises GlossaryError when a glossary cannot be loaded; unreadable articles are reported in
     ``RunResult.problems`` and do not stop the scan.
     """
     settings = settings or Settings()
     with paused_gc():  # see gc_pause: one pause over loading, indexing and checking, not three
-        return _scan(paths, settings, context or build_context(settings), stdin, baseline, only, keep_text, progress)
+        return _scan(paths, settings, context or build_context(settings), stdin, baseline, only, keep_text, progress,
+                     reading)
 
 
 def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callable[[], bytes] | None,
           baseline: Baseline | None, only: Collection[str] | None, keep_text: bool,
-          progress: Progress | None) -> RunResult:
+          progress: Progress | None, reading: ReaderOptions | None = None) -> RunResult:
     problems: list[InputProblem] = []
+    skipped: list[str] = []
+    views: dict[str, object] = {}
     scanned: list[str] = []
     words = 0
     texts: dict[str, str] = {}
@@ -146,13 +172,16 @@ def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callabl
     def counted(documents: Iterable[Document]) -> Iterable[Document]:
         nonlocal words
         for document in documents:
-            scanned.append(document.path)
+            if not scanned or scanned[-1] != document.path:  # the records of an export are one file
+                scanned.append(document.path)
+                if keep_text:
+                    texts[document.path] = document.source.reading.text if document.source else document.text
+                    if document.source is not None and document.source.reading.offsets is not None:
+                        views[document.path] = document.source.reading.offsets
             words += len(document.text.split())
-            if keep_text:
-                texts[document.path] = document.text
             yield document
 
-    documents = read_documents(paths, problems, stdin, settings, only, progress)
+    documents = read_documents(paths, problems, stdin, settings, only, progress, reading, skipped)
     findings = check_documents(counted(documents), context, markers)
     enabled = tuple(rule for rule in all_rules() if settings.enables(rule))
     findings, suppressed = suppressions.apply(findings, markers, all_rules(), lambda rule: rule in enabled)
@@ -173,4 +202,6 @@ def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callabl
         fail_on=settings.fail_on,
         texts=texts,
         signature=signed,
+        views=views,
+        skipped=tuple(skipped),
     )

@@ -67,6 +67,11 @@ class Rule:
     why: str  # why it matters
     example: str  # an example of text it reports
     fix: str  # how to fix what it reports
+    # How `audit fix` treats its findings, in ruff's sense: "safe" (a glossary's spelling replaces the
+    # text), "unsafe" (the change may alter meaning, e.g. removing text: only with --unsafe-fixes) or
+    # "none" (nothing to apply automatically).
+    fix_safety: str = "none"
+    fix_removes: bool = False  # a finding without a suggestion is fixed by removing its text (scraper debris)
 
     def matches(self, pattern: str) -> bool:
         """Is this rule named by ``pattern``: its id, an id prefix ("AUD1") or its kebab-case name?"""
@@ -109,11 +114,16 @@ class Finding:
     # 1-based: which of the findings with this fingerprint in this file this is, in text order (the engine
     # numbers them), so a name garbled twice in one article gives two distinct identities.
     occurrence: int = 1
+    # The record of a multi-article file (JSONL/CSV export, translation file) the finding is in, by its id.
+    record: str | None = None
 
     @property
     def fingerprint(self) -> str:
         """Identity that survives edits elsewhere in the file: no line numbers or offsets in it."""
-        key = "\x1f".join((self.path.replace("\\", "/"), self.rule, self.text, self.suggestion or ""))
+        parts: tuple[str, ...] = (self.path.replace("\\", "/"), self.rule, self.text, self.suggestion or "")
+        if self.record is not None:  # a record's findings keep their identity when records are reordered
+            parts = (*parts, self.record)
+        key = "\x1f".join(parts)
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
     @property
@@ -142,7 +152,7 @@ class Finding:
             "confidence": round(self.confidence, 3),
             "message": self.message,
             "fingerprint": self.fingerprint,
-        }
+        } | ({"record": self.record} if self.record is not None else {})
 
 
 @dataclass(frozen=True)
@@ -169,6 +179,7 @@ class Summary(TypedDict):
     suppressed: int
     problems: list[str]
     signature: str  # how the report was made (audit/provenance.py); empty for results not made by a scan
+    skipped: list[str]  # files in scanned folders that no reader reads
 
 
 @dataclass(frozen=True)
@@ -187,6 +198,10 @@ class RunResult:
     # path -> document text, kept only when a reporter needs the copy itself (the HTML report)
     texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     signature: str = ""  # how the run was made: tool version, glossary hash, rules, thresholds (provenance.py)
+    # path -> the readers' map between that text and the raw file, for files whose visible text is not the
+    # raw file (HTML, Markdown, exports): an audit.readers.base.OffsetMap; findings hold raw offsets.
+    views: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    skipped: tuple[str, ...] = ()  # files in scanned folders that no reader reads (listed, never silent)
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
@@ -219,4 +234,5 @@ class RunResult:
             "suppressed": self.suppressed,
             "problems": [str(problem) for problem in self.problems],
             "signature": self.signature,
+            "skipped": list(self.skipped),
         }

@@ -137,7 +137,7 @@ def tree(tmp_path):
         ".hidden.txt",
         "sub/z.txt",
         "sub/deeper/y.txt",
-        "sub/deeper/skip.csv",
+        "sub/deeper/skip.pdf",
         ".git/config.txt",
         "sub/.cache/x.txt",
     ]
@@ -153,11 +153,14 @@ def _rel(paths, root):
 
 
 def test_directories_are_walked_recursively_for_article_files(tree):
-    files, missing = expand_paths([str(tree)])
+    skipped: list[str] = []
+    files, missing = expand_paths([str(tree)], skipped)
     assert missing == []
     assert sorted(_rel(files, tree)) == sorted(
         ["a.md", "b.txt", "c.html", "d.htm", "e.markdown", "f.text", "UPPER.TXT", "sub/z.txt", "sub/deeper/y.txt"]
     )
+    # Files no reader reads are listed, not dropped silently; hidden ones (.git, dotfiles) are not articles.
+    assert sorted(_rel(skipped, tree)) == ["image.png", "notes.json", "sub/deeper/skip.pdf"]
 
 
 def test_order_is_stable(tree):
@@ -183,11 +186,7 @@ def test_missing_paths_are_reported_not_raised(tree):
 def test_stdin_and_duplicates(tree):
     files, _ = expand_paths(["-", str(tree / "b.txt"), str(tree / "b.txt"), str(tree / "sub")])
     assert files[0] == "-"
-    assert _rel(files[1:], tree) == ["b.txt", "sub/z.txt", "sub/deeper/y.txt"] or _rel(files[1:], tree) == [
-        "b.txt",
-        "sub/deeper/y.txt",
-        "sub/z.txt",
-    ]
+    assert _rel(files[1:], tree) == ["b.txt", "sub/deeper/y.txt", "sub/z.txt"]
     assert len(files) == len(set(files))
 
 

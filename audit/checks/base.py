@@ -82,16 +82,16 @@ class Context:
     def name_matches(self, document: Document) -> list[NameMatch]:
         """The matcher's reading of a document, computed once per scan and shared by the name checks."""
         names = self.scan.names
-        if document.path not in names:
-            names[document.path] = self.matcher.find(document.text)
-        return names[document.path]
+        if document.key not in names:
+            names[document.key] = self.matcher.find(document.text)
+        return names[document.key]
 
     def reported_name_spans(self, document: Document) -> list[tuple[int, int]]:
         """(start, end) of every name match a name rule reports in this run."""
         return [(m.start, m.end) for m in self.name_matches(document) if m.kind in self.reported_kinds]
 
     def forget(self, document: Document) -> None:
-        self.scan.names.pop(document.path, None)
+        self.scan.names.pop(document.key, None)
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

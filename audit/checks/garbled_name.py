@@ -28,6 +28,7 @@ RULE = Rule(
         "Replace the word with the suggestion, the glossary's canonical (house) spelling. If the word is a "
         "different, correct name, add it to the glossary so it is known from then on."
     ),
+    fix_safety="safe",
 )
 NAME_KIND: NameKind = "garbled"  # the matcher's NameMatch.kind this rule reports
 

@@ -25,6 +25,7 @@ RULE = Rule(
     ),
     example='Prime Minister Nicholas Pashinyan said...  ->  "Nicholas Pashinyan" should be "Nikol Pashinyan"',
     fix="Write the person's name as the glossary spells it.",
+    fix_safety="safe",
 )
 NAME_KIND: NameKind = "given-name"  # the matcher's NameMatch.kind this rule reports
 

@@ -47,6 +47,7 @@ RULE = Rule(
         "Use the suggested spelling, or, if the minority spelling is right, fix the other articles. Add the "
         "name to the glossary so it is checked from then on."
     ),
+    fix_safety="unsafe",
 )
 
 # Without the glossary, the right spelling is the one used in more articles, and at least this many.
@@ -79,7 +80,7 @@ class Usage:
 def check(document: Document, context: Context) -> Iterable[Finding]:
     # Findings come in check_corpus, once every article has been read; the article's name words are
     # noted now, while the other checks have them at hand.
-    _noted(context)[document.path] = _reading(document, context)
+    _noted(context)[document.key] = _reading(document, context)
     return ()
 
 
@@ -105,7 +106,7 @@ def check_corpus(documents: list[Document], context: Context) -> Iterator[Findin
         return
     usage: dict[str, Usage] = {}
     for index, document in enumerate(documents):
-        words, reported = noted.pop(document.path) if document.path in noted else _reading(document, context)
+        words, reported = noted.pop(document.key) if document.key in noted else _reading(document, context)
         for word, flagged in zip(words, reported):
             entry = usage.setdefault(word.folded, Usage())
             entry.by_document.setdefault(index, []).append(word)

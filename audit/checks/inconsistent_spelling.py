@@ -47,6 +47,7 @@ RULE = Rule(
         "Check the name and write it one way throughout; then add it to the glossary so other articles are "
         "checked against it."
     ),
+    fix_safety="unsafe",
 )
 
 

@@ -23,6 +23,7 @@ RULE = Rule(
     ),
     example='Photo: The mirror  ->  "The mirror" should be "Der Spiegel"',
     fix="Replace it with the suggestion. Add wrong forms your desk keeps seeing to the entry's avoid list.",
+    fix_safety="safe",
 )
 
 

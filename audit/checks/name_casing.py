@@ -27,6 +27,7 @@ RULE = Rule(
     ),
     example='fighting in nagorno-Karabakh  ->  "nagorno-Karabakh" should be "Nagorno-Karabakh"',
     fix="Write the name as the glossary does.",
+    fix_safety="safe",
 )
 
 

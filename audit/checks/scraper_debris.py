@@ -37,6 +37,8 @@ RULE = Rule(
         "Delete the block. If a pattern catches real copy at your desk, switch the rule off for that file or "
         "report the pattern; to catch debris your sources leave, add a pattern file."
     ),
+    fix_safety="unsafe",
+    fix_removes=True,
 )
 
 

@@ -26,6 +26,8 @@ def summary_line(result: RunResult) -> str:
         text += f"; {result.suppressed} suppressed"
     if result.problems:
         text += f"; {plural(len(result.problems), 'file')} could not be read"
+    if result.skipped:
+        text += f"; {plural(len(result.skipped), 'file')} skipped (no reader for the format)"
     return text
 
 

@@ -7,12 +7,15 @@ follows its text. Articles without findings are listed by name.
 
 Everything from the copy is HTML-escaped (a ``<script>`` in an article shows as text), and a
 Content-Security-Policy forbids loading anything: the page works offline and makes no requests.
-The article text comes from ``RunResult.texts``; the engine keeps it when this format is asked for.
+The article text comes from ``RunResult.texts``; the engine keeps it when this format is asked for. For
+files a reader turned into visible text (HTML, Markdown, exports), that is the visible text, and
+``RunResult.views`` maps the findings' raw positions back into it.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import replace
 from html import escape
 
 from ..model import Finding, RunResult
@@ -189,10 +192,21 @@ def _filters(result: RunResult) -> str:
     )
 
 
-def _article(path: str, findings: list[Finding], text: str | None, number: int, first_id: int) -> str:
+def _shown(findings: list[Finding], view) -> list[Finding]:  # noqa: ANN001 - audit.readers.base.OffsetMap
+    """Findings placed in the text a reader sees: their raw positions mapped back through the reader's map."""
+    if view is None:
+        return findings
+    return [replace(f, start=view.view_start(f.start), end=view.view_end(f.end)) for f in findings]
+
+
+def _article(path: str, findings: list[Finding], text: str | None, number: int, first_id: int, view=None) -> str:  # noqa: ANN001
     ids = list(range(first_id, first_id + len(findings)))
-    if text is not None and all(text[f.start:f.end] == f.text for f in findings):
-        body = f'<pre class="copy">{_highlighted(text, findings, ids)}</pre>'
+    shown = _shown(findings, view)
+    # Highlight what stands in the text; a suppression marker in an HTML comment is listed, not shown.
+    placed = [i for i, f in enumerate(shown) if text is not None and text[f.start:f.end] == f.text]
+    if text is not None and (placed or not findings):
+        highlighted = _highlighted(text, [shown[i] for i in placed], [ids[i] for i in placed])
+        body = f'<pre class="copy">{highlighted}</pre>'
     else:
         body = '<p class="muted">The article text was not kept for this report.</p>'
     items = "".join(_finding_item(finding, ids[i]) for i, finding in enumerate(findings))
@@ -208,7 +222,7 @@ def render(result: RunResult, *, color: bool = False) -> str:
     articles = []
     next_id = 1
     for number, (path, findings) in enumerate(((p, f) for p, f in grouped.items() if f), 1):
-        articles.append(_article(path, findings, result.texts.get(path), number, next_id))
+        articles.append(_article(path, findings, result.texts.get(path), number, next_id, result.views.get(path)))
         next_id += len(findings)
     clean = [path for path, findings in grouped.items() if not findings]
     clean_html = (

@@ -69,7 +69,8 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, object]:
             }
         }],
         "partialFingerprints": {FINGERPRINT_KEY: finding.identity},
-        "properties": {"confidence": round(finding.confidence, 3), "name": finding.name},
+        "properties": {"confidence": round(finding.confidence, 3), "name": finding.name,
+                       **({"record": finding.record} if finding.record is not None else {})},
     }
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]

@@ -15,6 +15,8 @@ STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 def _line(finding: Finding) -> Text:
     line = Text()
     line.append(f"{finding.path}:{finding.line}:{finding.column}", style="bold")
+    if finding.record is not None:
+        line.append(f" [{finding.record}]", style="bold")  # the record of an export (JSONL/CSV id, unit id)
     line.append("  ")
     line.append(f"{finding.severity.label:<7}", style=STYLES[finding.severity])
     line.append("  ")

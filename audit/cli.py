@@ -6,21 +6,27 @@ import sys
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from . import __version__
 from . import baseline as baselines
 from .changes import ChangesError, changed_files
+from .compare.inputs import CompareInputError
+from .compare.rules import RULES as COMPARE_RULES
 from .config import ConfigError, describe, override, resolve
 from .engine import all_rules
 from .engine import scan as run_scan
 from .glossary import GlossaryError
-from .model import RunResult, Severity
+from .model import FailOn, RunResult, Severity, find_rule
 from .readers import READERS, ReaderOptions
 from .reporters import NEEDS_TEXT, REPORTERS, render
 from .text import DataFileError
+
+if TYPE_CHECKING:  # rich's progress bar is imported only when a scan draws one
+    from rich.progress import Progress as Bar
+    from rich.progress import TaskID
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
 
@@ -38,28 +44,21 @@ FormatName = Enum("FormatName", {name: name for name in REPORTERS}, type=str)  #
 InputFormat = Enum("InputFormat", {name: name for name in READERS}, type=str)  # type: ignore[misc]
 
 
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
-
-
 class UsageError(Exception):
     """Bad input named on the command line: one line to stderr, exit code 2."""
 
 
-def exit_code(result: RunResult, fail_on: str, exit_zero: bool = False) -> int:
+def exit_code(result: RunResult, fail_on: FailOn | str, exit_zero: bool = False) -> int:
     """0: nothing at or above the fail-on level; 1: findings at or above it; 2: some input could not be read.
 
     ``exit_zero`` makes findings never fail the run; unreadable input still does.
     """
     if result.problems:
         return EXIT_USAGE
-    if fail_on == "never" or exit_zero:
+    if exit_zero:
         return EXIT_CLEAN
-    threshold = Severity.parse(fail_on)
-    return EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN
+    threshold = FailOn(fail_on)
+    return EXIT_FINDINGS if any(threshold.fails(f.severity) for f in result.findings) else EXIT_CLEAN
 
 
 def _write(output: Optional[Path], text: str) -> None:
@@ -98,7 +97,7 @@ def _severities(values: Optional[list[str]]) -> Optional[dict[str, Severity]]:
     levels: dict[str, Severity] = {}
     for value in values:
         rule_name, sep, level = value.partition("=")
-        rule = next((r for r in all_rules() if r.id == rule_name.strip().upper() or r.name == rule_name.strip().lower()), None)
+        rule = find_rule(all_rules(), rule_name)
         if not sep or rule is None:
             raise UsageError(f"--severity: expected RULE=LEVEL with a known rule, got {value!r}")
         try:
@@ -126,17 +125,17 @@ class _ProgressBar:
     """rich's progress bar on stderr, started once a scan turns out to have many files."""
 
     def __init__(self) -> None:
-        self.progress = None
-        self.task = None
+        self.progress: Bar | None = None
+        self.task: TaskID | None = None
 
     def __call__(self, done: int, total: int, path: str) -> None:
         if total < PROGRESS_MIN_FILES:
             return
-        if self.progress is None:
+        if self.progress is None or self.task is None:
             from rich.console import Console
-            from rich.progress import Progress as Bar
+            from rich.progress import Progress
 
-            self.progress = Bar(console=Console(stderr=True), transient=True)
+            self.progress = Progress(console=Console(stderr=True), transient=True)
             self.progress.start()
             self.task = self.progress.add_task("scanning", total=total)
         self.progress.update(self.task, completed=done - 1, description=Path(path).name[:40])
@@ -184,7 +183,7 @@ def scan(
     report: Annotated[bool, typer.Option("--report", help=f"Also write an HTML report to {REPORT_DIR}/{REPORT_NAME}.")] = False,
     show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the effective configuration and exit.")] = False,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour text output (default: on a terminal).")] = None,
-    input_format: Annotated[Optional[InputFormat], typer.Option("--input-format", help="Read every file as this format (default: by extension).")] = None,  # type: ignore[valid-type]
+    input_format: Annotated[Optional[InputFormat], typer.Option("--input-format", help="Read every file as this format (default: by extension).")] = None,
     text_field: Annotated[str, typer.Option("--field", help="JSONL/CSV exports: the field holding the article text.")] = "body",
     id_field: Annotated[str, typer.Option("--id-field", help="JSONL/CSV exports: the field naming each record.")] = "id",
 ) -> None:
@@ -194,7 +193,7 @@ def scan(
         glossaries=tuple(glossary) if glossary else None,
         min_confidence=min_confidence,
         target_language=language,
-        fail_on=fail_on.value if fail_on else None,
+        fail_on=fail_on,
         select=_rule_patterns("--select", select),
         ignore=_rule_patterns("--ignore", ignore),
         severity=_severities(severity),
@@ -215,7 +214,7 @@ def scan(
         if bar is not None:
             bar.close()
     if write_baseline:
-        count = baselines.write(write_baseline, result.findings)
+        count = baselines.write(write_baseline, result.findings, result.signature)
         typer.echo(f"audit: wrote {count} finding{'s' if count != 1 else ''} to baseline {write_baseline}", err=True)
         result = replace(result, findings=(), baselined=count)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
@@ -240,7 +239,7 @@ def fix(
     ignore: Annotated[Optional[list[str]], typer.Option(help="Do not fix these rules.")] = None,
     config: Annotated[Optional[str], typer.Option("--config", help="Configuration file to use instead of searching upward.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every configuration file.")] = False,
-    input_format: Annotated[Optional[InputFormat], typer.Option("--input-format", help="Read every file as this format (default: by extension).")] = None,  # type: ignore[valid-type]
+    input_format: Annotated[Optional[InputFormat], typer.Option("--input-format", help="Read every file as this format (default: by extension).")] = None,
     text_field: Annotated[str, typer.Option("--field", help="JSONL/CSV exports: the field holding the article text.")] = "body",
     id_field: Annotated[str, typer.Option("--id-field", help="JSONL/CSV exports: the field naming each record.")] = "id",
 ) -> None:
@@ -293,10 +292,15 @@ def fix(
     raise typer.Exit(EXIT_USAGE if problems else EXIT_FINDINGS if fixed else EXIT_CLEAN)
 
 
+def documented_rules() -> tuple:
+    """Every rule `audit rules` lists and `audit explain` documents: the scan's, then `audit compare`'s."""
+    return (*all_rules(), *COMPARE_RULES)
+
+
 @app.command("rules")
 def list_rules() -> None:
     """List every rule: id, name, default severity, summary."""
-    rules = all_rules()
+    rules = documented_rules()
     width = max(len(rule.name) for rule in rules)
     for rule in rules:
         typer.echo(f"{rule.id}  {rule.name:<{width}}  {rule.severity.label:<8} {rule.summary}")
@@ -305,8 +309,7 @@ def list_rules() -> None:
 @app.command()
 def explain(rule: Annotated[str, typer.Argument(help="Rule id (AUD101) or name (garbled-name).")]) -> None:
     """Print a rule's documentation: what it catches, why it matters, an example, the fix."""
-    wanted = rule.strip()
-    found = next((r for r in all_rules() if r.id == wanted.upper() or r.name == wanted.lower()), None)
+    found = find_rule(documented_rules(), rule)
     if found is None:
         raise UsageError(f"unknown rule {rule!r}; `audit rules` lists them")
     typer.echo(f"{found.id} {found.name} ({found.severity.label})\n")
@@ -343,6 +346,51 @@ def names(
     raise typer.Exit(EXIT_USAGE if problems else EXIT_CLEAN)
 
 
+class CompareFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("compare")
+def compare_command(
+    hypothesis: Annotated[str, typer.Argument(metavar="HYP", help="Machine translation: a segment file (one segment a line) or a folder of them.")],
+    reference: Annotated[str, typer.Option("--ref", help="Human reference, line-aligned with HYP (a folder's files are paired by name).")],
+    source: Annotated[Optional[str], typer.Option("--source", help="Source text, line-aligned: checks the glossary's source-language forms.")] = None,
+    glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file (.toml or .csv); repeatable. Adds glossary divergences and the source check.")] = None,
+    source_language: Annotated[Optional[str], typer.Option("--source-language", help="Use only the glossary forms of this language (e.g. ru; default: every language's).")] = None,
+    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    fail_on: Annotated[FailOn, typer.Option(help="Lowest severity of a name divergence that makes the exit code 1.")] = FailOn.WARNING,
+    min_chrf: Annotated[Optional[float], typer.Option("--min-chrf", help="Exit 1 if corpus chrF is below this (0-100).")] = None,
+    min_bleu: Annotated[Optional[float], typer.Option("--min-bleu", help="Exit 1 if corpus BLEU is below this (0-100).")] = None,
+    max_ter: Annotated[Optional[float], typer.Option("--max-ter", help="Exit 1 if corpus TER is above this.")] = None,
+    min_name_accuracy: Annotated[Optional[float], typer.Option("--min-name-accuracy", min=0.0, max=1.0, help="Exit 1 if name accuracy is below this (0-1).")] = None,
+    worst: Annotated[int, typer.Option("--worst", min=0, help="How many of the lowest-chrF segments to list.")] = 5,
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour text output (default: on a terminal).")] = None,
+) -> None:
+    """Score HYP against a human reference (BLEU, chrF, TER) and list names it renders differently."""
+    from .compare import Thresholds, compare, load_pairs
+    from .compare.report import render_json, render_text
+    from .glossary import load_glossary
+
+    loaded = None
+    for path in glossary or ():
+        loaded = load_glossary(path) if loaded is None else loaded.merged(load_glossary(path))
+    language = source_language.strip().lower() if source_language else None
+    if source is not None and not (loaded and any(entry.forms for entry in loaded.entries)):
+        typer.echo("audit: note: --source checks only names of a --glossary whose entries have source-language forms", err=True)
+    comparison = compare(load_pairs(hypothesis, reference, source), loaded, source_language=language, worst=worst)
+    thresholds = Thresholds(min_chrf, min_bleu, max_ter, min_name_accuracy)
+    if format is CompareFormat.json:
+        text = render_json(comparison, thresholds, fail_on.value)
+    else:
+        use_color = color if color is not None else (output is None and sys.stdout.isatty())
+        text = render_text(comparison, thresholds, fail_on.value, color=use_color)
+    _write(output, text)
+    failed = thresholds.missed(comparison) or comparison.failing(fail_on.value)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
 @app.command("config")
 def show_config(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Paths a scan would cover (default: the current directory).")] = None,
@@ -369,7 +417,8 @@ def main(argv: list[str] | None = None) -> int:
             return code
     except typer.Exit as done:
         return done.exit_code
-    except (UsageError, GlossaryError, DataFileError, ConfigError, ChangesError, baselines.BaselineError) as error:
+    except (UsageError, GlossaryError, DataFileError, ConfigError, ChangesError, baselines.BaselineError,
+            CompareInputError) as error:
         typer.echo(f"audit: {error}", err=True)
         return EXIT_USAGE
     except typer.Abort:

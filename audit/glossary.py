@@ -5,7 +5,8 @@ Two formats load:
 * the native TOML format (``glossaries/*.toml``, documented in glossaries/README.md): a ``[[entry]]``
   table per name;
 * the CSV interchange format: a header row ``canonical,type,variants,avoid,note`` (only
-  ``canonical`` is required; ``variants`` and ``avoid`` are ``|``-separated).
+  ``canonical`` is required; ``variants`` and ``avoid`` are ``|``-separated), optionally a ``forms``
+  column of source-language forms (``ru:Песков|de:Peskow``).
 
 Every problem is a ``GlossaryError`` naming the file and, where there is one, the line.
 """
@@ -14,18 +15,21 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import tomli  # compiled (mypyc) where wheels exist: parses a 50,000-entry glossary 4x as fast as tomllib
-
 from .gc_pause import paused_gc
-from .text import table_lines
+from .text import InvalidToml, read_toml, table_lines
 
 ENTRY_TYPES = ("person", "place", "organization", "publication", "other")
 CSV_COLUMNS = ("canonical", "type", "variants", "avoid", "note")
-TOML_KEYS = {"canonical", "type", "variants", "avoid", "note"}
+# Read when present, never written by `audit names --csv`: the name in source languages, for `audit compare --source`.
+OPTIONAL_CSV_COLUMNS = ("forms", "avoid_case")
+TOML_KEYS = {"canonical", "type", "variants", "avoid", "note", "forms", "avoid_case"}
+AVOID_CASES = ("exact", "any")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 DEFAULT_GLOSSARY = "default.toml"
 
 
@@ -46,6 +50,11 @@ class Entry:
     avoid: tuple[str, ...] = ()
     note: str = ""
     source: str = ""  # "file:line" the entry came from, for messages
+    # (language, form) pairs: how source texts write the name ("ru", "Песков"), in file order
+    forms: tuple[tuple[str, str], ...] = ()
+    # "exact": avoid forms match with their case ("The mirror", not the everyday "the mirror"); "any": in any
+    # case, where the desk says its avoid forms can never be ordinary English.
+    avoid_case: str = "exact"
 
     @property
     def accepted(self) -> tuple[str, ...]:
@@ -69,7 +78,7 @@ def _split_list(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split("|") if part.strip())
 
 
-def _validated(path: str, line: int | None, raw: dict[str, object]) -> Entry:
+def _validated(path: str, line: int | None, raw: Mapping[str, object]) -> Entry:
     """Check one entry's fields, whatever format it came from."""
     canonical = raw.get("canonical")
     if not isinstance(canonical, str) or not canonical.strip():
@@ -97,7 +106,44 @@ def _validated(path: str, line: int | None, raw: dict[str, object]) -> Entry:
         avoid=avoid,
         note=note.strip(),
         source=f"{path}:{line}" if line else path,
+        forms=_forms(path, line, canonical, raw.get("forms")),
+        avoid_case=_avoid_case(path, line, canonical, raw.get("avoid_case")),
     )
+
+
+def _avoid_case(path: str, line: int | None, canonical: str, value: object) -> str:
+    if value in (None, ""):
+        return "exact"
+    if not isinstance(value, str) or value.strip().lower() not in AVOID_CASES:
+        raise GlossaryError(path, f"avoid_case of {canonical!r} must be one of {', '.join(AVOID_CASES)}, not {value!r}", line)
+    return value.strip().lower()
+
+
+def _forms(path: str, line: int | None, canonical: str, value: object) -> tuple[tuple[str, str], ...]:
+    """Source-language forms: a table {ru = "Песков"} or {ru = ["Песков", "Пескова"]} (TOML), or "ru:Песков|de:Peskow" (CSV)."""
+    if not value:
+        return ()
+    if isinstance(value, str):
+        pairs = []
+        for item in _split_list(value):
+            language, sep, form = item.partition(":")
+            if not sep:
+                raise GlossaryError(path, f"forms of {canonical!r}: expected LANGUAGE:FORM, got {item!r}", line)
+            pairs.append((language, form))
+    elif isinstance(value, dict):
+        pairs = [(language, form) for language, forms in value.items()
+                 for form in ([forms] if isinstance(forms, str) else forms if isinstance(forms, list) else [forms])]
+    else:
+        raise GlossaryError(path, f"forms of {canonical!r} must be a table: forms = {{ru = \"...\"}}", line)
+    checked = []
+    for language, form in pairs:
+        language = language.strip().lower()
+        if not _LANGUAGE_CODE.fullmatch(language):
+            raise GlossaryError(path, f"forms of {canonical!r}: {language!r} is not a language code such as ru or de", line)
+        if not isinstance(form, str) or not form.strip():
+            raise GlossaryError(path, f"forms of {canonical!r}: the {language} form must be a non-empty string", line)
+        checked.append((language, form.strip()))
+    return tuple(checked)
 
 
 def _string_list(path: str, line: int | None, canonical: str, key: str, value: object) -> tuple[str, ...]:
@@ -111,16 +157,11 @@ def _string_list(path: str, line: int | None, canonical: str, key: str, value: o
     return tuple(item.strip() for item in value if item.strip())
 
 
-_TOML_ERROR_LINE = re.compile(r"\(at line (\d+)")
-
-
 def parse_toml(text: str, path: str) -> Glossary:
     try:
-        document = tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
-        match = _TOML_ERROR_LINE.search(str(error))
-        reason = str(error).split(" (at ")[0]
-        raise GlossaryError(path, f"invalid TOML: {reason}", int(match.group(1)) if match else None) from None
+        document = read_toml(text)
+    except InvalidToml as error:
+        raise GlossaryError(path, f"invalid TOML: {error.reason}", error.line) from None
     unknown_tables = set(document) - {"glossary", "entry"}
     if unknown_tables:
         raise GlossaryError(path, f"unknown table {sorted(unknown_tables)[0]!r} (expected [glossary] and [[entry]])")
@@ -139,6 +180,8 @@ def parse_toml(text: str, path: str) -> Glossary:
         for key in ("variants", "avoid"):
             if isinstance(raw.get(key), str):  # only the CSV format separates a list with |
                 raise GlossaryError(path, f"{key} of {raw.get('canonical')!r} must be a list: {key} = [\"...\"]", line)
+        if isinstance(raw.get("forms"), str):  # likewise language:form pairs
+            raise GlossaryError(path, f"forms of {raw.get('canonical')!r} must be a table: forms = {{ru = \"...\"}}", line)
         entries.append(_validated(path, line, raw))
     return Glossary(tuple(entries), (path,))
 
@@ -154,7 +197,7 @@ def parse_csv(text: str, path: str) -> Glossary:
     columns = [name.strip().lower() for name in header]
     if "canonical" not in columns:
         raise GlossaryError(path, f"header has no 'canonical' column (expected {','.join(CSV_COLUMNS)})", 1)
-    unknown = [name for name in columns if name not in CSV_COLUMNS]
+    unknown = [name for name in columns if name not in CSV_COLUMNS + OPTIONAL_CSV_COLUMNS]
     if unknown:
         raise GlossaryError(path, f"unknown column {unknown[0]!r} (expected {','.join(CSV_COLUMNS)})", 1)
     entries = []

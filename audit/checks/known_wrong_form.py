@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from ..documents import Document
 from ..model import Finding, Rule, Severity
-from .base import Context
+from .base import Check, Context
 
 RULE = Rule(
     id="AUD103",
@@ -25,7 +25,6 @@ RULE = Rule(
     fix="Replace it with the suggestion. Add wrong forms your desk keeps seeing to the entry's avoid list.",
     fix_safety="safe",
 )
-RULES = (RULE,)
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
@@ -38,3 +37,6 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             suggestion=entry.canonical,
             confidence=0.97,
         )
+
+
+CHECK = Check(rules=(RULE,), check=check)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..debris import find_debris, load_patterns
 from ..documents import Document
 from ..model import Finding, Rule, Severity
-from .base import Context, graded
+from .base import Check, Context, graded
 
 RULE = Rule(
     id="AUD201",
@@ -40,7 +40,6 @@ RULE = Rule(
     fix_safety="unsafe",
     fix_removes=True,
 )
-RULES = (RULE,)
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
@@ -64,3 +63,6 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             confidence=block.confidence,
             severity=graded(RULE, block.confidence),
         )
+
+
+CHECK = Check(rules=(RULE,), check=check)

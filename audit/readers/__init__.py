@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from . import csv_export, docx, html, jsonl, markdown, plain, tmx, xliff
-from .base import Reading, ReaderError, Record, Source
+from .base import ReaderError, Reading, Record, Source
 
 READERS: dict[str, ModuleType] = {
     module.NAME: module for module in (plain, markdown, html, jsonl, csv_export, docx, xliff, tmx)

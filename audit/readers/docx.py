@@ -11,7 +11,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 
-from .base import Reading, ReaderError, whole
+from .base import ReaderError, Reading, whole
 
 NAME = "docx"
 SUFFIXES = (".docx",)

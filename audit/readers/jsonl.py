@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 
-from .base import Reading, ReaderError, Record, ViewBuilder
+from .base import ReaderError, Reading, Record, ViewBuilder
 
 NAME = "jsonl"
 SUFFIXES = (".jsonl", ".ndjson")

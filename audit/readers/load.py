@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..documents import Document, DocumentError, decode, line_starts, read_bytes, read_document
 from . import ReaderOptions, format_of, is_binary, read_raw
-from .base import Reading, ReaderError, Source
+from .base import ReaderError, Reading, Source
 from .plain import NAME as PLAIN
 
 

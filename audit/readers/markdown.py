@@ -22,7 +22,9 @@ from .base import Reading, Record, ViewBuilder
 NAME = "markdown"
 SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
-_FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n.*?\r?\n\+\+\+)[ \t]*(?=\r?\n|\Z)", re.DOTALL)
+_FRONT_MATTER = re.compile(
+    r"\A(?:---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n.*?\r?\n\+\+\+)[ \t]*(?=\r?\n|\Z)", re.DOTALL
+)
 _LINE_START = re.compile(r"\r\n|\r|\n")
 _BLOCK_ENDS = frozenset({"paragraph_close", "heading_close", "list_item_close", "blockquote_close", "table_close",
                          "tr_close"})

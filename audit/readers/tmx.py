@@ -7,7 +7,7 @@ the target is the first ``tuv`` in another language (with ``srclang="*all*"`` or
 """
 from __future__ import annotations
 
-from .base import Reading, ReaderError
+from .base import ReaderError, Reading
 from .xliff import units
 from .xml_events import Event, encode, events  # noqa: F401 - encode: the fixer's
 

@@ -162,7 +162,10 @@ def _write_report(result: RunResult) -> Path:
 def scan(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to scan (recursively); - for stdin.")],
     glossary: Annotated[
-        Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file (.toml or .csv); repeatable. Default: the configuration's, else the bundled one.")
+        Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file (.toml or .csv) or bundled glossary name (`audit glossaries`); repeatable. Default: the configuration's, else the bundled one.")
+    ] = None,
+    extend_glossary: Annotated[
+        Optional[list[str]], typer.Option("--extend-glossary", "-G", help="Glossary added to the bundled one (or to --glossary) instead of replacing it; repeatable.")
     ] = None,
     format: Annotated[FormatName, typer.Option("--format", "-f", help="Output format.")] = "text",  # type: ignore[assignment]
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
@@ -191,6 +194,7 @@ def scan(
     settings = override(
         resolve(paths, config, isolated=isolated, rules=all_rules()),
         glossaries=tuple(glossary) if glossary else None,
+        extend_glossaries=tuple(extend_glossary) if extend_glossary else None,
         min_confidence=min_confidence,
         target_language=language,
         fail_on=fail_on,
@@ -326,7 +330,10 @@ def explain(rule: Annotated[str, typer.Argument(help="Rule id (AUD101) or name (
 def names(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to read (recursively); - for stdin.")],
     glossary: Annotated[
-        Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file (.toml or .csv); repeatable. Default: the configuration's, else the bundled one.")
+        Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file (.toml or .csv) or bundled glossary name (`audit glossaries`); repeatable. Default: the configuration's, else the bundled one.")
+    ] = None,
+    extend_glossary: Annotated[
+        Optional[list[str]], typer.Option("--extend-glossary", "-G", help="Glossary added to the bundled one (or to --glossary) instead of replacing it; repeatable.")
     ] = None,
     csv_file: Annotated[Optional[Path], typer.Option("--csv", help="Also write the new names as glossary CSV rows to this file, for review.")] = None,
     min_count: Annotated[int, typer.Option("--min-count", min=1, help="List only names seen at least this many times.")] = 1,
@@ -335,7 +342,8 @@ def names(
     from .discovery import discover_names, to_csv, to_text
     from .engine import build_context, read_documents
 
-    settings = override(resolve(paths, rules=all_rules()), glossaries=tuple(glossary) if glossary else None)
+    settings = override(resolve(paths, rules=all_rules()), glossaries=tuple(glossary) if glossary else None,
+                        extend_glossaries=tuple(extend_glossary) if extend_glossary else None)
     problems: list = []
     found = discover_names(read_documents(list(paths), problems, settings=settings), build_context(settings).matcher, min_count)
     typer.echo(to_text(found), nl=False)
@@ -344,6 +352,15 @@ def names(
     for problem in problems:
         typer.echo(f"audit: {problem}", err=True)
     raise typer.Exit(EXIT_USAGE if problems else EXIT_CLEAN)
+
+
+@app.command("glossaries")
+def list_glossaries() -> None:
+    """List the bundled glossaries: the name to pass to --glossary or --extend-glossary, entries, title."""
+    from .glossary import describe_bundled
+
+    for name, title, entries in describe_bundled():
+        typer.echo(f"{name:<10} {entries:>5} entries  {title}")
 
 
 class CompareFormat(str, Enum):

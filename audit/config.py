@@ -5,7 +5,8 @@ scanned paths (``audit.toml``, or ``pyproject.toml`` with a ``[tool.audit]`` tab
 ``audit.toml`` wins), then command-line options (``--select`` starts the rule selection afresh, dropping the file's select
 and ignore, as in ruff; ``--ignore`` adds to the file's). Keys are kebab-case::
 
-    glossaries = ["desk.toml"]        # relative to the configuration file
+    glossaries = ["desk.toml"]        # relative to the configuration file; or a bundled name ("world")
+    extend-glossary = ["desk.toml"]   # added to the bundled glossary (or to `glossaries`) instead of replacing it
     select = ["AUD1"]                 # rule ids, id prefixes or names (empty: every rule)
     ignore = ["name-casing"]          # the more specific of select and ignore wins; a tie, ignore
     fail-on = "warning"               # error | warning | info | never
@@ -30,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
+from .glossary import bundled_name
 from .model import FailOn, Rule, Severity, find_rule
 from .text import InvalidToml, read_toml
 
@@ -39,6 +41,7 @@ CONFIG_NAMES = ("audit.toml", "pyproject.toml")
 @dataclass(frozen=True)
 class Settings:
     glossaries: tuple[str, ...] = ()  # empty: the bundled default glossary
+    extend_glossaries: tuple[str, ...] = ()  # loaded on top of ``glossaries`` (or the bundled default)
     target_language: str = "en"  # the language the copy should be in
     min_confidence: float = 0.7  # name matches below this are not reported at all
     select: tuple[str, ...] = ()  # rule ids, names or id prefixes to run (empty: all)
@@ -66,7 +69,8 @@ class ConfigError(Exception):
 
 # key -> (Settings field, kind)
 KEYS: dict[str, tuple[str, str]] = {
-    "glossaries": ("glossaries", "paths"),
+    "glossaries": ("glossaries", "glossaries"),
+    "extend-glossary": ("extend_glossaries", "glossaries"),
     "select": ("select", "strings"),
     "ignore": ("ignore", "strings"),
     "severity": ("severity", "severity"),
@@ -154,6 +158,11 @@ def _value(kind: str, value: object, where: str, base: Path, rules: tuple[Rule, 
         return patterns
     if kind == "paths":
         return tuple(display_path(base / item) for item in _strings(value, where))
+    if kind == "glossaries":  # a path relative to the file, or the name of a bundled glossary
+        return tuple(
+            item if not (base / item).exists() and bundled_name(item) else display_path(base / item)
+            for item in _strings(value, where)
+        )
     if kind == "severity":
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: expected a table of rule = severity, got {value!r}")

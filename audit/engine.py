@@ -34,7 +34,7 @@ def all_rules() -> tuple[Rule, ...]:
 
 def build_context(settings: Settings, glossary: Glossary | None = None) -> Context:
     """The glossary, matcher and settings every check sees (GlossaryError if a glossary is bad)."""
-    glossary = glossary if glossary is not None else load_glossaries(list(settings.glossaries))
+    glossary = glossary if glossary is not None else load_glossaries(settings.glossaries, settings.extend_glossaries)
     matcher = Matcher(glossary, min_confidence=settings.min_confidence)
     return Context(glossary=glossary, matcher=matcher, settings=settings,
                    reported_kinds=registry.reported_kinds(settings), glossary_hash=glossary_digest(glossary))

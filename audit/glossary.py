@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from .gc_pause import paused_gc
+from .glossary_infer import infer_type, link_surnames
 from .text import InvalidToml, read_toml, table_lines
 
 ENTRY_TYPES = ("person", "place", "organization", "publication", "other")
@@ -50,6 +51,7 @@ class Entry:
     avoid: tuple[str, ...] = ()
     note: str = ""
     source: str = ""  # "file:line" the entry came from, for messages
+    type_inferred: bool = False  # the glossary gave no type: ``type`` was worked out from the name
     # (language, form) pairs: how source texts write the name ("ru", "Песков"), in file order
     forms: tuple[tuple[str, str], ...] = ()
     # "exact": avoid forms match with their case ("The mirror", not the everyday "the mirror"); "any": in any
@@ -84,6 +86,9 @@ def _validated(path: str, line: int | None, raw: Mapping[str, object]) -> Entry:
     if not isinstance(canonical, str) or not canonical.strip():
         raise GlossaryError(path, "entry has no canonical form", line)
     entry_type = raw.get("type") or "other"
+    inferred = None if raw.get("type") else infer_type(canonical)  # a flat glossary: guess what the name is
+    if inferred is not None:
+        entry_type = inferred
     if entry_type not in ENTRY_TYPES:  # the usual spelling passes without normalising
         if not isinstance(entry_type, str) or entry_type.strip().lower() not in ENTRY_TYPES:
             raise GlossaryError(
@@ -106,6 +111,7 @@ def _validated(path: str, line: int | None, raw: Mapping[str, object]) -> Entry:
         avoid=avoid,
         note=note.strip(),
         source=f"{path}:{line}" if line else path,
+        type_inferred=inferred is not None,
         forms=_forms(path, line, canonical, raw.get("forms")),
         avoid_case=_avoid_case(path, line, canonical, raw.get("avoid_case")),
     )
@@ -183,7 +189,7 @@ def parse_toml(text: str, path: str) -> Glossary:
         if isinstance(raw.get("forms"), str):  # likewise language:form pairs
             raise GlossaryError(path, f"forms of {raw.get('canonical')!r} must be a table: forms = {{ru = \"...\"}}", line)
         entries.append(_validated(path, line, raw))
-    return Glossary(tuple(entries), (path,))
+    return Glossary(tuple(link_surnames(entries)), (path,))
 
 
 def parse_csv(text: str, path: str) -> Glossary:
@@ -212,7 +218,7 @@ def parse_csv(text: str, path: str) -> Glossary:
             entries.append(_validated(path, line, raw))
     except csv.Error as error:
         raise GlossaryError(path, f"invalid CSV: {error}", reader.line_num) from None
-    return Glossary(tuple(entries), (path,))
+    return Glossary(tuple(link_surnames(entries)), (path,))
 
 
 def load_glossary(path: str | Path) -> Glossary:
@@ -248,11 +254,41 @@ def load_bundled(name: str = DEFAULT_GLOSSARY) -> Glossary:
     return Glossary(glossary.entries, (f"<bundled>/{name}",))
 
 
-def load_glossaries(paths: list[str] | tuple[str, ...]) -> Glossary:
-    """The given glossaries merged in order, or the bundled default when none is given."""
-    if not paths:
-        return load_bundled()
-    glossary = Glossary(())
-    for path in paths:
-        glossary = glossary.merged(load_glossary(path))
+def bundled_name(reference: str) -> str | None:
+    """The bundled glossary a ``--glossary`` value names ("world", "world.toml"), or None. A file that
+    exists at that path is the user's and wins, so a local ``world.toml`` is never shadowed."""
+    if Path(reference).exists():
+        return None
+    wanted = reference if reference.endswith(".toml") else f"{reference}.toml"
+    return wanted if wanted in bundled_glossary_names() else None
+
+
+def load_reference(reference: str) -> Glossary:
+    """A glossary named on the command line or in a configuration: a path, or a bundled glossary's name."""
+    name = bundled_name(reference)
+    if name is not None:
+        return load_bundled(name)
+    if not Path(reference).exists() and "/" not in reference and "\\" not in reference and not Path(reference).suffix:
+        bundled = ", ".join(item.removesuffix(".toml") for item in bundled_glossary_names())
+        raise GlossaryError(reference, f"no such file, and no bundled glossary of that name (bundled: {bundled})")
+    return load_glossary(reference)
+
+
+def describe_bundled() -> list[tuple[str, str, int]]:
+    """(name, title, entries) of every bundled glossary, for `audit glossaries`."""
+    listing = []
+    for filename in bundled_glossary_names():
+        resource = resources.files("audit.glossaries").joinpath(filename)
+        header = read_toml(resource.read_text(encoding="utf-8")).get("glossary", {})
+        title = header.get("name", "") if isinstance(header, dict) else ""
+        listing.append((filename.removesuffix(".toml"), str(title), len(load_bundled(filename))))
+    return listing
+
+
+def load_glossaries(paths: list[str] | tuple[str, ...], extend: list[str] | tuple[str, ...] = ()) -> Glossary:
+    """The given glossaries (paths or bundled names) merged in order, or the bundled default when none is
+    given; then the ``extend`` glossaries on top, so a desk glossary adds to the bundled one."""
+    glossary = Glossary(()) if paths else load_bundled()
+    for path in (*paths, *extend):
+        glossary = glossary.merged(load_reference(path))
     return glossary

@@ -71,8 +71,8 @@ def test_toml_loads_every_field(tmp_path, write_glossary):
     assert spiegel.type == "publication"
     assert spiegel.avoid == ("The mirror", "The Mirror")
     assert spiegel.variants == ()
-    # Only canonical is required: the rest default.
-    assert tovuz == Entry(canonical="Tovuz", type="other", variants=(), avoid=(), note="", source=tovuz.source)
+    # Only canonical is required: the rest default, and the missing type is inferred (a town the lexicon knows).
+    assert tovuz == Entry(canonical="Tovuz", type="place", variants=(), avoid=(), note="", source=tovuz.source, type_inferred=True)
 
 
 def test_toml_entries_remember_their_line(tmp_path, write_glossary):
@@ -129,7 +129,7 @@ def test_csv_loads_every_field_and_splits_lists(tmp_path, write_glossary):
     assert kommersant.avoid == ("The Businessman",)
     assert kommersant.note == "Moscow daily"
     assert karabakh.variants == ("Karabakh", "Nagorno Karabakh")  # | split, spaces stripped
-    assert tovuz.type == "other"
+    assert (tovuz.type, tovuz.type_inferred) == ("place", True)  # no type given: inferred (the lexicon knows the town)
 
 
 def test_csv_blank_lines_are_skipped_and_lines_are_physical(tmp_path, write_glossary):
@@ -142,7 +142,8 @@ def test_csv_optional_columns_may_be_missing(tmp_path, write_glossary):
     path = write_glossary(tmp_path, "canonical,variants\nStepanakert,Khankendi|Xankendi\nBaku\n", ".csv")
     stepanakert, baku = load_glossary(path).entries
     assert stepanakert.variants == ("Khankendi", "Xankendi")
-    assert stepanakert.type == "other" and stepanakert.avoid == () and stepanakert.note == ""
+    assert stepanakert.type == "place" and stepanakert.type_inferred  # no type column: inferred from the name
+    assert stepanakert.avoid == () and stepanakert.note == ""
     assert baku.canonical == "Baku" and baku.variants == ()
 
 

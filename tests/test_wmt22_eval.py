@@ -127,7 +127,8 @@ def test_generated_glossary_loads_with_the_project_loader(tmp_path):
     wmt22_eval.write_glossary(path, reference_glossary(REFERENCE, lexicon))
     loaded = {entry.canonical: entry for entry in load_glossary(path).entries}
     assert loaded["Ihor Terekhov"].type == "person" and loaded["Ihor Terekhov"].variants == ("Terekhov",)
-    assert loaded["Oleksiy Arestovych"].type == "other"  # untyped in the CSV: the loader's default
+    # Untyped in the CSV: the loader infers a person from the given name, and says it inferred it.
+    assert loaded["Oleksiy Arestovych"].type == "person" and loaded["Oleksiy Arestovych"].type_inferred
 
 
 def test_splits_are_half_per_pair_and_stable():

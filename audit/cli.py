@@ -230,11 +230,6 @@ def scan(
     raise typer.Exit(exit_code(result, settings.fail_on, exit_zero))
 
 
-def documented_rules() -> tuple:
-    """Every rule `audit rules` lists and `audit explain` documents: the scan's, then `audit compare`'s."""
-    return (*all_rules(), *COMPARE_RULES)
-
-
 @app.command("fix")
 def fix(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to fix (recursively).")],
@@ -299,6 +294,11 @@ def fix(
     for problem in problems:
         typer.echo(f"audit: {problem}", err=True)
     raise typer.Exit(EXIT_USAGE if problems else EXIT_FINDINGS if fixed else EXIT_CLEAN)
+
+
+def documented_rules() -> tuple:
+    """Every rule `audit rules` lists and `audit explain` documents: the scan's, then `audit compare`'s."""
+    return (*all_rules(), *COMPARE_RULES)
 
 
 @app.command("rules")

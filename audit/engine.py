@@ -201,7 +201,7 @@ def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callabl
         paths=tuple(scanned),
         fail_on=settings.fail_on,
         texts=texts,
-        signature=signed,
         views=views,
         skipped=tuple(skipped),
+        signature=signed,
     )

@@ -128,7 +128,8 @@ def _fix(finding: Finding, reading: Reading) -> Fix | str:
 _LINE_FORMATS = frozenset({"text", "markdown"})
 
 
-def _whole_lines(reading: Reading, runs: list[tuple[int, int]], view_start: int, view_end: int) -> list[tuple[int, int]] | None:
+def _whole_lines(reading: Reading, runs: list[tuple[int, int]], view_start: int,
+                 view_end: int) -> list[tuple[int, int]] | None:
     """The whole raw lines of a removal, when they show nothing but the removed text (else None)."""
     if reading.format not in _LINE_FORMATS or not runs:
         return None
@@ -217,8 +218,8 @@ def _encoded(plan: FilePlan) -> bytes:
         try:
             return text.encode("cp1252")
         except UnicodeEncodeError:
-            message = f"{plan.path}: a suggestion cannot be written in the file's Windows-1252 encoding; not fixed"
-            raise FixError(message) from None
+            raise FixError(f"{plan.path}: a suggestion cannot be written in the file's Windows-1252 encoding; "
+                           "not fixed") from None
 
 
 def write(plan: FilePlan) -> None:

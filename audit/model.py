@@ -120,9 +120,9 @@ class Finding:
     @property
     def fingerprint(self) -> str:
         """Identity that survives edits elsewhere in the file: no line numbers or offsets in it."""
-        parts: tuple[str, ...] = (self.path.replace("\\", "/"), self.rule, self.text, self.suggestion or "")
+        parts = [self.path.replace("\\", "/"), self.rule, self.text, self.suggestion or ""]
         if self.record is not None:  # a record's findings keep their identity when records are reordered
-            parts = (*parts, self.record)
+            parts.append(self.record)
         key = "\x1f".join(parts)
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
@@ -178,8 +178,8 @@ class Summary(TypedDict):
     baselined: int
     suppressed: int
     problems: list[str]
+    skipped: list[str]  # files of scanned folders no reader reads
     signature: str  # how the report was made (audit/provenance.py); empty for results not made by a scan
-    skipped: list[str]  # files in scanned folders that no reader reads
 
 
 @dataclass(frozen=True)
@@ -197,11 +197,11 @@ class RunResult:
     fail_on: FailOn = FailOn.WARNING  # the threshold the run is judged by: reporters that mark failures use it
     # path -> document text, kept only when a reporter needs the copy itself (the HTML report)
     texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
-    signature: str = ""  # how the run was made: tool version, glossary hash, rules, thresholds (provenance.py)
     # path -> the readers' map between that text and the raw file, for files whose visible text is not the
     # raw file (HTML, Markdown, exports): an audit.readers.base.OffsetMap; findings hold raw offsets.
     views: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     skipped: tuple[str, ...] = ()  # files in scanned folders that no reader reads (listed, never silent)
+    signature: str = ""  # how the run was made: tool version, glossary hash, rules, thresholds (provenance.py)
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
@@ -233,6 +233,6 @@ class RunResult:
             "baselined": self.baselined,
             "suppressed": self.suppressed,
             "problems": [str(problem) for problem in self.problems],
-            "signature": self.signature,
             "skipped": list(self.skipped),
+            "signature": self.signature,
         }

@@ -112,6 +112,6 @@ def read(raw: str, options) -> Reading:
         name = _value(raw, row[id_column]) if id_column is not None and id_column < len(row) else f"row {number}"
         records.append(Record(name, begin, view.length))
     text, offsets = view.build()
-    shown = ", ".join(map(str, short[:5]))
-    notes = (f"{len(short)} row(s) without a {options.field!r} column (rows {shown}), skipped",) if short else ()
+    rows_named = ", ".join(map(str, short[:5]))
+    notes = (f"{len(short)} row(s) without a {options.field!r} column (rows {rows_named}), skipped",) if short else ()
     return Reading(NAME, raw, text, offsets, tuple(records), notes)

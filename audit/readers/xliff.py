@@ -43,16 +43,16 @@ def units(raw: str, events_: list[Event], target_tag: str, source_tag: str, unit
             if event.name in unit_tags and unit is None:
                 unit, unit_depth, unit_number, wrote, source_parts = event, len(stack), unit_number + 1, False, []
                 begin = view.length
-            elif unit is not None and event.name == target_tag and not reading_target \
-                    and (chosen is None or chosen(stack, "target")):
+            elif (unit is not None and event.name == target_tag and not reading_target
+                  and (chosen is None or chosen(stack, "target"))):
                 if wrote:
                     view.insert(" ", event.start)  # the next segment's target
                 elif view.length:
                     view.insert("\n\n", event.start)  # the next unit's
                     begin = view.length
                 reading_target, wrote = len(stack), True
-            elif unit is not None and event.name == source_tag and not reading_source \
-                    and (chosen is None or chosen(stack, "source")):
+            elif (unit is not None and event.name == source_tag and not reading_source
+                  and (chosen is None or chosen(stack, "source"))):
                 reading_source = len(stack)
             elif (reading_target or reading_source) and event.name in codes and not skipping:
                 skipping = len(stack)

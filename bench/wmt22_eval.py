@@ -72,7 +72,6 @@ import hashlib
 import importlib.util
 import io
 import json
-import os
 import re
 import sys
 import tempfile

@@ -80,7 +80,8 @@ def load(path: str | os.PathLike[str]) -> Baseline:
     return Baseline(name, frozenset(identities))
 
 
-def render(findings: Iterable[Finding], root: Path) -> str:
+def render(findings: Iterable[Finding], root: Path, signature: str = "") -> str:
+    """The baseline file's text; ``signature`` says how the run that made it was made."""
     records = []
     for finding in findings:
         keyed = _keyed(finding, root)
@@ -94,14 +95,15 @@ def render(findings: Iterable[Finding], root: Path) -> str:
             "suggestion": finding.suggestion,
         })
     records.sort(key=lambda r: (r["path"], r["rule"], r["text"], r["suggestion"] or "", r["occurrence"]))
-    return json.dumps({"version": VERSION, "tool": "wire-audit", "findings": records}, ensure_ascii=False, indent=2) + "\n"
+    document = {"version": VERSION, "tool": "wire-audit", "signature": signature, "findings": records}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write(path: str | os.PathLike[str], findings: Iterable[Finding]) -> int:
+def write(path: str | os.PathLike[str], findings: Iterable[Finding], signature: str = "") -> int:
     """Record findings as a baseline, atomically (a reader never sees half a file). Returns how many."""
     target = Path(path)
     findings = list(findings)
-    text = render(findings, Path(os.path.abspath(target)).parent)
+    text = render(findings, Path(os.path.abspath(target)).parent, signature)
     temporary = None
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -6,7 +6,7 @@ import sys
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -19,9 +19,13 @@ from .config import ConfigError, describe, override, resolve
 from .engine import all_rules
 from .engine import scan as run_scan
 from .glossary import GlossaryError
-from .model import RunResult, Severity
+from .model import FailOn, RunResult, Severity, find_rule
 from .reporters import NEEDS_TEXT, REPORTERS, render
 from .text import DataFileError
+
+if TYPE_CHECKING:  # rich's progress bar is imported only when a scan draws one
+    from rich.progress import Progress as Bar
+    from rich.progress import TaskID
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
 
@@ -36,28 +40,21 @@ app = typer.Typer(
 FormatName = Enum("FormatName", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
 
 
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
-
-
 class UsageError(Exception):
     """Bad input named on the command line: one line to stderr, exit code 2."""
 
 
-def exit_code(result: RunResult, fail_on: str, exit_zero: bool = False) -> int:
+def exit_code(result: RunResult, fail_on: FailOn | str, exit_zero: bool = False) -> int:
     """0: nothing at or above the fail-on level; 1: findings at or above it; 2: some input could not be read.
 
     ``exit_zero`` makes findings never fail the run; unreadable input still does.
     """
     if result.problems:
         return EXIT_USAGE
-    if fail_on == "never" or exit_zero:
+    if exit_zero:
         return EXIT_CLEAN
-    threshold = Severity.parse(fail_on)
-    return EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN
+    threshold = FailOn(fail_on)
+    return EXIT_FINDINGS if any(threshold.fails(f.severity) for f in result.findings) else EXIT_CLEAN
 
 
 def _write(output: Optional[Path], text: str) -> None:
@@ -96,7 +93,7 @@ def _severities(values: Optional[list[str]]) -> Optional[dict[str, Severity]]:
     levels: dict[str, Severity] = {}
     for value in values:
         rule_name, sep, level = value.partition("=")
-        rule = next((r for r in all_rules() if r.id == rule_name.strip().upper() or r.name == rule_name.strip().lower()), None)
+        rule = find_rule(all_rules(), rule_name)
         if not sep or rule is None:
             raise UsageError(f"--severity: expected RULE=LEVEL with a known rule, got {value!r}")
         try:
@@ -117,17 +114,17 @@ class _ProgressBar:
     """rich's progress bar on stderr, started once a scan turns out to have many files."""
 
     def __init__(self) -> None:
-        self.progress = None
-        self.task = None
+        self.progress: Bar | None = None
+        self.task: TaskID | None = None
 
     def __call__(self, done: int, total: int, path: str) -> None:
         if total < PROGRESS_MIN_FILES:
             return
-        if self.progress is None:
+        if self.progress is None or self.task is None:
             from rich.console import Console
-            from rich.progress import Progress as Bar
+            from rich.progress import Progress
 
-            self.progress = Bar(console=Console(stderr=True), transient=True)
+            self.progress = Progress(console=Console(stderr=True), transient=True)
             self.progress.start()
             self.task = self.progress.add_task("scanning", total=total)
         self.progress.update(self.task, completed=done - 1, description=Path(path).name[:40])
@@ -186,7 +183,7 @@ def scan(
         extend_glossaries=tuple(extend_glossary) if extend_glossary else None,
         min_confidence=min_confidence,
         target_language=language,
-        fail_on=fail_on.value if fail_on else None,
+        fail_on=fail_on,
         select=_rule_patterns("--select", select),
         ignore=_rule_patterns("--ignore", ignore),
         severity=_severities(severity),
@@ -206,7 +203,7 @@ def scan(
         if bar is not None:
             bar.close()
     if write_baseline:
-        count = baselines.write(write_baseline, result.findings)
+        count = baselines.write(write_baseline, result.findings, result.signature)
         typer.echo(f"audit: wrote {count} finding{'s' if count != 1 else ''} to baseline {write_baseline}", err=True)
         result = replace(result, findings=(), baselined=count)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
@@ -235,8 +232,7 @@ def list_rules() -> None:
 @app.command()
 def explain(rule: Annotated[str, typer.Argument(help="Rule id (AUD101) or name (garbled-name).")]) -> None:
     """Print a rule's documentation: what it catches, why it matters, an example, the fix."""
-    wanted = rule.strip()
-    found = next((r for r in documented_rules() if r.id == wanted.upper() or r.name == wanted.lower()), None)
+    found = find_rule(documented_rules(), rule)
     if found is None:
         raise UsageError(f"unknown rule {rule!r}; `audit rules` lists them")
     typer.echo(f"{found.id} {found.name} ({found.severity.label})\n")
@@ -297,7 +293,7 @@ def compare_command(
     source_language: Annotated[Optional[str], typer.Option("--source-language", help="Use only the glossary forms of this language (e.g. ru; default: every language's).")] = None,
     format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
-    fail_on: Annotated[FailOn, typer.Option(help="Lowest severity of a name divergence that makes the exit code 1.")] = FailOn.warning,
+    fail_on: Annotated[FailOn, typer.Option(help="Lowest severity of a name divergence that makes the exit code 1.")] = FailOn.WARNING,
     min_chrf: Annotated[Optional[float], typer.Option("--min-chrf", help="Exit 1 if corpus chrF is below this (0-100).")] = None,
     min_bleu: Annotated[Optional[float], typer.Option("--min-bleu", help="Exit 1 if corpus BLEU is below this (0-100).")] = None,
     max_ter: Annotated[Optional[float], typer.Option("--max-ter", help="Exit 1 if corpus TER is above this.")] = None,

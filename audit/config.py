@@ -2,12 +2,13 @@
 
 Precedence, lowest first: the defaults below, then the nearest configuration file found upward from the
 scanned paths (``audit.toml``, or ``pyproject.toml`` with a ``[tool.audit]`` table; in one directory
-``audit.toml`` wins), then command-line options. Keys are kebab-case::
+``audit.toml`` wins), then command-line options (``--select`` starts the rule selection afresh, dropping the file's select
+and ignore, as in ruff; ``--ignore`` adds to the file's). Keys are kebab-case::
 
     glossaries = ["desk.toml"]        # relative to the configuration file; or a bundled name ("world")
     extend-glossary = ["desk.toml"]   # added to the bundled glossary (or to `glossaries`) instead of replacing it
     select = ["AUD1"]                 # rule ids, id prefixes or names (empty: every rule)
-    ignore = ["name-casing"]
+    ignore = ["name-casing"]          # the more specific of select and ignore wins; a tie, ignore
     fail-on = "warning"               # error | warning | info | never
     include = ["articles/**"]         # globs, relative to the configuration file's directory
     exclude = ["drafts/", "*.html"]
@@ -30,13 +31,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-import tomli
-
 from .glossary import bundled_name
-from .model import Rule, Severity
+from .model import FailOn, Rule, Severity, find_rule
+from .text import InvalidToml, read_toml
 
 CONFIG_NAMES = ("audit.toml", "pyproject.toml")
-FAIL_ON = ("error", "warning", "info", "never")
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ class Settings:
     select: tuple[str, ...] = ()  # rule ids, names or id prefixes to run (empty: all)
     ignore: tuple[str, ...] = ()  # rule ids, names or id prefixes to skip
     severity: dict[str, Severity] = field(default_factory=dict)  # rule id or name -> severity override
-    fail_on: str = "warning"  # error | warning | info | never
+    fail_on: FailOn = FailOn.WARNING
     include: tuple[str, ...] = ()  # file globs to scan (empty: every article file)
     exclude: tuple[str, ...] = ()  # file globs to skip
     debris_patterns: tuple[str, ...] = ()  # extra debris pattern files, on top of the bundled ones
@@ -56,10 +55,12 @@ class Settings:
     root: str | None = None  # the directory include/exclude globs are relative to (the config file's)
 
     def enables(self, rule: Rule) -> bool:
-        """Does this run report ``rule``? Select and ignore take ids, kebab names or id prefixes ("AUD1")."""
-        if self.select and not any(rule.matches(p) for p in self.select):
-            return False
-        return not any(rule.matches(p) for p in self.ignore)
+        """Does this run report ``rule``? Select and ignore take ids, kebab names or id prefixes ("AUD1");
+        the pattern that names the rule most specifically wins (``select = ["AUD101"]`` beats
+        ``ignore = ["AUD1"]``, and the other way round), and of two alike, ignore. No select: every rule."""
+        selected = max((rule.specificity(p) for p in self.select), default=0) if self.select else 1
+        ignored = max((rule.specificity(p) for p in self.ignore), default=0)
+        return selected > 0 and selected > ignored
 
 
 class ConfigError(Exception):
@@ -94,8 +95,8 @@ def display_path(path: str | os.PathLike[str]) -> str:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        document = tomli.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError) as error:
+        document = read_toml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, InvalidToml) as error:
         raise ConfigError(f"{display_path(path)}: cannot read ({error})") from None
     return isinstance(document.get("tool"), dict) and "audit" in document["tool"]
 
@@ -118,9 +119,6 @@ def find_config(paths: Iterable[str]) -> Path | None:
     return None
 
 
-_TOML_ERROR_LINE = re.compile(r"\(at line (\d+)")
-
-
 def _read_table(path: Path) -> tuple[dict[str, object], str]:
     """The raw configuration table and the prefix that names its keys in messages."""
     name = display_path(path)
@@ -131,11 +129,9 @@ def _read_table(path: Path) -> tuple[dict[str, object], str]:
     except UnicodeDecodeError:
         raise ConfigError(f"{name}: not UTF-8 text") from None
     try:
-        document = tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
-        line = _TOML_ERROR_LINE.search(str(error))
-        reason = str(error).split(" (at ")[0]
-        raise ConfigError(f"{name}{':' + line.group(1) if line else ''}: invalid TOML: {reason}") from None
+        document = read_toml(text)
+    except InvalidToml as error:
+        raise ConfigError(error.located(name)) from None
     if path.name == "pyproject.toml":
         table = document.get("tool", {}).get("audit", {}) if isinstance(document.get("tool"), dict) else {}
         if not isinstance(table, dict):
@@ -150,10 +146,6 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
         raise ConfigError(f"{where}: expected a list of non-empty strings, got {value!r}")
     return tuple(item.strip() for item in value)
-
-
-def _find_rule(rules: tuple[Rule, ...], key: str) -> Rule | None:
-    return next((rule for rule in rules if rule.id == key.strip().upper() or rule.name == key.strip().lower()), None)
 
 
 def _value(kind: str, value: object, where: str, base: Path, rules: tuple[Rule, ...] | None) -> object:
@@ -183,16 +175,19 @@ def _value(kind: str, value: object, where: str, base: Path, rules: tuple[Rule, 
             except ValueError as error:
                 raise ConfigError(f"{where}.{key}: {error}") from None
             if rules is not None:
-                rule = _find_rule(rules, key)
+                rule = find_rule(rules, key)
                 if rule is None:
                     raise ConfigError(f"{where}.{key}: names no rule (`audit rules` lists them)")
                 key = rule.id
             levels[key] = severity
         return levels
     if kind == "fail-on":
-        if not isinstance(value, str) or value.strip().lower() not in FAIL_ON:
-            raise ConfigError(f"{where}: expected one of {', '.join(FAIL_ON)}, got {value!r}")
-        return value.strip().lower()
+        try:
+            if isinstance(value, str):
+                return FailOn.parse(value)
+        except ValueError as error:
+            raise ConfigError(f"{where}: {error}") from None
+        raise ConfigError(f"{where}: expected one of {', '.join(FailOn)}, got {value!r}")
     if kind == "confidence":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
             raise ConfigError(f"{where}: expected a number from 0 to 1, got {value!r}")
@@ -236,10 +231,14 @@ def resolve(paths: Iterable[str], config: str | None = None, *, isolated: bool =
 def override(settings: Settings, **options: object) -> Settings:
     """Apply command-line options over file settings. ``None`` means "not given".
 
-    ``ignore`` and ``severity`` add to what the file says; every other option replaces it.
+    ``ignore`` and ``severity`` add to what the file says; every other option replaces it. ``select`` starts
+    the rule selection afresh, as ruff's does: the file's ignore list goes with its select list, so
+    ``--select AUD101`` reports AUD101 whatever the file ignores.
     """
     changes = {key: value for key, value in options.items() if value is not None}
-    if "ignore" in changes:
+    if "select" in changes:
+        changes.setdefault("ignore", ())
+    elif "ignore" in changes:
         changes["ignore"] = tuple(dict.fromkeys((*settings.ignore, *changes["ignore"])))  # type: ignore[misc]
     if "severity" in changes:
         changes["severity"] = {**settings.severity, **changes["severity"]}  # type: ignore[dict-item]
@@ -271,7 +270,7 @@ def _candidates(path: str, root: str | None) -> list[str]:
         relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
         if not relative.startswith(".."):
             forms.add(PurePosixPath(Path(relative).as_posix()).as_posix())
-    result = set()
+    result: set[str] = set()
     for form in forms:
         parts = form.split("/")
         result.update("/".join(parts[:end]) for end in range(1, len(parts) + 1))

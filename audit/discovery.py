@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -20,20 +20,17 @@ from .documents import Document
 from .glossary import CSV_COLUMNS
 from .matching import DEMONYM_RESTORE, Matcher, base_forms
 from .text import fold, spelling_key, word_frequency
+from .text.frequency import COMMON_WORD_ZIPF, KNOWN_WORD_ZIPF
 from .variants import Clusters, NameWord, name_words, similarity
 
-# Capitalised words this frequent are ordinary words or titles ("President", "Ministry", "The"): they split
-# a phrase, and what is left on either side is the name ("Azeri President Ilham Aliyev" -> "Ilham Aliyev").
-ORDINARY_ZIPF = 4.0
-# A word capitalised only because it opens sentences, and this frequent, is not a name ("Nonetheless").
-SENTENCE_WORD_ZIPF = 2.0
 MAX_NAME_WORDS = 4
 MIN_NAME_LETTERS = 3
 CONTEXT_WIDTH = 100
 
 # Words before a name that tell its type (lower-cased, as in the copy).
 _PERSON_CUES = frozenset(
-    "mr mrs ms dr reporting writing editing written edited president minister spokesman spokeswoman spokesperson leader chairman secretary general "
+    "mr mrs ms dr reporting writing editing written edited president minister spokesman spokeswoman spokesperson "
+    "leader chairman secretary general "
     "colonel major captain lieutenant sergeant commander ambassador envoy correspondent reporter editor writer "
     "prime foreign defence defense deputy said says told according premier chancellor pope king queen prince".split()
 )
@@ -84,12 +81,14 @@ class _Usage:
     garble_of: dict[str, int] = field(default_factory=dict)  # glossary name suggested by the name rules -> count
 
 
-def _segments(words: list[NameWord], matcher: Matcher) -> list[list[NameWord]]:
+def _segments(words: Sequence[NameWord], matcher: Matcher) -> list[list[NameWord]]:
     """Runs of a phrase's words that are not ordinary words: the name-like stretches.
 
     A given name that is also a frequent word ("Mark", "David") stays with the surname after it.
     """
-    ordinary = [word_frequency(word.folded) >= ORDINARY_ZIPF or len(word.folded) < 2 for word in words]
+    # Ordinary words and titles ("President", "Ministry", "The") split a phrase, and what is left on either
+    # side is the name ("Azeri President Ilham Aliyev" -> "Ilham Aliyev").
+    ordinary = [word_frequency(word.folded) >= COMMON_WORD_ZIPF or len(word.folded) < 2 for word in words]
     for index in range(len(words) - 1, -1, -1):
         following = index + 1 < len(words) and _joined(words[index], words[index + 1]) and not ordinary[index + 1]
         if ordinary[index] and following and matcher.given_names.known(words[index].text):
@@ -130,7 +129,7 @@ def _known_word(folded: str, matcher: Matcher, names_only: bool = False) -> bool
 
     def known(word: str) -> bool:
         forms = exact.get(word)
-        return bool(forms) and (not names_only or any(form.role == "name" for form in forms))
+        return forms is not None and bool(forms) and (not names_only or any(form.role == "name" for form in forms))
 
     return known(folded) or any(known(base) for base in base_forms(folded, DEMONYM_RESTORE))
 
@@ -201,7 +200,7 @@ def discover_names(documents: Iterable[Document], matcher: Matcher, min_count: i
     names = {
         folded: entry
         for folded, entry in usage.items()
-        if not (2 * entry.sentence_starts >= sum(entry.texts.values()) and word_frequency(folded) >= SENTENCE_WORD_ZIPF)
+        if not (2 * entry.sentence_starts >= sum(entry.texts.values()) and word_frequency(folded) >= KNOWN_WORD_ZIPF)
     }
     clusters = Clusters(names)
     for a, b in _similar_pairs(sorted(names)):

@@ -118,7 +118,7 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
         if path == "-":
             files.append(path)
         elif os.path.isdir(path):
-            found = []
+            found: list[str] = []
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(
@@ -131,6 +131,4 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
             files.append(path)
         else:
             missing.append(path)
-    seen: set[str] = set()
-    unique = [f for f in files if not (f in seen or seen.add(f))]
-    return unique, missing
+    return list(dict.fromkeys(files)), missing  # each file once, where it was first named

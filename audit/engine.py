@@ -12,31 +12,30 @@ from dataclasses import replace
 from . import checks as registry
 from . import suppressions
 from .baseline import Baseline
-from .checks.base import Context
+from .checks.base import Check, Context
 from .config import Settings, path_selected
 from .documents import Document, DocumentError, decode, expand_paths, read_document
 from .gc_pause import paused_gc
 from .glossary import Glossary, load_glossaries
 from .matching import Matcher
 from .model import Finding, InputProblem, Rule, RunResult
+from .provenance import glossary_digest, signature
 
 # Called with (files done, files in all, path) as each document is read: the CLI draws a progress bar.
 Progress = Callable[[int, int, str], None]
 
 
 def all_rules() -> tuple[Rule, ...]:
-    """Every rule a scan can report: the checks' rules and the engine's own (unused suppressions)."""
-    return (*registry.all_rules(), suppressions.RULE)
+    """Every rule a scan can report (the registry's, AUD901 unused-suppression included)."""
+    return registry.all_rules()
 
 
 def build_context(settings: Settings, glossary: Glossary | None = None) -> Context:
     """The glossary, matcher and settings every check sees (GlossaryError if a glossary is bad)."""
     glossary = glossary if glossary is not None else load_glossaries(settings.glossaries, settings.extend_glossaries)
-    reported = frozenset(
-        check.NAME_KIND for check in registry.CHECKS if hasattr(check, "NAME_KIND") and settings.enables(check.RULE)
-    )
     matcher = Matcher(glossary, min_confidence=settings.min_confidence)
-    return Context(glossary=glossary, matcher=matcher, settings=settings, reported_kinds=reported)
+    return Context(glossary=glossary, matcher=matcher, settings=settings,
+                   reported_kinds=registry.reported_kinds(settings), glossary_hash=glossary_digest(glossary))
 
 
 def _override(finding: Finding, settings: Settings) -> Finding:
@@ -48,23 +47,25 @@ def check_documents(documents: Iterable[Document], context: Context,
                     markers: dict[str, list[suppressions.Marker]] | None = None) -> list[Finding]:
     """Run every enabled check over documents; corpus checks see all of them at the end.
 
-    With ``markers``, each document's inline suppression markers are collected into it (by path).
+    The checks see ``context`` with a fresh scan state, dropped when this returns: nothing one scan
+    works out (name matches, corpus notes) outlives it. With ``markers``, each document's inline
+    suppression markers are collected into it (by path).
     """
-    enabled = [c for c in registry.CHECKS if any(context.settings.enables(r) for r in c.RULES)]
+    context = context.for_scan()
+    enabled = [check for check in registry.CHECKS if check.enabled(context.settings)]
+    corpus = [check.check_corpus for check in enabled if check.check_corpus is not None]
     findings: list[Finding] = []
     kept: list[Document] = []
-    needs_corpus = any(hasattr(c, "check_corpus") for c in enabled)
     with paused_gc():
-        findings.extend(_per_document(documents, enabled, context, kept if needs_corpus else None, markers))
-        for check in enabled:
-            if hasattr(check, "check_corpus"):
-                findings.extend(check.check_corpus(kept, context))
+        findings.extend(_per_document(documents, enabled, context, kept if corpus else None, markers))
+        for check_corpus in corpus:
+            findings.extend(check_corpus(kept, context))
     rules = {rule.id: rule for rule in registry.all_rules()}
     findings = [_override(f, context.settings) for f in findings if context.settings.enables(rules[f.rule])]
     return sorted(set(findings), key=Finding.sort_key)
 
 
-def _per_document(documents: Iterable[Document], enabled: list, context: Context, kept: list[Document] | None,
+def _per_document(documents: Iterable[Document], enabled: list[Check], context: Context, kept: list[Document] | None,
                   markers: dict[str, list[suppressions.Marker]] | None) -> list[Finding]:
     findings: list[Finding] = []
     for document in documents:
@@ -156,6 +157,7 @@ def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callabl
     enabled = tuple(rule for rule in all_rules() if settings.enables(rule))
     findings, suppressed = suppressions.apply(findings, markers, all_rules(), lambda rule: rule in enabled)
     findings = number_occurrences(_override(f, settings) if f.rule == suppressions.RULE.id else f for f in findings)
+    signed = signature(settings, context.glossary_hash or glossary_digest(context.glossary), enabled, all_rules())
     baselined = 0
     if baseline is not None:
         findings, baselined = baseline.split(findings)
@@ -170,4 +172,5 @@ def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callabl
         paths=tuple(scanned),
         fail_on=settings.fail_on,
         texts=texts,
+        signature=signed,
     )

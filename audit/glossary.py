@@ -15,21 +15,21 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import tomli  # compiled (mypyc) where wheels exist: parses a 50,000-entry glossary 4x as fast as tomllib
-
 from .gc_pause import paused_gc
 from .glossary_infer import infer_type, link_surnames
-from .text import table_lines
+from .text import InvalidToml, read_toml, table_lines
 
 ENTRY_TYPES = ("person", "place", "organization", "publication", "other")
 CSV_COLUMNS = ("canonical", "type", "variants", "avoid", "note")
 # Read when present, never written by `audit names --csv`: the name in source languages, for `audit compare --source`.
-OPTIONAL_CSV_COLUMNS = ("forms",)
-TOML_KEYS = {"canonical", "type", "variants", "avoid", "note", "forms"}
+OPTIONAL_CSV_COLUMNS = ("forms", "avoid_case")
+TOML_KEYS = {"canonical", "type", "variants", "avoid", "note", "forms", "avoid_case"}
+AVOID_CASES = ("exact", "any")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 DEFAULT_GLOSSARY = "default.toml"
 
@@ -54,6 +54,9 @@ class Entry:
     type_inferred: bool = False  # the glossary gave no type: ``type`` was worked out from the name
     # (language, form) pairs: how source texts write the name ("ru", "Песков"), in file order
     forms: tuple[tuple[str, str], ...] = ()
+    # "exact": avoid forms match with their case ("The mirror", not the everyday "the mirror"); "any": in any
+    # case, where the desk says its avoid forms can never be ordinary English.
+    avoid_case: str = "exact"
 
     @property
     def accepted(self) -> tuple[str, ...]:
@@ -77,7 +80,7 @@ def _split_list(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split("|") if part.strip())
 
 
-def _validated(path: str, line: int | None, raw: dict[str, object]) -> Entry:
+def _validated(path: str, line: int | None, raw: Mapping[str, object]) -> Entry:
     """Check one entry's fields, whatever format it came from."""
     canonical = raw.get("canonical")
     if not isinstance(canonical, str) or not canonical.strip():
@@ -110,7 +113,16 @@ def _validated(path: str, line: int | None, raw: dict[str, object]) -> Entry:
         source=f"{path}:{line}" if line else path,
         type_inferred=inferred is not None,
         forms=_forms(path, line, canonical, raw.get("forms")),
+        avoid_case=_avoid_case(path, line, canonical, raw.get("avoid_case")),
     )
+
+
+def _avoid_case(path: str, line: int | None, canonical: str, value: object) -> str:
+    if value in (None, ""):
+        return "exact"
+    if not isinstance(value, str) or value.strip().lower() not in AVOID_CASES:
+        raise GlossaryError(path, f"avoid_case of {canonical!r} must be one of {', '.join(AVOID_CASES)}, not {value!r}", line)
+    return value.strip().lower()
 
 
 def _forms(path: str, line: int | None, canonical: str, value: object) -> tuple[tuple[str, str], ...]:
@@ -151,16 +163,11 @@ def _string_list(path: str, line: int | None, canonical: str, key: str, value: o
     return tuple(item.strip() for item in value if item.strip())
 
 
-_TOML_ERROR_LINE = re.compile(r"\(at line (\d+)")
-
-
 def parse_toml(text: str, path: str) -> Glossary:
     try:
-        document = tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
-        match = _TOML_ERROR_LINE.search(str(error))
-        reason = str(error).split(" (at ")[0]
-        raise GlossaryError(path, f"invalid TOML: {reason}", int(match.group(1)) if match else None) from None
+        document = read_toml(text)
+    except InvalidToml as error:
+        raise GlossaryError(path, f"invalid TOML: {error.reason}", error.line) from None
     unknown_tables = set(document) - {"glossary", "entry"}
     if unknown_tables:
         raise GlossaryError(path, f"unknown table {sorted(unknown_tables)[0]!r} (expected [glossary] and [[entry]])")
@@ -272,7 +279,7 @@ def describe_bundled() -> list[tuple[str, str, int]]:
     listing = []
     for filename in bundled_glossary_names():
         resource = resources.files("audit.glossaries").joinpath(filename)
-        header = tomli.loads(resource.read_text(encoding="utf-8")).get("glossary", {})
+        header = read_toml(resource.read_text(encoding="utf-8")).get("glossary", {})
         title = header.get("name", "") if isinstance(header, dict) else ""
         listing.append((filename.removesuffix(".toml"), str(title), len(load_bundled(filename))))
     return listing

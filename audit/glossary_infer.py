@@ -124,8 +124,8 @@ def _declared_non_person(entry: Entry) -> bool:
 
 
 def _with_surname(person: Entry, surname: Entry) -> Entry:
-    forms = {form.casefold() for form in person.accepted}
-    variants = person.variants + tuple(form for form in surname.accepted if form.casefold() not in forms)
+    spelled = {form.casefold() for form in person.accepted}
+    variants = person.variants + tuple(form for form in surname.accepted if form.casefold() not in spelled)
     link = f"surname entry {surname.canonical!r} ({surname.source}) merged"
     note = f"{person.note}; {link}" if person.note else link
     forms = person.forms + tuple(pair for pair in surname.forms if pair not in person.forms)  # source-language spellings

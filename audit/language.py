@@ -11,7 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import word_frequency
+from .text import LETTER, word_frequency
+from .text.frequency import FREQUENT_WORD_ZIPF
 
 # The scripts a language is written in (names as the first word of Unicode character names).
 # Languages not listed are written in Latin script.
@@ -79,7 +80,9 @@ class ScriptRun:
         return self.scripts[0] in UNSPACED_SCRIPTS
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\u02bc-][^\W\d_]+)*")
+# A word as language detection counts it: hyphenated compounds and the modifier apostrophe (ʼ) of
+# transliterations stay one word, unlike text.WORD, which name matching splits at hyphens.
+_WORD = re.compile(rf"{LETTER}+(?:['\u2019\u02bc-]{LETTER}+)*")
 
 
 def foreign_script_runs(text: str, language: str = "en") -> list[ScriptRun]:
@@ -161,7 +164,7 @@ def _has_wordlist(language: str) -> bool:
     return language in available_languages()
 
 
-def known_word_share(words: list[str], language: str, min_zipf: float = 3.0) -> float | None:
+def known_word_share(words: list[str], language: str, min_zipf: float = FREQUENT_WORD_ZIPF) -> float | None:
     """Share of ``words`` that are ordinary words of ``language`` (None if wordfreq has no list for it)."""
     language = _WORDLIST_CODE.get(language.lower(), language.lower().split("-")[0])
     if not words or not _has_wordlist(language):
@@ -177,7 +180,10 @@ def lower_case_words(text: str) -> list[str]:
 
 # A sentence ends at . ! ? or an ellipsis, with any closing quotes or brackets, before a space or a new
 # line; scrapers also glue sentences together ("direction.On September"), which ends one too.
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)|(?<=[a-z\u00df-\u00ff]{2}[.!?])(?=[A-Z\u00c0-\u00de][a-z])")
+_SENTENCE_END = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)"
+    r"|(?<=[a-z\u00df-\u00ff]{2}[.!?])(?=[A-Z\u00c0-\u00de][a-z])"
+)
 
 
 # Words whose full stop ends no sentence ("Mr. Smith", "Gen. Petrov", "J. Smith").

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import enum
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 
 class Severity(enum.IntEnum):
@@ -28,6 +30,31 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {text!r} (expected error, warning or info)") from None
 
 
+class FailOn(enum.StrEnum):
+    """The lowest severity that fails a run (exit code 1, JUnit failures), or never."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NEVER = "never"
+
+    def fails(self, severity: Severity) -> bool:
+        """Does a finding of ``severity`` reach this threshold?"""
+        return self is not FailOn.NEVER and severity >= Severity[self.name]
+
+    @classmethod
+    def parse(cls, text: str) -> "FailOn":
+        try:
+            return cls(text.strip().lower())
+        except ValueError:
+            raise ValueError(f"expected one of {', '.join(cls)}, got {text!r}") from None
+
+
+# How specifically a select or ignore pattern names a rule: the rule itself beats any id prefix, and a
+# longer prefix beats a shorter one ("AUD101" over "AUD1" over "AUD").
+EXACT = 100
+
+
 @dataclass(frozen=True)
 class Rule:
     """A rule's stable identity and documentation, in the shape of ruff's rule pages."""
@@ -43,8 +70,22 @@ class Rule:
 
     def matches(self, pattern: str) -> bool:
         """Is this rule named by ``pattern``: its id, an id prefix ("AUD1") or its kebab-case name?"""
+        return self.specificity(pattern) > 0
+
+    def specificity(self, pattern: str) -> int:
+        """How specifically ``pattern`` names this rule: EXACT for its id or name, the prefix's length for
+        an id prefix, 0 if it does not name it."""
         pattern = pattern.strip()
-        return bool(pattern) and (self.id.startswith(pattern.upper()) or self.name == pattern.lower())
+        if not pattern:
+            return 0
+        if self.id == pattern.upper() or self.name == pattern.lower():
+            return EXACT
+        return len(pattern) if self.id.startswith(pattern.upper()) else 0
+
+
+def find_rule(rules: Iterable[Rule], key: str) -> Rule | None:
+    """The rule ``key`` names exactly: its id (any case) or its kebab-case name."""
+    return next((rule for rule in rules if rule.specificity(key) == EXACT), None)
 
 
 @dataclass(frozen=True)
@@ -117,6 +158,19 @@ class InputProblem:
         return f"{where}: {self.message}"
 
 
+class Summary(TypedDict):
+    """The JSON contract's ``summary`` object (fields are only ever added)."""
+
+    files: int
+    findings: int
+    by_severity: dict[str, int]  # severity label -> findings, most severe first
+    by_rule: dict[str, int]  # rule id -> findings, by id
+    baselined: int
+    suppressed: int
+    problems: list[str]
+    signature: str  # how the report was made (audit/provenance.py); empty for results not made by a scan
+
+
 @dataclass(frozen=True)
 class RunResult:
     """Everything a reporter needs: findings, the rules they refer to, and what was scanned."""
@@ -129,16 +183,17 @@ class RunResult:
     suppressed: int = 0  # findings hidden by inline markers or ignores
     words_scanned: int = 0
     paths: tuple[str, ...] = field(default=())  # every scanned document, in scan order (for per-file reports)
-    fail_on: str = "warning"  # the threshold the run is judged by: reporters that mark failures use it
+    fail_on: FailOn = FailOn.WARNING  # the threshold the run is judged by: reporters that mark failures use it
     # path -> document text, kept only when a reporter needs the copy itself (the HTML report)
     texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    signature: str = ""  # how the run was made: tool version, glossary hash, rules, thresholds (provenance.py)
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
 
     def failing(self, finding: Finding) -> bool:
         """Does this finding reach the run's fail-on threshold?"""
-        return self.fail_on != "never" and finding.severity >= Severity.parse(self.fail_on)
+        return FailOn(self.fail_on).fails(finding.severity)
 
     def counts(self) -> dict[str, int]:
         counts = {severity.label: 0 for severity in sorted(Severity, reverse=True)}
@@ -146,17 +201,22 @@ class RunResult:
             counts[finding.severity.label] += 1
         return counts
 
-    def summary(self) -> dict[str, object]:
-        """The JSON contract's ``summary`` object."""
+    def by_rule(self) -> dict[str, int]:
+        """Findings per rule id, by id."""
         by_rule: dict[str, int] = {}
         for finding in self.findings:
             by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
+        return dict(sorted(by_rule.items()))
+
+    def summary(self) -> Summary:
+        """The JSON contract's ``summary`` object."""
         return {
             "files": self.files_scanned,
             "findings": len(self.findings),
             "by_severity": self.counts(),
-            "by_rule": dict(sorted(by_rule.items())),
+            "by_rule": self.by_rule(),
             "baselined": self.baselined,
             "suppressed": self.suppressed,
             "problems": [str(problem) for problem in self.problems],
+            "signature": self.signature,
         }

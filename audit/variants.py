@@ -22,20 +22,19 @@ from rapidfuzz.distance import Levenshtein
 from .matching import Matcher, name_phrases, opens_sentence
 from .matching import derived as derived_from
 from .text import PARTICLES, fold, skeleton, spelling_key, word_frequency
+from .text.frequency import (
+    COMMON_WORD_ZIPF,
+    FREQUENT_WORD_ZIPF,
+    RARE_NAME_ZIPF,
+    UNKNOWN_WORD_ZIPF,
+)
 
 MIN_LENGTH = 5  # shorter words collide by chance (Iran/Iraq, Mali/Malé)
 MIN_SIMILARITY = 0.75  # 1 - key edit distance / longer key length
 SHORT_KEY = 6  # comparison keys shorter than this must be equal or one letter longer (Karbakh/Karabakh)
-# A word at least this frequent is a common word: a near spelling of it is another word (Monday/Mondavi).
-COMMON_ZIPF = 4.0
-# Near a word at least this frequent, only a spelling with the same comparison key is a variant of it.
-WELL_KNOWN_ZIPF = 3.0
-# A word at least this frequent in English texts is a spelling in use, not a garble.
-KNOWN_NAME_ZIPF = 1.5
 # English word lists know a name's usual spelling (Karabakh) but not its garbles (Karbakh); ordinary words
 # ("Sushi") are no evidence about a name.
-WORD_LIST_NAME_ZIPF = (KNOWN_NAME_ZIPF, 3.0)
-WORD_LIST_UNKNOWN_ZIPF = 0.5
+WORD_LIST_NAME_ZIPF = (RARE_NAME_ZIPF, FREQUENT_WORD_ZIPF)
 
 
 class NameWord(NamedTuple):  # a tuple: one for every capitalised word of every article
@@ -92,16 +91,17 @@ def similarity(a: str, b: str) -> float | None:
     if key_a[:1] != key_b[:1] or derived(a, b) or derived(key_a, key_b):
         return None
     zipf_a, zipf_b = word_frequency(a), word_frequency(b)
-    if max(zipf_a, zipf_b) >= COMMON_ZIPF:
-        return None
-    if min(zipf_a, zipf_b) >= KNOWN_NAME_ZIPF:
+    if max(zipf_a, zipf_b) >= COMMON_WORD_ZIPF:
+        return None  # a near spelling of a common word is another word (Monday/Mondavi)
+    if min(zipf_a, zipf_b) >= RARE_NAME_ZIPF:
         return None  # both spellings are in use in English texts: two names (Sargsyan/Sarkissian, Preston/Peston)
     if key_a == key_b:
         return 0.95
-    if max(zipf_a, zipf_b) >= WELL_KNOWN_ZIPF:
+    if max(zipf_a, zipf_b) >= FREQUENT_WORD_ZIPF:
         return None  # near spellings of a well-known name are other names (Sharon/Saronno, Rupert/Ripert)
     distance = Levenshtein.distance(key_a, key_b)
-    if min(len(key_a), len(key_b)) < SHORT_KEY and not (distance == 1 and len(key_a) != len(key_b) and min(len(key_a), len(key_b)) >= 5):
+    shorter = min(len(key_a), len(key_b))
+    if shorter < SHORT_KEY and not (distance == 1 and len(key_a) != len(key_b) and shorter >= 5):
         return None  # short names a letter apart are often two names (Shusha/Shushi), unless one has a letter more
     score = 1 - distance / max(len(key_a), len(key_b))
     if score < MIN_SIMILARITY:
@@ -118,7 +118,7 @@ def known_to_word_lists(group: list[str]) -> str | None:
     """The one spelling of a group that English texts use as a name, when they have never seen the others."""
     low, high = WORD_LIST_NAME_ZIPF
     known = [form for form in group if low <= word_frequency(form) < high]
-    if len(known) == 1 and all(word_frequency(form) < WORD_LIST_UNKNOWN_ZIPF for form in group if form != known[0]):
+    if len(known) == 1 and all(word_frequency(form) < UNKNOWN_WORD_ZIPF for form in group if form != known[0]):
         return known[0]
     return None
 

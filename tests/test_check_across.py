@@ -7,17 +7,15 @@ from audit.checks import inconsistent_across
 from audit.checks.base import Context
 from audit.config import Settings
 from audit.documents import Document
-from audit.engine import scan
+from audit.engine import build_context, scan
 from audit.glossary import Entry, Glossary
-from audit.matching import Matcher
 from audit.model import Severity
 
 
 def context(*entries: Entry, fuzzy: bool = True) -> Context:
     glossary = Glossary(tuple(entries))
     # min_confidence above any match's confidence switches the fuzzy name rules off, to see AUD302 alone.
-    matcher = Matcher(glossary, min_confidence=0.7 if fuzzy else 1.01)
-    return Context(glossary=glossary, matcher=matcher, settings=Settings())
+    return build_context(Settings(min_confidence=0.7 if fuzzy else 1.01), glossary)
 
 
 def corpus(*texts: str) -> list[Document]:

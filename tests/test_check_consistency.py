@@ -7,8 +7,8 @@ from audit.checks import inconsistent_spelling
 from audit.checks.base import Context
 from audit.config import Settings
 from audit.documents import Document
+from audit.engine import build_context
 from audit.glossary import Entry, Glossary
-from audit.matching import Matcher
 from audit.model import Severity
 from audit.variants import Clusters, derived, name_words, similarity
 
@@ -16,8 +16,7 @@ from audit.variants import Clusters, derived, name_words, similarity
 def context(*entries: Entry, fuzzy: bool = True) -> Context:
     glossary = Glossary(tuple(entries))
     # min_confidence above any match's confidence switches the fuzzy name rules off, to see AUD301 alone.
-    matcher = Matcher(glossary, min_confidence=0.7 if fuzzy else 1.01)
-    return Context(glossary=glossary, matcher=matcher, settings=Settings())
+    return build_context(Settings(min_confidence=0.7 if fuzzy else 1.01), glossary)
 
 
 def run(text: str, ctx: Context | None = None) -> list:
@@ -136,3 +135,12 @@ def test_clusters_do_not_depend_on_order():
         clusters.union("c", "b")
         clusters.union("b", "a")
     assert one.groups() == two.groups() == [["a", "b", "c"]]
+
+
+def test_the_glossary_spelling_is_suggested_where_the_article_uses_neither():
+    # Kharkow and Kharkov are both wrong: the suggestion is the glossary's Kharkiv, never one of them.
+    ctx = context(Entry("Kharkiv", "place"), fuzzy=False)
+    text = "Power returned to Kharkov on Monday.\n\nTrains to Kharkow and back to Kharkow were cancelled.\n"
+    findings = run(text, ctx)
+    assert findings and {f.suggestion for f in findings} == {"Kharkiv"}
+    assert all('the glossary spells it "Kharkiv"' in f.message for f in findings)

@@ -6,19 +6,18 @@ from pathlib import Path
 import pytest
 
 from audit.checks import scraper_debris
-from audit.checks.base import Context
 from audit.config import Settings
 from audit.debris import default_patterns, find_debris, load_patterns, parse_patterns
 from audit.documents import Document
+from audit.engine import build_context
 from audit.glossary import Glossary
-from audit.matching import Matcher
 from audit.model import Severity
 from audit.text import DataFileError
 
 
 def run(text: str, path: str = "story.txt", **settings) -> list:
     glossary = Glossary(())
-    context = Context(glossary=glossary, matcher=Matcher(glossary), settings=Settings(**settings))
+    context = build_context(Settings(**settings), glossary)
     return list(scraper_debris.check(Document.from_text(path, text), context))
 
 

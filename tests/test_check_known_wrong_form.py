@@ -105,3 +105,20 @@ def test_word_for_word_renderings_of_a_known_name_need_no_avoid_list(tmp_path, w
 def test_avoid_form_is_not_also_a_garble(scan_text):
     findings = scan_text("The Moscow daily The Businessman reported the deal.")
     assert [f.rule for f in findings if f.rule.startswith("AUD10")] == [RULE]
+
+
+def test_avoid_forms_in_any_case_where_the_glossary_says_so(tmp_path, write_glossary, scan_text):
+    glossary = write_glossary(
+        tmp_path, "canonical,avoid,avoid_case\nDer Spiegel,the mirror,any\nKommersant,The Businessman,\n", ".csv"
+    )
+    text = "Photo: THE MIRROR. Credit: The mirror. Quoted in the businessman column."
+    findings = scan_text(text, glossary=glossary, rule=RULE)
+    assert [(f.text, f.suggestion) for f in findings] == [("THE MIRROR", "Der Spiegel"), ("The mirror", "Der Spiegel")]
+
+
+def test_a_bad_avoid_case_names_file_and_line(tmp_path, write_glossary):
+    from audit.glossary import GlossaryError, load_glossary
+
+    path = write_glossary(tmp_path, '[[entry]]\ncanonical = "Der Spiegel"\navoid_case = "sometimes"\n')
+    with pytest.raises(GlossaryError, match=r"glossary\.toml:1: avoid_case of 'Der Spiegel' must be one of exact, any"):
+        load_glossary(path)

@@ -8,17 +8,16 @@ import sys
 import pytest
 
 from audit.checks import foreign_script, untranslated_sentence
-from audit.checks.base import Context
 from audit.config import Settings
 from audit.documents import Document
+from audit.engine import build_context
 from audit.glossary import Glossary
 from audit.language import detect_languages, foreign_script_runs, sentences
-from audit.matching import Matcher
 
 
 def run(module, text: str, language: str = "en") -> list:
     glossary = Glossary(())
-    context = Context(glossary=glossary, matcher=Matcher(glossary), settings=Settings(target_language=language))
+    context = build_context(Settings(target_language=language), glossary)
     return list(module.check(Document.from_text("story.txt", text), context))
 
 

@@ -12,8 +12,8 @@ import pytest
 from report_support import GLOSSARY, run
 
 import audit.cli as cli
-from audit.engine import all_rules, scan
 from audit.config import Settings
+from audit.engine import all_rules, scan
 
 CLEAN = "Markets were calm on Wednesday.\n"
 INFO_ONLY = "President ilham aliyev spoke.\n"  # AUD104, info

@@ -7,9 +7,9 @@ import pytest
 import sacrebleu
 
 from audit.compare import CompareInputError, Thresholds, compare, load_pairs
+from audit.compare.inputs import segmented
 from audit.compare.names import SourceForms, divergence, names_entry
 from audit.documents import Document
-from audit.compare.inputs import segmented
 from audit.glossary import load_glossary, parse_toml
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "compare"

@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 from report_support import GLOSSARY, run
 
-from audit.config import ConfigError, Settings, find_config, load_config, override, path_selected, resolve
+from audit.config import (
+    ConfigError,
+    Settings,
+    find_config,
+    load_config,
+    override,
+    path_selected,
+    resolve,
+)
 from audit.engine import all_rules
 from audit.model import Severity
 
@@ -144,6 +152,30 @@ def test_cli_select_replaces_and_ignore_adds(desk):
     assert _rules(out) == []
     settings = override(Settings(ignore=("AUD104",)), ignore=("AUD101",), select=None)
     assert settings.ignore == ("AUD104", "AUD101") and settings.select == ()
+
+
+def test_cli_select_overrides_a_configured_ignore_as_in_ruff(desk):
+    """A desk ignores a family in its file; one run asks for one rule of it on the command line."""
+    _write(desk / "audit.toml", 'glossaries = ["desk.toml"]\nignore = ["AUD1"]\n')
+    _, out, _ = run(["scan", "news/a.txt"])
+    assert _rules(out) == []
+    _, out, _ = run(["scan", "news/a.txt", "--select", "AUD101"])
+    assert _rules(out) == ["AUD101"]
+    _, out, _ = run(["scan", "news/a.txt", "--select", "AUD1", "--ignore", "name-casing"])
+    assert _rules(out) == ["AUD101"]
+
+
+@pytest.mark.parametrize("select, ignore, enabled", [
+    (("AUD1",), ("AUD101",), {"AUD101": False, "AUD102": True, "AUD201": False}),  # the rule's own id is more specific
+    (("AUD101",), ("AUD1",), {"AUD101": True, "AUD102": False, "AUD201": False}),  # ... on either side
+    (("garbled-name",), ("AUD10",), {"AUD101": True, "AUD102": False, "AUD201": False}),  # a name names the rule itself
+    ((), ("AUD10",), {"AUD101": False, "AUD102": False, "AUD201": True}),  # no select: every rule, less the ignored
+    (("AUD1",), ("AUD1",), {"AUD101": False, "AUD102": False, "AUD201": False}),  # a tie: ignore wins
+])
+def test_the_most_specific_pattern_decides(select, ignore, enabled):
+    settings = Settings(select=select, ignore=ignore)
+    rules = {rule.id: rule for rule in all_rules()}
+    assert {rule_id: settings.enables(rules[rule_id]) for rule_id in enabled} == enabled
 
 
 def test_include_and_exclude_globs(desk):

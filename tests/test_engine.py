@@ -87,6 +87,17 @@ def test_two_runs_give_identical_json(corpus, settings):
     assert first == third == fourth
 
 
+def test_a_reused_context_sees_a_changed_file_as_it_is_now(corpus, settings):
+    """Name matches are per scan: a watch loop or server reusing one context must not report a fixed name."""
+    context = build_context(settings)
+    article = corpus / "a.txt"
+    before = scan([str(article)], settings, context=context)
+    assert ("AUD101", "Tovouz") in {(f.rule, f.text) for f in before.findings}
+    article.write_text(ARTICLE_A.replace("Tovouz", "Tovuz"), encoding="utf-8")
+    after = scan([str(article)], settings, context=context)
+    assert {f.text for f in after.findings if f.rule == "AUD101"} == {"Stepanakyert"}
+
+
 def test_output_does_not_depend_on_hash_seed(corpus, names_glossary_path):
     """Set and dict order must never leak into the report: two interpreters, two hash seeds, one output."""
     outputs = []

@@ -1,9 +1,12 @@
 """Acceptance measures of the copy-hygiene checks on the shared evaluation material, all annotation kinds.
 
-* seeds (bundled glossary): every artifact and inconsistency found; all kinds recall >= 0.90, precision >= 0.90;
-* dev articles (their CSV glossary): all kinds recall >= 0.75, precision >= 0.85;
-* clean BBC copy: no untranslated-text finding, and few inconsistency findings (the ones there are real
-  typos in the BBC's copy, such as "Matshushita" beside "Matsushita").
+* seeds (bundled glossary): every artifact and inconsistency found; all kinds recall >= 0.92, precision >= 0.95;
+* dev articles (their CSV glossary): all kinds recall >= 0.86, precision >= 0.95;
+* clean BBC copy: no untranslated-text finding, and at most 15 inconsistency findings (the ones there are
+  real typos in the BBC's copy, such as "Matshushita" beside "Matsushita").
+
+The gates sit about one finding from what was measured on 2026-12-01 (seeds 26/27 and 24/24, dev 38/43
+and 50/51, BBC 13 inconsistency findings), to catch regressions.
 
 Scored by ../shared/tools/score_findings.py on the JSON report; skipped with a reason where ../shared is absent.
 """
@@ -45,13 +48,13 @@ def test_seeds_hygiene_kinds_are_all_found(tmp_path: Path):
 
 def test_seeds_all_kinds(tmp_path: Path):
     numbers = score([SHARED / "seeds"], SHARED / "eval" / "seeds.tsv", tmp_path)
-    assert numbers["recall"] >= 0.90 and numbers["precision"] >= 0.90 and numbers["flagged"] == 0, numbers["output"]
+    assert numbers["recall"] >= 0.92 and numbers["precision"] >= 0.95 and numbers["flagged"] == 0, numbers["output"]
 
 
 def test_dev_all_kinds(tmp_path: Path):
     dev = SHARED / "eval" / "dev"
     numbers = score([dev / "articles"], dev / "annotations.tsv", tmp_path, glossaries=(str(dev / "glossary.csv"),))
-    assert numbers["recall"] >= 0.75 and numbers["precision"] >= 0.85, numbers["output"]
+    assert numbers["recall"] >= 0.86 and numbers["precision"] >= 0.95, numbers["output"]
 
 
 @pytest.mark.slow
@@ -63,4 +66,4 @@ def test_clean_bbc_hygiene_findings():
     for finding in result.findings:
         by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
     assert by_rule.get("AUD401", 0) == 0 and by_rule.get("AUD402", 0) == 0, by_rule
-    assert by_rule.get("AUD301", 0) + by_rule.get("AUD302", 0) <= 20, by_rule
+    assert by_rule.get("AUD301", 0) + by_rule.get("AUD302", 0) <= 15, by_rule

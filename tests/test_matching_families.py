@@ -7,10 +7,9 @@ German, Polish, Russian, Turkish or Azerbaijani produces, and none of them is li
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES_DIR
 
 from audit.model import Severity
-
-from conftest import FIXTURES_DIR
 
 FLAT = FIXTURES_DIR / "families" / "flat.csv"
 PRECISION = FIXTURES_DIR / "families" / "precision.csv"
@@ -108,3 +107,41 @@ CLEAN = [
 @pytest.mark.parametrize("sentence", CLEAN)
 def test_real_words_and_names_are_not_garbles_of_a_big_glossary(scan_text, sentence):
     assert [f for f in name_findings(scan_text, sentence, PRECISION) if f.severity >= Severity.WARNING] == []
+
+
+def test_a_doubled_final_s_is_a_spelling_not_a_plural(scan_text, tmp_path, write_glossary):
+    glossary = write_glossary(tmp_path, "canonical\nDonbas\n", ".csv")
+    findings = name_findings(scan_text, "Shelling went on across the Donbass overnight.", glossary)
+    assert [(f.text, f.suggestion) for f in findings] == [("Donbass", "Donbas")]
+
+
+def test_a_big_glossary_asks_more_of_a_match_the_article_does_not_support():
+    # The more names a glossary holds, the likelier a real unknown name lands near one of them by chance:
+    # the same evidence loses confidence in a gazetteer, unless the article names the entry elsewhere.
+    from audit.matching.evidence import Clue, Evidence, weigh
+
+    evidence = Evidence(0.88, "only vowels differ", frequency=0.0, key_distance=1)
+    alone = Clue(sentence_start=False, entry_mentioned=False, other_person=False)
+    supported = Clue(sentence_start=False, entry_mentioned=True, other_person=False)
+    assert weigh(evidence, alone, 0.7).confidence == 0.88
+    assert weigh(evidence, alone, 0.7, crowding=0.25) is None
+    assert weigh(evidence, supported, 0.7, crowding=0.25).confidence == 0.88
+
+
+def test_letters_the_rewrites_removed_still_count(tmp_path, write_glossary, scan_text):
+    # "Lakhani" and "Lany" share a comparison key once kh, h and doubled letters are rewritten; five
+    # letters against seven are no transliteration of one another.
+    glossary = write_glossary(tmp_path, "canonical,type\nLany,place\n", ".csv")
+    assert name_findings(scan_text, "The chief executive, Mr Lakhani, said profits rose.", glossary) == []
+
+
+def test_ukrainian_adjective_ending_and_a_part_of_a_longer_name(tmp_path, write_glossary, scan_text):
+    # -yi is a Ukrainian ending, not an English -i; a misspelled first word of a two-word name is found
+    # even though its second word is a known part of it.
+    glossary = write_glossary(tmp_path, "canonical,type\nDmitry Glukhovsky,person\nBrennan Phillips,\n", ".csv")
+    text = "Writers such as Dmytro Glukhovskyi spoke out. A friend, Brenan Phillips, confirmed it."
+    findings = name_findings(scan_text, text, glossary)
+    assert [(f.text, f.suggestion) for f in findings] == [
+        ("Dmytro Glukhovskyi", "Dmitry Glukhovsky"),
+        ("Brenan Phillips", "Brennan Phillips"),
+    ]

@@ -1,8 +1,12 @@
 """Acceptance measures on the shared evaluation material (../shared), scored by its own tool.
 
-* seeds (bundled glossary): recall >= 0.90, precision >= 0.90, no correct name flagged;
-* dev articles (their CSV glossary): recall >= 0.75, precision >= 0.85, at most one correct name flagged;
-* clean BBC copy (bundled glossary): at most 1.0 warning-or-error finding per 1,000 words.
+* seeds (bundled glossary): recall >= 0.90, precision >= 0.95, no correct name flagged;
+* dev articles (their CSV glossary): recall >= 0.85, precision >= 0.95, at most one correct name flagged;
+* clean BBC copy (bundled glossary): at most 0.08 warning-or-error findings per 1,000 words.
+
+The gates guard against regressions: each sits a small margin (about one finding) from what was measured
+on 2026-12-01 (seeds 10/11 and 24/24, dev 36/41 and 50/51, BBC 23 findings in 343,550 words = 0.067).
+Raise them as the tool improves; lowering one needs a reason in the commit message.
 
 Recall counts the transliteration and mistranslation annotations (``--kinds``). Each corpus is scanned once,
 through the library, and rendered with the JSON reporter that ``audit scan --format json`` uses.
@@ -77,7 +81,7 @@ def test_seeds_recall(seeds_score):
 
 def test_seeds_precision(seeds_score):
     numbers, output = seeds_score
-    assert numbers["precision"] >= 0.90, output
+    assert numbers["precision"] >= 0.95, output
 
 
 def test_seeds_flag_no_correct_name(seeds_score):
@@ -87,12 +91,12 @@ def test_seeds_flag_no_correct_name(seeds_score):
 
 def test_dev_recall(dev_score):
     numbers, output = dev_score
-    assert numbers["recall"] >= 0.75, output
+    assert numbers["recall"] >= 0.85, output
 
 
 def test_dev_precision(dev_score):
     numbers, output = dev_score
-    assert numbers["precision"] >= 0.85, output
+    assert numbers["precision"] >= 0.95, output
 
 
 def test_dev_flags_at_most_one_correct_name(dev_score):
@@ -110,4 +114,4 @@ def test_clean_bbc_false_alarms_per_thousand_words(bbc_result):
     rate = 1000 * len(loud) / words
     breakdown = Counter(f.rule for f in loud)
     examples = [f"{Path(f.path).name}:{f.line}: {f.rule} {f.text!r} -> {f.suggestion!r}" for f in loud[:30]]
-    assert rate <= 1.0, f"{len(loud)} warning/error findings in {words} words ({rate:.2f}/1000): {dict(breakdown)}\n" + "\n".join(examples)
+    assert rate <= 0.08, f"{len(loud)} warning/error findings in {words} words ({rate:.2f}/1000): {dict(breakdown)}\n" + "\n".join(examples)

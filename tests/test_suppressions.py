@@ -121,9 +121,10 @@ def test_findings_about_the_markers_themselves_are_dropped():
     """A check that flags HTML comments (scraper debris) must not flag the markers: they are not copy."""
     from dataclasses import replace
 
+    from report_support import make_finding
+
     from audit.engine import all_rules
     from audit.suppressions import apply
-    from report_support import make_finding
 
     text = "<!-- audit: ignore AUD104 -->\n<!-- audit: ignore AUD101 -->\nIn Jerevan.\n"
     document = Document.from_text("a.md", text)

@@ -1,52 +1,97 @@
-"""What every check gets: the parsed document and a Context (glossary, matcher, settings).
+"""The check contract: what a check is (``Check``) and what it gets (the document and a ``Context``).
 
-A check is a module with ``RULE`` (or ``RULES``) and ``check(document, context)`` yielding findings;
-a check that needs every article at once also has ``check_corpus(documents, context)``.
+A check is one module that defines its ``RULE`` and a ``CHECK = Check(...)`` object naming its rules,
+its per-document hook ``check(document, context)`` yielding findings, optionally a corpus hook
+``check_corpus(documents, context)`` run once every document of a scan has been read, and the matcher's
+name kinds it reports. The registry in audit/checks/__init__.py lists the ``CHECK`` objects.
 Checks never print and do no I/O.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Protocol
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TypeVar, cast
 
 from ..config import Settings
 from ..documents import Document
 from ..glossary import Glossary
-from ..matching import Matcher, NameMatch
+from ..matching import Matcher, NameKind, NameMatch
 from ..model import Finding, Rule, Severity
+
+DocumentHook = Callable[[Document, "Context"], Iterable[Finding]]
+CorpusHook = Callable[[list[Document], "Context"], Iterable[Finding]]
+
+
+def _no_findings(document: Document, context: Context) -> Iterable[Finding]:
+    return ()
+
+
+@dataclass(frozen=True)
+class Check:
+    """One registry entry: the rules a check reports and the hooks the engine calls."""
+
+    rules: tuple[Rule, ...]
+    # Findings in one document; called for every document of a scan as it is read.
+    check: DocumentHook = _no_findings
+    # Findings over all documents of a scan, called once at its end (None: the check needs no corpus).
+    check_corpus: CorpusHook | None = None
+    # The matcher's name kinds (NameMatch.kind) this check reports: while it runs, other checks stay
+    # silent where it speaks, and speak where it is switched off.
+    name_kinds: frozenset[NameKind] = frozenset()
+
+    def enabled(self, settings: Settings) -> bool:
+        return any(settings.enables(rule) for rule in self.rules)
+
+
+Notes = TypeVar("Notes")
+
+
+@dataclass
+class ScanState:
+    """What one scan works out as documents pass: owned by the engine's scan and dropped at its end, so a
+    context reused for another scan never sees a file as it was before."""
+
+    names: dict[str, list[NameMatch]] = field(default_factory=dict)  # path -> the matcher's reading
+    _notes: dict[type, object] = field(default_factory=dict)  # a corpus check's notes, by their type
+
+    def notes(self, kind: type[Notes]) -> Notes:
+        """The scan's notes of one kind (a corpus check's own class), made empty when first asked for."""
+        found = self._notes.get(kind)
+        if found is None:
+            found = self._notes[kind] = kind()
+        return cast(Notes, found)
 
 
 @dataclass
 class Context:
+    """What every check sees: glossary, matcher and settings (made once, reusable across scans), the name
+    kinds this run reports, and the state of the scan in progress."""
+
     glossary: Glossary
     matcher: Matcher
     settings: Settings
-    # Kinds of name match ("garbled", "given-name") whose rules this run reports: other checks stay
-    # silent where those rules speak, and speak where they are switched off.
-    reported_kinds: frozenset[str] = frozenset({"garbled", "given-name"})
-    # What a corpus check notes as documents pass (keyed by its rule id), to use in check_corpus.
-    state: dict[str, object] = field(default_factory=dict, repr=False)
-    _names: dict[str, list[NameMatch]] = field(default_factory=dict, repr=False)
+    # Kinds of name match whose rules this run reports (worked out from the registry by the engine).
+    reported_kinds: frozenset[NameKind]
+    glossary_hash: str = ""  # provenance.glossary_digest of the glossary, for the run's signature
+    scan: ScanState = field(default_factory=ScanState, repr=False)
+
+    def for_scan(self) -> Context:
+        """This context with a fresh scan state: what one scan's checks see."""
+        return replace(self, scan=ScanState())
 
     def name_matches(self, document: Document) -> list[NameMatch]:
-        """The matcher's reading of a document, computed once and shared by the name checks."""
-        if document.path not in self._names:
-            self._names[document.path] = self.matcher.find(document.text)
-        return self._names[document.path]
+        """The matcher's reading of a document, computed once per scan and shared by the name checks."""
+        names = self.scan.names
+        if document.path not in names:
+            names[document.path] = self.matcher.find(document.text)
+        return names[document.path]
 
     def reported_name_spans(self, document: Document) -> list[tuple[int, int]]:
         """(start, end) of every name match a name rule reports in this run."""
         return [(m.start, m.end) for m in self.name_matches(document) if m.kind in self.reported_kinds]
 
     def forget(self, document: Document) -> None:
-        self._names.pop(document.path, None)
-
-
-class Check(Protocol):
-    RULES: tuple[Rule, ...]
-
-    def check(self, document: Document, context: Context) -> Iterable[Finding]: ...
+        self.scan.names.pop(document.path, None)
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -63,7 +108,7 @@ def graded(rule: Rule, confidence: float) -> Severity:
     return Severity.INFO
 
 
-def name_findings(document: Document, context: Context, rule: Rule, kind: str) -> Iterator[Finding]:
+def name_findings(document: Document, context: Context, rule: Rule, kind: NameKind) -> Iterator[Finding]:
     """Findings for the matcher's name matches of one kind (shared by the name checks)."""
     for match in context.name_matches(document):
         if match.kind != kind:

@@ -1,13 +1,13 @@
 """AUD401 foreign-script: a passage left in another script (Cyrillic, Arabic, Armenian...) inside the copy."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..documents import Document
 from ..language import ScriptRun, foreign_script_runs, script_label
 from ..model import Finding, Rule, Severity
-from .base import Context, graded
+from ..text import LETTERS
+from .base import Check, Context, graded
 
 RULE = Rule(
     id="AUD401",
@@ -33,7 +33,6 @@ RULE = Rule(
     ),
     fix="Translate the passage, or remove it if the story already says it in English.",
 )
-RULES = (RULE,)
 
 MIN_WORDS = 2
 MIN_LETTERS = 8
@@ -48,7 +47,7 @@ def _is_name(text: str, run: ScriptRun) -> bool:
     if run.unspaced or run.words > MAX_NAME_WORDS:
         return False
     surface = text[run.start : run.end]
-    words = re.findall(r"[^\W\d_]+", surface)
+    words = LETTERS.findall(surface)
     cased = any(char.isupper() or char.islower() for char in surface)
     if cased and all(word[:1].isupper() for word in words):
         return True
@@ -78,3 +77,6 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             confidence=confidence,
             severity=graded(RULE, confidence),
         )
+
+
+CHECK = Check(rules=(RULE,), check=check)

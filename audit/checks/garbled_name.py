@@ -4,8 +4,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..documents import Document
+from ..matching import NameKind
 from ..model import Finding, Rule, Severity
-from .base import Context, name_findings
+from .base import Check, Context, name_findings
 
 RULE = Rule(
     id="AUD101",
@@ -28,9 +29,11 @@ RULE = Rule(
         "different, correct name, add it to the glossary so it is known from then on."
     ),
 )
-RULES = (RULE,)
-NAME_KIND = "garbled"  # the matcher's NameMatch.kind this rule reports
+NAME_KIND: NameKind = "garbled"  # the matcher's NameMatch.kind this rule reports
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
     return name_findings(document, context, RULE, NAME_KIND)
+
+
+CHECK = Check(rules=(RULE,), check=check, name_kinds=frozenset({NAME_KIND}))

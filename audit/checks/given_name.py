@@ -4,8 +4,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..documents import Document
+from ..matching import NameKind
 from ..model import Finding, Rule, Severity
-from .base import Context, name_findings
+from .base import Check, Context, name_findings
 
 RULE = Rule(
     id="AUD102",
@@ -25,9 +26,11 @@ RULE = Rule(
     example='Prime Minister Nicholas Pashinyan said...  ->  "Nicholas Pashinyan" should be "Nikol Pashinyan"',
     fix="Write the person's name as the glossary spells it.",
 )
-RULES = (RULE,)
-NAME_KIND = "given-name"  # the matcher's NameMatch.kind this rule reports
+NAME_KIND: NameKind = "given-name"  # the matcher's NameMatch.kind this rule reports
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
     return name_findings(document, context, RULE, NAME_KIND)
+
+
+CHECK = Check(rules=(RULE,), check=check, name_kinds=frozenset({NAME_KIND}))

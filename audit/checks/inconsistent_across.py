@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..documents import Document
 from ..model import Finding, Rule, Severity
 from ..text import word_frequency
+from ..text.frequency import RARE_WORD_ZIPF
 from ..variants import (
     MIN_LENGTH,
     Clusters,
@@ -15,7 +16,7 @@ from ..variants import (
     candidate_pairs,
     name_words,
 )
-from .base import Context, graded, overlaps
+from .base import Check, Context, graded, overlaps
 
 RULE = Rule(
     id="AUD302",
@@ -47,13 +48,9 @@ RULE = Rule(
         "name to the glossary so it is checked from then on."
     ),
 )
-RULES = (RULE,)
 
 # Without the glossary, the right spelling is the one used in more articles, and at least this many.
 MIN_MAJORITY_ARTICLES = 2
-# Across articles a pair of near spellings is weak evidence, so only spellings English texts do not use
-# (garbles: Hovhannisen, Paschinian) are reported, never a rare name of its own (Shearman beside Sheerman).
-MAX_VARIANT_ZIPF = 1.0
 
 
 @dataclass
@@ -86,8 +83,12 @@ def check(document: Document, context: Context) -> Iterable[Finding]:
     return ()
 
 
-def _noted(context: Context) -> dict[str, tuple[list[NameWord], list[bool]]]:
-    return context.state.setdefault(RULE.id, {})  # type: ignore[return-value]
+class _Noted(dict[str, tuple[list[NameWord], list[bool]]]):
+    """path -> the article's name words and whether a name rule reports each, noted as it passes."""
+
+
+def _noted(context: Context) -> _Noted:
+    return context.scan.notes(_Noted)
 
 
 def _reading(document: Document, context: Context) -> tuple[list[NameWord], list[bool]]:
@@ -104,7 +105,7 @@ def check_corpus(documents: list[Document], context: Context) -> Iterator[Findin
         return
     usage: dict[str, Usage] = {}
     for index, document in enumerate(documents):
-        words, reported = noted.pop(document.path, None) or _reading(document, context)
+        words, reported = noted.pop(document.path) if document.path in noted else _reading(document, context)
         for word, flagged in zip(words, reported):
             entry = usage.setdefault(word.folded, Usage())
             entry.by_document.setdefault(index, []).append(word)
@@ -130,7 +131,9 @@ def check_corpus(documents: list[Document], context: Context) -> Iterator[Findin
         for form in group:
             if form in preferred or house[form] or usage[form].flagged:
                 continue
-            if word_frequency(form) >= MAX_VARIANT_ZIPF:
+            # Across articles a pair of near spellings is weak evidence, so only spellings English texts do not
+            # use (garbles: Hovhannisen, Paschinian) are reported, never a rare name of its own (Shearman).
+            if word_frequency(form) >= RARE_WORD_ZIPF:
                 continue  # English texts use this spelling: across articles, that makes it a name of its own
             near = [(scores[(form, other)], other) for other in preferred if (form, other) in scores]
             if not near:
@@ -171,3 +174,6 @@ def _finding(
 
 def _counted(usage: Usage) -> str:
     return f"{usage.count}x in {usage.articles} article{'s' if usage.articles != 1 else ''}"
+
+
+CHECK = Check(rules=(RULE,), check=check, check_corpus=check_corpus)

@@ -15,7 +15,7 @@ from ..variants import (
     known_to_word_lists,
     name_words,
 )
-from .base import Context, graded, overlaps
+from .base import Check, Context, graded, overlaps
 
 RULE = Rule(
     id="AUD301",
@@ -48,7 +48,6 @@ RULE = Rule(
         "checked against it."
     ),
 )
-RULES = (RULE,)
 
 
 @dataclass(frozen=True)
@@ -93,6 +92,9 @@ def verdicts(by_form: dict[str, list[NameWord]], context: Context) -> list[Verdi
                     score, other = max(matches)
                     result.append(Verdict(form, other, house[other], min(0.95, score + 0.05), True))
             continue
+        # No spelling is accepted, but the glossary may know the name under a spelling the article never
+        # uses (Kharkow and Kharkov for Kharkiv): then that is the suggestion, never one of the article's.
+        glossary_form = next(filter(None, (context.matcher.nearest_house(form) for form in sorted(group))), None)
         count = {form: len(by_form[form]) for form in group}
         ranked = sorted(group, key=lambda form: (-count[form], -word_frequency(form), form))
         top = known_to_word_lists(group) or ranked[0]
@@ -102,12 +104,13 @@ def verdicts(by_form: dict[str, list[NameWord]], context: Context) -> list[Verdi
             for form in group:
                 matches = [(scores[(form, other)], other) for other in group if (form, other) in scores]
                 score, other = max(matches)
-                result.append(Verdict(form, other, None, score - 0.05, False))
+                result.append(Verdict(form, other, glossary_form, score - 0.05, False))
             continue
         for form in group:
             if form != top and (form, top) in scores:
                 margin = 0.05 if count[top] >= 2 * count[form] or top != ranked[0] else 0.0
-                result.append(Verdict(form, top, _display(by_form[top]), scores[(form, top)] + margin - 0.05, False))
+                suggestion = glossary_form or _display(by_form[top])
+                result.append(Verdict(form, top, suggestion, scores[(form, top)] + margin - 0.05, False))
     return result
 
 
@@ -140,11 +143,15 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
                 start = given.start
                 surface = document.text[given.start : word.end]
                 other_full = f"{other_given.text} {shown_reference}"
-                message = f'"{surface}" is written "{other_full}" elsewhere in this article (line {document.position(other_given.start)[0]})'
+                line = document.position(other_given.start)[0]
+                message = f'"{surface}" is written "{other_full}" elsewhere in this article (line {line})'
             else:
-                message = f'"{surface}" is written "{shown_reference}" elsewhere in this article (line {document.position(other.start)[0]})'
+                line = document.position(other.start)[0]
+                message = f'"{surface}" is written "{shown_reference}" elsewhere in this article (line {line})'
             if verdict.suggestion is None:
                 message += ": one of the two is wrong; check which"
+            elif verdict.suggestion != shown_reference:
+                message += f'; the glossary spells it "{verdict.suggestion}"'
             suggestion = verdict.suggestion
             if suggestion is not None and given is not None and other_given is not None:
                 suggestion = f"{other_given.text} {suggestion}"
@@ -191,3 +198,6 @@ def _given_names(
         if other_given.folded[:1] == given.folded[:1]:
             return given, other_given
     return None, None
+
+
+CHECK = Check(rules=(RULE,), check=check)

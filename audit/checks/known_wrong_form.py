@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from ..documents import Document
 from ..model import Finding, Rule, Severity
-from .base import Context
+from .base import Check, Context
 
 RULE = Rule(
     id="AUD103",
@@ -24,7 +24,6 @@ RULE = Rule(
     example='Photo: The mirror  ->  "The mirror" should be "Der Spiegel"',
     fix="Replace it with the suggestion. Add wrong forms your desk keeps seeing to the entry's avoid list.",
 )
-RULES = (RULE,)
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
@@ -37,3 +36,6 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             suggestion=entry.canonical,
             confidence=0.97,
         )
+
+
+CHECK = Check(rules=(RULE,), check=check)

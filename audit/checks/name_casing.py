@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from ..documents import Document
 from ..model import Finding, Rule, Severity
 from ..text import fold, word_frequency
-from .base import Context
+from ..text.frequency import FREQUENT_WORD_ZIPF
+from .base import Check, Context
 
 RULE = Rule(
     id="AUD104",
@@ -27,8 +28,6 @@ RULE = Rule(
     example='fighting in nagorno-Karabakh  ->  "nagorno-Karabakh" should be "Nagorno-Karabakh"',
     fix="Write the name as the glossary does.",
 )
-RULES = (RULE,)
-ORDINARY_WORD_ZIPF = 3.0
 
 
 def _lowered_words(surface: str, form: str) -> bool:
@@ -39,7 +38,7 @@ def _lowered_words(surface: str, form: str) -> bool:
         return False
     # "the Wall Street Journal", "European commission": an ordinary word in lower case is house style, not a fault.
     return any(
-        f[:1].isupper() and s[:1].islower() and word_frequency(fold(s)) < ORDINARY_WORD_ZIPF
+        f[:1].isupper() and s[:1].islower() and word_frequency(fold(s)) < FREQUENT_WORD_ZIPF
         for s, f in zip(surface_words, form_words)
     )
 
@@ -64,7 +63,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         form = next((f for f in forms if fold(f.text) == fold(surface)), forms[0])
         if not _lowered_words(surface, form.text) or _in_address(text, first.start, last.end):
             continue
-        if first is last and word_frequency(fold(surface)) >= ORDINARY_WORD_ZIPF:
+        if first is last and word_frequency(fold(surface)) >= FREQUENT_WORD_ZIPF:
             continue  # "turkey", "china": ordinary words, not names
         suggestion = form.text if form.text.lower() != form.entry.canonical.lower() else form.entry.canonical
         yield document.finding(
@@ -75,3 +74,6 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             suggestion=suggestion,
             confidence=0.9,
         )
+
+
+CHECK = Check(rules=(RULE,), check=check)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..debris import find_debris, load_patterns
 from ..documents import Document
 from ..model import Finding, Rule, Severity
-from .base import Context, graded
+from .base import Check, Context, graded
 
 RULE = Rule(
     id="AUD201",
@@ -38,7 +38,6 @@ RULE = Rule(
         "report the pattern; to catch debris your sources leave, add a pattern file."
     ),
 )
-RULES = (RULE,)
 
 
 def check(document: Document, context: Context) -> Iterator[Finding]:
@@ -62,3 +61,6 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             confidence=block.confidence,
             severity=graded(RULE, block.confidence),
         )
+
+
+CHECK = Check(rules=(RULE,), check=check)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..documents import Document
 from ..language import (
@@ -14,7 +15,7 @@ from ..language import (
     sentences,
 )
 from ..model import Finding, Rule, Severity
-from .base import Context, graded
+from .base import Check, Context, graded
 
 RULE = Rule(
     id="AUD402",
@@ -40,7 +41,6 @@ RULE = Rule(
     ),
     fix="Translate the sentence (or the quotation, with a note of the original language if it matters).",
 )
-RULES = (RULE,)
 
 MIN_LETTERS = 40
 MIN_WORDS = 6
@@ -86,11 +86,20 @@ def _foreign_language(sentence: str, target: str) -> tuple[str, float] | None:
     return language, probability
 
 
+@dataclass
+class _Passage:
+    """Sentences in a row found to be in one other language."""
+
+    start: int
+    end: int
+    languages: dict[str, float]  # language -> the lowest probability any of its sentences had
+
+
 def check(document: Document, context: Context) -> Iterator[Finding]:
     text = document.text
     target = context.settings.target_language.lower()
     scripts = expected_scripts(target)
-    passages: list[list[object]] = []  # [start, end, {language: probability}]
+    passages: list[_Passage] = []
     for start, end in sentences(text):
         sentence = text[start:end]
         letters = [char for char in sentence if char.isalpha()]
@@ -102,13 +111,15 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
         if found is None:
             continue
         language, probability = found
-        if passages and re.fullmatch(r"\s*", text[passages[-1][1] : start]) and language in passages[-1][2]:
-            passages[-1][1] = end
-            passages[-1][2][language] = min(probability, passages[-1][2][language])
+        last = passages[-1] if passages else None
+        if last and re.fullmatch(r"\s*", text[last.end : start]) and language in last.languages:
+            last.end = end
+            last.languages[language] = min(probability, last.languages[language])
         else:
-            passages.append([start, end, {language: probability}])
-    for start, end, languages in passages:
-        language, probability = next(iter(languages.items()))
+            passages.append(_Passage(start, end, {language: probability}))
+    for passage in passages:
+        start, end = passage.start, passage.end
+        language, probability = next(iter(passage.languages.items()))
         confidence = 0.9 if probability >= 0.99 else 0.8
         name = LANGUAGE_NAMES.get(language, language)
         yield document.finding(
@@ -119,3 +130,6 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
             confidence=confidence,
             severity=graded(RULE, confidence),
         )
+
+
+CHECK = Check(rules=(RULE,), check=check)

@@ -12,7 +12,7 @@ from ..glossary import Glossary
 from ..matching import Matcher
 from ..model import Finding, Rule, Severity
 from .inputs import CompareInputError, DocumentPair, Segmented, load_pairs, segmented
-from .metrics import METRICS, Score, corpus_scores, sentence_chrf
+from .metrics import Score, corpus_scores, sentence_chrf
 from .names import (
     NameTally,
     SourceForms,

@@ -3,7 +3,8 @@
 Split by job (see each module's docstring): ``index`` arranges the glossary for lookups, ``phrases``
 finds the candidate name phrases, ``evidence`` weighs a word against a form (its thresholds are in
 ``weights``), ``matcher`` walks a document, ``mentions`` finds wrongly cased and known wrong forms,
-``wordforms`` says when a word is a form of a name, ``given_names`` knows given names. The public
+``wordforms`` says when a word is a form of a name, ``given_names`` knows given names,
+``place_spellings`` finds other spellings of glossary places. The public
 names are re-exported here: ``from audit.matching import Matcher, NameMatch`` keeps working.
 """
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 from ..text import PARTICLES
 from .evidence import Clue, Evidence, spelling_evidence, weigh
 from .given_names import GivenNames, default_given_names
-from .index import Form, NameIndex
-from .matcher import Matcher, Mentioned, NameMatch, form_surface
+from .index import Form, FormRole, NameIndex
+from .matcher import Matcher, Mentioned, NameKind, NameMatch, form_surface
 from .mentions import AvoidedForms, lowercase_mentions
 from .phrases import Phrase, name_phrases, opens_sentence
 from .weights import (
@@ -25,7 +26,14 @@ from .weights import (
     RARE_NAME_ZIPF,
     RARE_WORD_ZIPF,
 )
-from .wordforms import DEMONYM_RESTORE, DERIVATION_SUFFIXES, base_forms, derived, glued, near_spelling
+from .wordforms import (
+    DEMONYM_RESTORE,
+    DERIVATION_SUFFIXES,
+    base_forms,
+    derived,
+    glued,
+    near_spelling,
+)
 
 __all__ = [
     "COMMON_WORD_ZIPF",
@@ -43,10 +51,12 @@ __all__ = [
     "Clue",
     "Evidence",
     "Form",
+    "FormRole",
     "GivenNames",
     "Matcher",
     "Mentioned",
     "NameIndex",
+    "NameKind",
     "NameMatch",
     "Phrase",
     "base_forms",

@@ -15,12 +15,31 @@ from .index import Form
 from .weights import (
     COMMON_WORD_ZIPF,
     EXPLAINED_TRANSLIT_COST,
+    FIRST_LETTER_PENALTY,
+    FREQUENT_WORD_PENALTY,
     FREQUENT_WORD_ZIPF,
+    KNOWN_ROMANISATION_PENALTY,
     KNOWN_WORD_TRANSLIT_COST,
     KNOWN_WORD_ZIPF,
+    MAX_CONFIDENCE,
+    MIN_RAW_SIMILARITY,
+    OWN_GIVEN_NAME_BONUS,
+    PART_PENALTY,
     RARE_NAME_ZIPF,
+    RARE_WORD_MENTIONED_PENALTY,
+    RARE_WORD_PENALTY,
     RARE_WORD_ZIPF,
+    ROMANISATION_CONFIDENCE,
+    ROMANISATION_COST_SCALE,
+    SAME_KEY_CONFIDENCE,
+    SHORT_WORD_LENGTH,
+    SHORT_WORD_PENALTY,
+    SKELETON_BONUS,
     UNKNOWN_GIVEN_NAME_PENALTY,
+    VOWELS_ONLY_BONUS,
+    VOWELS_ONLY_FLOOR,
+    VOWELS_ONLY_MIN_KEY,
+    WEAK_SAME_KEY_SIMILARITY,
 )
 from .wordforms import derived, glued
 
@@ -53,7 +72,7 @@ class Clue:
     entry_mentioned: bool  # the article spells the entry right elsewhere
     other_person: bool  # the word before it is a given name that is not the entry's
     own_given_name: bool = False  # the word before it is the entry's given name (Vladimir Poutine)
-    opens_person_name: bool = False  # it is a given name and a capitalised word follows (Mikhail Glinka)
+    opens_person_name: bool = False  # it is a known given name (Mikhail Glinka, Ivan)
     # The word before it is a name nobody knows, not the entry's given name: maybe somebody else
     # (Anahit Manasyan is not Anna Manukyan), maybe a given name garbled past recognition.
     unknown_given_name: bool = False
@@ -67,38 +86,45 @@ def spelling_evidence(folded: str, form: Form, key_distance: int) -> Evidence | 
     key, target_key = spelling_key(folded), form.key
     raw_distance = Levenshtein.distance(folded, target)
     raw_similarity = 1 - raw_distance / max(len(folded), len(target))
-    # Equal keys say it all; keys far apart are past what a few romanisation swaps explain.
-    cost = translit_cost(folded, target) if 0 < key_distance <= 3 else math.inf
+    # Keys far apart are past what a few romanisation swaps explain.
+    cost = translit_cost(folded, target) if key_distance <= 3 else math.inf
     explained = cost <= EXPLAINED_TRANSLIT_COST
-    if key_distance == 0:
-        confidence, reason = 0.93, transliteration_reason(form)
+    if key_distance == 0 and cost == math.inf and raw_similarity < WEAK_SAME_KEY_SIMILARITY:
+        # The rewrites took away most of what differs (Lakhani and Lany share a key): weigh the letters.
+        confidence, reason = raw_similarity, f"{raw_distance} letters from {form.text!r}"
+    elif key_distance == 0:
+        confidence, reason = SAME_KEY_CONFIDENCE, transliteration_reason(form)
     else:
-        if raw_similarity < 0.55 and not explained:
+        if raw_similarity < MIN_RAW_SIMILARITY and not explained:
             return None  # the keys met only because the rewrites shortened both words
         confidence = max(raw_similarity, 1 - key_distance / max(len(key), len(target_key), 1))
         reason = f"{raw_distance} letter{'s' if raw_distance != 1 else ''} from {form.text!r}"
-    if key_distance and _consonants(key) == _consonants(target_key) and len(target_key) >= 5 \
+    if key_distance and _consonants(key) == _consonants(target_key) and len(target_key) >= VOWELS_ONLY_MIN_KEY \
             and abs(len(key) - len(target_key)) <= 1:
         # Only vowels differ (Tavoz/Tovuz, Gadabe/Gadabay): vowels are what transliteration from
         # Cyrillic, Armenian or Azerbaijani (ı, ə, ü, ö) gets wrong most, so this is strong evidence.
-        confidence = max(confidence, 0.8) + 0.08
+        confidence = max(confidence, VOWELS_ONLY_FLOOR) + VOWELS_ONLY_BONUS
     elif skeleton(key) == skeleton(target_key):
-        confidence += 0.08  # the same consonant classes in the same order (Stefancart/Stepanakert)
+        confidence += SKELETON_BONUS  # the same consonant classes in the same order (Stefancart/Stepanakert)
     elif not explained:
         if key[:1] != target_key[:1]:
-            confidence -= 0.1
-        if len(folded) <= 5 and key_distance > 1:
-            confidence -= 0.12  # short names collide by chance (Adam/Aghdam)
-    if explained and key_distance and confidence < 0.9 - cost / 5:
+            confidence -= FIRST_LETTER_PENALTY
+        if len(folded) <= SHORT_WORD_LENGTH and key_distance > 1:
+            confidence -= SHORT_WORD_PENALTY  # short names collide by chance (Adam/Aghdam)
+    romanised = ROMANISATION_CONFIDENCE - cost / ROMANISATION_COST_SCALE
+    if explained and key_distance and confidence < romanised:
         # One romanisation's letters for another's (Charkiw for Kharkiv, Chamenei for Khamenei).
-        confidence, reason = 0.9 - cost / 5, f"another romanisation of {form.text!r}"
+        confidence, reason = romanised, f"another romanisation of {form.text!r}"
     if form.role == "part":
-        confidence -= 0.05
-    return Evidence(min(confidence, 0.99), reason, word_frequency(folded), key_distance, cost)
+        confidence -= PART_PENALTY
+    return Evidence(min(confidence, MAX_CONFIDENCE), reason, word_frequency(folded), key_distance, cost)
 
 
-def weigh(evidence: Evidence | None, clue: Clue, min_confidence: float, person: bool = False) -> Verdict | None:
-    """Weigh the spelling evidence against where the word stands (``person``: the entry is a person)."""
+def weigh(
+    evidence: Evidence | None, clue: Clue, min_confidence: float, person: bool = False, crowding: float = 0.0
+) -> Verdict | None:
+    """Weigh the spelling evidence against where the word stands (``person``: the entry is a person;
+    ``crowding``: what a big glossary takes off a match the article does not support, see Matcher)."""
     if evidence is None or clue.other_person:
         return None  # "Jacques Chirac" is somebody, whatever "Chirac" looks like
     if clue.opens_person_name and not person:
@@ -110,20 +136,20 @@ def weigh(evidence: Evidence | None, clue: Clue, min_confidence: float, person: 
     if clue.own_given_name:
         # The person's own given name before a near spelling of the surname: the word stands where
         # that surname stands, even if English knows it as a word (Vladimir Poutine).
-        confidence = min(confidence + 0.1, 0.99)
+        confidence = min(confidence + OWN_GIVEN_NAME_BONUS, MAX_CONFIDENCE)
     if evidence.frequency >= COMMON_WORD_ZIPF:
         return None
     if evidence.translit <= KNOWN_WORD_TRANSLIT_COST and evidence.frequency < FREQUENT_WORD_ZIPF and evidence.key_distance > 0:
         # Another romanisation of the name, not just a vowel changed: English may know the word (Klimenko,
         # Zelenskiy) as the Russian or German form of that very name, so its frequency is no sign of a
         # different name. (A vowel alone is not enough: Kalan is no garbled Kalin.)
-        confidence -= max(0.0, evidence.frequency - KNOWN_WORD_ZIPF) * 0.05
+        confidence -= max(0.0, evidence.frequency - KNOWN_WORD_ZIPF) * KNOWN_ROMANISATION_PENALTY
     elif evidence.frequency >= FREQUENT_WORD_ZIPF:
         # An ordinary English word is a garble only in a name's place: capitalised mid-sentence, same key,
         # in an article that names the entry elsewhere.
         if evidence.key_distance > 0 or clue.sentence_start:
             return None
-        confidence -= 0.1
+        confidence -= FREQUENT_WORD_PENALTY
         needs_support = not clue.entry_mentioned and not clue.own_given_name
     elif evidence.key_distance > 0 and evidence.frequency >= RARE_WORD_ZIPF and not clue.own_given_name:
         # A word English text already knows (Chirac, Scholl, Briton) near a glossary name is a
@@ -132,7 +158,14 @@ def weigh(evidence: Evidence | None, clue: Clue, min_confidence: float, person: 
             return None
         if evidence.frequency >= RARE_NAME_ZIPF and not clue.entry_mentioned:
             return None
-        confidence -= 0.05 if clue.entry_mentioned else 0.1
+        confidence -= RARE_WORD_MENTIONED_PENALTY if clue.entry_mentioned else RARE_WORD_PENALTY
+    elif evidence.key_distance == 0 and evidence.frequency >= KNOWN_WORD_ZIPF and crowding:
+        # The same key, but a name English knows, and a glossary so big that some entry shares its key by
+        # chance (Milburn/Millburn in a gazetteer): only where the article names the entry. A desk
+        # glossary's Donbas makes Donbass a garble wherever it stands.
+        needs_support = not clue.entry_mentioned and not clue.own_given_name
+    if not clue.entry_mentioned and not clue.own_given_name:
+        confidence -= crowding
     if confidence < min_confidence:
         return None
     return Verdict(round(confidence, 3), evidence.reason, needs_support)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -16,13 +16,16 @@ from .given_names import is_person, person_parts
 from .weights import DISTINCTIVE_ZIPF, MIN_WORD_LENGTH
 from .wordforms import derived
 
+# A form is a whole accepted name, a person's surname or given name, or a word of a longer name.
+FormRole = Literal["name", "surname", "given", "part"]
+
 
 class Form(NamedTuple):  # a tuple: a big glossary makes hundreds of thousands of these
     """One way a glossary entry can appear: a full accepted form, a person's surname, or a word of a longer name."""
 
     text: str
     entry: Entry
-    role: str  # "name", "surname", "given" or "part"
+    role: FormRole
     house: str  # what to suggest when this form is garbled: the canonical form, or its matching part
     folded: str
     key: str
@@ -94,7 +97,10 @@ class NameIndex:
                 shown = _house_part(text, surname)
                 forms.append(Form(shown, entry, "surname", house, surname, phrase_key(surname)))
                 for word in given.split():
-                    forms.append(Form(words.get(word, text), entry, "given", canonical, word, spelling_key(word)))
+                    # A patronymic (Stepanovych) is as distinctive as a surname: a fuzzy target of its own.
+                    role: FormRole = "part" if word.endswith(PATRONYMIC_ENDINGS) else "given"
+                    house = canonical_words.get(word, canonical) if role == "part" else canonical
+                    forms.append(Form(words.get(word, text), entry, role, house, word, spelling_key(word)))
             else:
                 for word in folded.split():
                     house = canonical_words.get(word, canonical)
@@ -132,6 +138,11 @@ class NameIndex:
         else:
             self._fuzzy_forms[(key[:1], len(key))][position].append(form)
 
+    @property
+    def fuzzy_target_count(self) -> int:
+        """How many distinct comparison keys fuzzy lookups search."""
+        return len(self._fuzzy_position)
+
     def names_spelled(self, folded: str) -> list[Form]:
         """The whole accepted forms spelled ``folded`` (no surnames, given names or parts alone)."""
         forms = self._names_spelled.get(folded)
@@ -167,6 +178,10 @@ class NameIndex:
                     found.extend((distance, form.key, form) for form in forms[position])
         found.sort(key=lambda hit: (hit[0], hit[1]))
         return [(form, distance) for distance, _, form in found[:24]]
+
+
+# Endings of East Slavic patronymics (Stepanovych, Sergeyevich, Ivanovna).
+PATRONYMIC_ENDINGS = ("ovych", "evych", "ovich", "evich", "yich", "ovna", "evna", "ivna", "yivna")
 
 
 # First letters of comparison keys (audit/text/keys.py) that romanisations write for one another: German

@@ -25,8 +25,11 @@ repeating a name costs one lookup; only the context is weighed at every occurren
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from typing import Literal
 
+from ..caches import BoundedCache
 from ..glossary import Entry, Glossary
 from ..places import default_places
 from ..text import Token, fold, phrase_key, spelling_key, word_frequency
@@ -37,8 +40,26 @@ from .index import Form, NameIndex
 from .mentions import AvoidedForms
 from .mentions import lowercase_mentions as _lowercase_mentions
 from .phrases import Phrase, name_phrases
-from .weights import COMMON_WORD_ZIPF, FREQUENT_WORD_ZIPF, MIN_WORD_LENGTH
+from .place_spellings import other_place_spellings
+from .weights import (
+    COGNATE_CONFIDENCE,
+    COMMON_WORD_ZIPF,
+    CROWDING_FROM,
+    CROWDING_PER_DECADE,
+    FREQUENT_WORD_ZIPF,
+    GIVEN_MISSPELLING_CONFIDENCE,
+    KEY_RUN_CONFIDENCE,
+    KNOWN_WORD_ZIPF,
+    MIN_WORD_LENGTH,
+    NEAREST_HOUSE_CONFIDENCE,
+    OTHER_SPELLING_CONFIDENCE,
+)
 from .wordforms import base_forms, near_spelling
+
+CACHE_LIMIT = 100_000  # distinct phrase surfaces each cache keeps before it starts afresh
+
+# What a name match is: a garble of the entry, or its given name swapped for another language's.
+NameKind = Literal["garbled", "given-name"]
 
 
 @dataclass(frozen=True)
@@ -49,7 +70,7 @@ class NameMatch:
     end: int
     surface: str
     entry: Entry
-    kind: str  # "garbled", "given-name" or "casing"
+    kind: NameKind
     suggestion: str
     confidence: float
     reason: str
@@ -80,38 +101,20 @@ class Matcher:
         self.min_confidence = min_confidence
         self._word_cache: dict[str, list[tuple[Form, Evidence]]] = {}
         # phrase surface -> known forms per word, and the entries they name
-        self._exact_cache: dict[str, tuple[list[list[Form] | None], frozenset[str]]] = {}
-        self._key_cache: dict[str, Form | None] = {}  # run surface -> form with the same comparison key
+        self._exact_cache: BoundedCache[str, tuple[list[list[Form] | None], frozenset[str]]] = BoundedCache(CACHE_LIMIT)
+        # run surface -> form with the same comparison key
+        self._key_cache: BoundedCache[str, Form | None] = BoundedCache(CACHE_LIMIT)
         # Phrase surfaces that hold nothing to report wherever they stand: no glossary form near any of
         # their words, so the article around them is never weighed ("Officials", "Monday").
-        self._barren: set[str] = set()
+        self._barren: BoundedCache[str, bool] = BoundedCache(CACHE_LIMIT)
         self._avoided = AvoidedForms(glossary)
-        self._other_spellings = self._place_spellings(glossary)
-
-    def _place_spellings(self, glossary: Glossary) -> dict[str, tuple[Form, ...]]:
-        """Other languages' and older spellings of the glossary's places (Kiew, Kijow, Kiev for Kyiv;
-        Tiflis for Tbilisi), from the GeoNames table (audit/places.py): folded spelling -> the place's
-        accepted forms (its names: the nearest one is suggested).
-
-        A spelling that is an accepted form of any entry, or an ordinary English word, is left out.
-        """
-        places = None
-        found: dict[str, tuple[Form, ...]] = {}
-        for entry in glossary.entries:
-            if entry.type not in ("place", "other") or is_person(entry):
-                continue
-            name_forms = tuple(
-                form for text in entry.accepted for form in self.index.exact.get(fold(text), ())
-                if form.entry is entry and form.role == "name"
-            )
-            if not name_forms:
-                continue
-            places = places or default_places()
-            for spelling in places.other_spellings(fold(text) for text in entry.accepted):
-                if " " not in spelling and len(spelling) >= MIN_WORD_LENGTH and spelling not in self.index.exact \
-                        and _distinctive_spelling(spelling, name_forms):
-                    found.setdefault(spelling, name_forms)
-        return found
+        self._other_spellings = other_place_spellings(glossary, self.index)
+        # The more names a glossary holds, the likelier an unknown name in the copy lands near one of them
+        # by chance (a company or a person near one of 50,000 towns): a match the article does not support
+        # (it never names that entry) loses confidence with the glossary's size, so a desk glossary of a
+        # few hundred names loses nothing and a gazetteer's weak matches drop to info.
+        targets = self.index.fuzzy_target_count
+        self._crowding = CROWDING_PER_DECADE * max(0.0, math.log10(targets / CROWDING_FROM)) if targets else 0.0
 
     # -- public ---------------------------------------------------------------------------------
     def find(self, text: str) -> list[NameMatch]:
@@ -133,9 +136,7 @@ class Matcher:
                 matches.extend(found)
                 pending.extend(unsupported)
                 if not found and not unsupported and not weighed:
-                    if len(barren) > 100_000:
-                        barren.clear()  # bounded: a long scan does not grow without end
-                    barren.add(surface)
+                    barren.put(surface, True)
         if pending:
             garbled = {match.entry.canonical for match in matches}
             matches.extend(m for m in pending if m.entry.canonical in garbled or m.entry.canonical in mentioned)
@@ -150,17 +151,26 @@ class Matcher:
         """Occurrences of the glossary's known wrong forms, matched exactly (case included) as whole words."""
         return self._avoided.find(text)
 
+    def nearest_house(self, folded: str) -> str | None:
+        """The house spelling of the glossary name ``folded`` most likely garbles, on spelling alone (no
+        article weighed): what to suggest for a word other checks find misspelled. None if nothing is near."""
+        form = self._key_form(folded)
+        if form is not None:
+            return form.house
+        for form, evidence in self._near_forms(folded):
+            if evidence.confidence >= NEAREST_HOUSE_CONFIDENCE:
+                return form.house
+        return None
+
     # -- one phrase -----------------------------------------------------------------------------
     def _exact_words(self, text: str, words: list[Token], surface: str) -> tuple[list[list[Form] | None], frozenset[str]]:
         """For each word of a phrase, the forms of the longest exactly spelled glossary form covering it;
         and the entries those forms name."""
         cached = self._exact_cache.get(surface)
         if cached is None:
-            if len(self._exact_cache) > 100_000:
-                self._exact_cache.clear()  # bounded: a long scan does not grow without end
             known = self._exact_uncached(text, words)
             named = frozenset().union(*(self.index.entries_named(forms[0].folded) for forms in known if forms))
-            cached = self._exact_cache[surface] = (known, named)
+            cached = self._exact_cache.put(surface, (known, named))
         return cached
 
     def _exact_uncached(self, text: str, words: list[Token]) -> list[list[Form] | None]:
@@ -198,9 +208,10 @@ class Matcher:
                 weighed = True
                 clue = self._clue(words, position, phrase, mentioned, form)
                 folded = fold(form_surface(text, words, position, length))
-                verdict = None if self._another_place(folded, form) else self._weigh(spelling_evidence(folded, form, 0), clue, form)
+                another_place = self._another_place(folded, form)
+                verdict = None if another_place else self._weigh(spelling_evidence(folded, form, 0), clue, form)
                 if verdict or length > 1:
-                    verdict = verdict or Verdict(0.95, transliteration_reason(form))
+                    verdict = verdict or Verdict(KEY_RUN_CONFIDENCE, transliteration_reason(form))
                     match = self._match(words[position].start, words[position + length - 1].end, text, form,
                                         "garbled", verdict.confidence, verdict.reason)
                     (unsupported if verdict.needs_support else matches).append(match)
@@ -240,7 +251,12 @@ class Matcher:
             if spelling_key(folded) == form.key:
                 continue  # the comparison keys agree: the key match below says it with its own confidence
             reason = f"{word.text!r} is another language's or an older spelling of {form.entry.canonical!r}"
-            matches.append(self._match(word.start, word.end, text, form, "garbled", OTHER_SPELLING_CONFIDENCE, reason))
+            confidence = OTHER_SPELLING_CONFIDENCE
+            if word_frequency(folded) >= KNOWN_WORD_ZIPF:
+                confidence -= self._crowding  # English knows it (Lula, Kiev): in a gazetteer, maybe not this place
+            if confidence < self.min_confidence:
+                continue
+            matches.append(self._match(word.start, word.end, text, form, "garbled", confidence, reason))
             known[position] = [form]
             found = True
         return found
@@ -252,7 +268,9 @@ class Matcher:
     def _key_match(self, text: str, words: list[Token], position: int, known: list) -> tuple[Form, int] | None:
         """The longest run from ``position`` whose comparison key equals an accepted form's key."""
         for length in range(min(self.index.max_words, len(words) - position), 0, -1):
-            if any(k is not None for k in known[position : position + length]):
+            # A run may take in words known only as parts of longer names ("Phillips" of "Brennan Phillips",
+            # in "Brenan Phillips"), not words that are names of their own.
+            if any(k is not None and any(f.role in ("name", "surname") for f in k) for k in known[position : position + length]):
                 continue
             if length == 1 and not _fuzzy_candidate(words[position]):
                 continue
@@ -264,18 +282,16 @@ class Matcher:
     def _key_form(self, surface: str) -> Form | None:
         """The accepted form (or surname) whose comparison key ``surface`` has, cached per surface."""
         if surface not in self._key_cache:
-            if len(self._key_cache) > 100_000:
-                self._key_cache.clear()
-            self._key_cache[surface] = self.index.by_key.get(phrase_key(fold(surface)))
+            self._key_cache.put(surface, self.index.by_key.get(phrase_key(fold(surface))))
         return self._key_cache[surface]
 
     def _clue(self, words: list[Token], position: int, phrase: Phrase, mentioned: Mentioned, form: Form) -> Clue:
         previous = words[position - 1].text if position > 0 else ""
         same_person = bool(previous) and self._same_given_name(previous, form.entry)
         other_person = bool(previous) and not same_person and self.given_names.known(previous)
-        opens_person_name = (
-            position + 1 < len(words) and words[position + 1].capitalized and self.given_names.known(words[position].text)
-        )
+        # A given name is a person's, whether a surname follows (Mikhail Glinka) or not (Ivan said): never a
+        # garbled place or organisation.
+        opens_person_name = self.given_names.known(words[position].text)
         unknown_given_name = (
             bool(previous) and not same_person and not other_person and words[position - 1].capitalized
             and word_frequency(fold(previous)) < FREQUENT_WORD_ZIPF
@@ -310,12 +326,13 @@ class Matcher:
         return self._word_cache[folded]
 
     def _weigh(self, evidence: Evidence | None, clue: Clue, form: Form) -> Verdict | None:
-        return weigh(evidence, clue, self.min_confidence, is_person(form.entry))
+        return weigh(evidence, clue, self.min_confidence, is_person(form.entry), self._crowding)
 
     # -- given names ----------------------------------------------------------------------------
     def _with_given_names(self, text: str, words: list[Token], known: list, matches: list[NameMatch]) -> list[NameMatch]:
         """Look at the word before each surname: a cognate or near spelling of the entry's given name."""
         result = list(matches)
+        kind: NameKind
         for position in range(1, len(words)):
             surname_forms = [f for f in known[position] or () if f.role == "surname" and is_person(f.entry)]
             if not surname_forms or not _open_for_given_name(known[position - 1], surname_forms):
@@ -331,10 +348,10 @@ class Matcher:
                 garbled = next((m for m in result if m.start == words[position].start), None)
                 start, end = previous.start, words[position].end
                 if self.given_names.cognates(previous.text, first_given):
-                    kind, confidence = "given-name", 0.95
+                    kind, confidence = "given-name", COGNATE_CONFIDENCE
                     reason = f"{previous.text!r} is another language's form of {first_given.title()!r}"
                 elif near_spelling(fold(previous.text), first_given):
-                    kind, confidence = "garbled", 0.9
+                    kind, confidence = "garbled", GIVEN_MISSPELLING_CONFIDENCE
                     reason = f"given name {previous.text!r} is a misspelling of {first_given.title()!r}"
                 else:
                     continue
@@ -347,31 +364,13 @@ class Matcher:
         return result
 
     def _match(
-        self, start: int, end: int, text: str, form: Form, kind: str, confidence: float, reason: str, whole: bool = False
+        self, start: int, end: int, text: str, form: Form, kind: NameKind, confidence: float, reason: str, whole: bool = False
     ) -> NameMatch:
         suggestion = form.entry.canonical if whole else form.house
         if fold(suggestion) not in fold(form.entry.canonical):
             reason = f"{reason}; {suggestion!r} is an accepted name of {form.entry.canonical!r}"
         return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
 
-
-
-# A town's other spelling (Kiew for Kyiv) is that town: as sure as a garble the keys agree on.
-OTHER_SPELLING_CONFIDENCE = 0.9
-# A spelling English knows well is a place's other spelling only this close to the name (Kiev/Kyiv 0.8;
-# Vine is Vienna's in Romanian, and an English word).
-KNOWN_OTHER_SPELLING_COST = 1.0
-
-
-def _distinctive_spelling(spelling: str, name_forms: tuple[Form, ...]) -> bool:
-    """Can a place's other spelling stand for it in English copy? Not an ordinary English word ("Vine" is one
-    of Vienna's), and, if English knows it well, only a close romanisation of the name (Kiev for Kyiv)."""
-    frequency = word_frequency(spelling)
-    if frequency >= COMMON_WORD_ZIPF:
-        return False
-    return frequency < FREQUENT_WORD_ZIPF or any(
-        translit_cost(spelling, form.folded) <= KNOWN_OTHER_SPELLING_COST for form in name_forms
-    )
 
 
 def _open_for_given_name(before: list[Form] | None, surname_forms: list[Form]) -> bool:

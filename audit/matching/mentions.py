@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..glossary import Entry, Glossary
-from ..text import CAPITALISED_BEFORE_LOWER, DataFileError, Token, fold, toml_tables, words_from
+from ..text import CAPITALISED_BEFORE_LOWER, LETTERS, DataFileError, Token, fold, toml_tables, words_from
 from .index import Form, NameIndex
 
 
@@ -18,7 +18,7 @@ def lowercase_mentions(index: NameIndex, text: str) -> list[tuple[Token, Token, 
     as (first word, last word, forms)."""
     found: list[tuple[Token, Token, list[Form]]] = []
     resume = 0
-    for start, end in _mention_openers(index, text):
+    for start, _end in _mention_openers(index, text):
         if start < resume:
             continue
         words = words_from(text, start, index.max_words)
@@ -41,8 +41,8 @@ def _mention_openers(index: NameIndex, text: str) -> list[tuple[int, int]]:
     distinct words sort them out, so the bulk of the text is never looked at word by word in Python.
     """
     first_words, multi_first_words = index.first_words, index.multi_first_words
-    spans = []
-    for word in set(_LETTERS.findall(text)):
+    spans: list[tuple[int, int]] = []
+    for word in set(LETTERS.findall(text)):
         if not word[0].isupper() and _folded(word) in first_words:
             spans.extend(_whole_word_spans(text, word))
     spans.extend(
@@ -52,49 +52,68 @@ def _mention_openers(index: NameIndex, text: str) -> list[tuple[int, int]]:
 
 
 class AvoidedForms:
-    """The glossary's known wrong forms, found exactly (case included) as whole words."""
+    """The glossary's known wrong forms, found as whole words: with their exact case, or in any case for
+    entries whose ``avoid_case`` is "any"."""
 
     def __init__(self, glossary: Glossary) -> None:
         # The glossary's own avoid lists first, then the word-for-word renderings of the names it holds
         # (audit/data/literal_names.toml), so a flat glossary that lists "Der Spiegel" finds "The mirror".
-        self._entries: dict[str, tuple[Entry, str]] = {
-            form: (entry, form) for entry in glossary.entries for form in entry.avoid
-        }
+        exact: dict[str, tuple[Entry, str]] = {}
+        any_case: dict[str, tuple[Entry, str]] = {}
+        for entry in glossary.entries:
+            for form in entry.avoid:
+                if entry.avoid_case == "any":
+                    any_case.setdefault(form.casefold(), (entry, form))
+                else:
+                    exact.setdefault(form, (entry, form))
         literal = default_literal_names()
         for entry in glossary.entries:
             for text in entry.accepted:
                 for form in literal.get(fold(text), ()):
-                    self._entries.setdefault(form, (entry, form))
-        # One alternation, longest first, so "The Mirror" wins over "Mirror".
-        alternatives = sorted(self._entries, key=lambda form: (-len(form), form))
-        self._pattern = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w-])")
-            if alternatives
-            else None
-        )
+                    exact.setdefault(form, (entry, form))
+        self._exact, self._any_case = exact, any_case
+        self._patterns = [
+            (pattern, table, key)
+            for pattern, table, key in (
+                (_alternation(exact, 0), exact, str),
+                (_alternation(any_case, re.IGNORECASE), any_case, str.casefold),
+            )
+            if pattern is not None
+        ]
 
     def find(self, text: str) -> list[tuple[int, int, Entry, str]]:
         """(start, end, entry, wrong form) of each occurrence, in text order."""
-        if self._pattern is None:
-            return []
-        found = []
-        for match in self._pattern.finditer(text):
-            entry, form = self._entries[match.group()]
-            found.append((match.start(), match.end(), entry, form))
-        return found
+        found: dict[tuple[int, int], tuple[int, int, Entry, str]] = {}
+        for pattern, table, key in self._patterns:
+            for match in pattern.finditer(text):
+                entry, form = table[key(match.group())]
+                found.setdefault(match.span(), (match.start(), match.end(), entry, form))  # one finding a span
+        return [found[span] for span in sorted(found)]
+
+
+def _alternation(forms: dict[str, tuple[Entry, str]], flags: int) -> re.Pattern[str] | None:
+    """One pattern for all the forms, longest first, so "The New Newspaper" wins over "New Newspaper"."""
+    if not forms:
+        return None
+    alternatives = sorted((form for _, form in forms.values()), key=lambda form: (-len(form), form))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w-])", flags)
 
 
 def load_literal_names(text: str, path: str) -> dict[str, tuple[str, ...]]:
     """Parse a table of word-for-word renderings: folded name -> its literal forms (DataFileError names file and line)."""
     table: dict[str, tuple[str, ...]] = {}
     for line, raw in toml_tables(text, path, "name"):
-        names, literal = raw.get("names"), raw.get("literal")
-        for field, value in (("names", names), ("literal", literal)):
-            if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-                raise DataFileError(f"{path}:{line}: {field} must be a list of non-empty strings")
+        names = _strings(raw.get("names"), f"{path}:{line}: names")
+        literal = _strings(raw.get("literal"), f"{path}:{line}: literal")
         for name in names:
             table[fold(name)] = table.get(fold(name), ()) + tuple(literal)
     return table
+
+
+def _strings(value: object, where: str) -> list[str]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataFileError(f"{where} must be a list of non-empty strings")
+    return value
 
 
 @lru_cache(maxsize=1)
@@ -103,16 +122,13 @@ def default_literal_names() -> dict[str, tuple[str, ...]]:
     return load_literal_names(resource.read_text(encoding="utf-8"), "audit/data/literal_names.toml")
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
 def _folded(word: str) -> str:
     """fold() of one word, without the cache lookup for the plain ASCII majority."""
     return word.lower() if word.isascii() else fold(word)
 
 
 def _whole_word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
-    """Where ``word`` stands in ``text`` as a whole run of letters (as _LETTERS would find it)."""
+    """Where ``word`` stands in ``text`` as a whole run of letters (as LETTERS would find it)."""
     start = text.find(word)
     while start >= 0:
         end = start + len(word)
@@ -122,7 +138,7 @@ def _whole_word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
 
 
 def _is_letter(char: str) -> bool:
-    return char.isalnum() and not char.isdecimal()  # what [^\W\d_] matches
+    return char.isalnum() and not char.isdecimal()  # what LETTER matches
 
 
 

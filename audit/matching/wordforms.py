@@ -11,9 +11,9 @@ from ..text.translit import translit_cost
 from .weights import EXPLAINED_TRANSLIT_COST, GLUE_WORD_ZIPF, MIN_WORD_LENGTH
 
 # Endings that make an inflection or a demonym of a name rather than a different name
-# ("Armenia" -> "Armenians", "Turkey" -> "Turkish", "Europe" -> "European").
+# ("Armenia" -> "Armenians", "Turkey" -> "Turkish", "Europe" -> "European", "Berlin" -> "Berliner").
 DERIVATION_SUFFIXES = frozenset(
-    "s es n ns an ans ian ians ean eans i is ese ish ic ics ern erns ite ites ist ists ism ized a".split()
+    "s es n ns an ans ian ians ean eans i is ese ish ic ics ern erns ite ites ist ists ism ized a er ers".split()
 )
 # Letters a demonym's or inflection's stem lost from the name ("armeni|ans" <- "armeni|a", "turk|ish" <- "turk|ey").
 DEMONYM_RESTORE = ("", "a", "e", "y", "ia", "o", "ey")
@@ -25,6 +25,8 @@ def base_forms(folded: str, restore: tuple[str, ...] = ("",)) -> Iterator[str]:
     for suffix in DERIVATION_SUFFIXES:
         if folded.endswith(suffix) and len(folded) - len(suffix) >= MIN_WORD_LENGTH:
             stem = folded[: -len(suffix)]
+            if _doubled_final_s(stem, suffix):
+                continue
             for ending in restore:
                 yield stem + ending
 
@@ -37,15 +39,22 @@ def derived(word: str, name: str) -> bool:
         stem = name[: len(name) - cut] if cut else name
         ending = word[len(stem) :]
         # After cutting letters off the name, a one-letter "ending" is a substitution, not a suffix.
-        if len(stem) >= 4 and word.startswith(stem) and ending in DERIVATION_SUFFIXES and (cut == 0 or len(ending) > 1):
+        if len(stem) >= 4 and word.startswith(stem) and ending in DERIVATION_SUFFIXES and (cut == 0 or len(ending) > 1) \
+                and not _doubled_final_s(stem, ending):
             return True
     return False
+
+
+def _doubled_final_s(stem: str, ending: str) -> bool:
+    """Endings that only look English: 'donbass' is Donbas with a double s, not its plural (English adds
+    -es to a name in -s); 'glukhovskyi' is a Ukrainian -yi, not Glukhovsky with an English -i (Karabakhi)."""
+    return (ending == "s" and stem.endswith("s")) or (ending in ("i", "a") and stem[-1:] in "aeiouy")
 
 
 def glued(word: str, name: str) -> bool:
     """'moscowat': a right name glued to a short ordinary word by a scraper, not a garble."""
     rest = word[len(name) :]
-    return word.startswith(name) and 0 < len(rest) <= 4 and word_frequency(rest) >= GLUE_WORD_ZIPF
+    return word.startswith(name) and 2 <= len(rest) <= 4 and word_frequency(rest) >= GLUE_WORD_ZIPF
 
 
 def near_spelling(word: str, name: str) -> bool:

@@ -160,9 +160,9 @@ def _finding_item(finding: Finding, number: int) -> str:
 
 def _counts(result: RunResult) -> str:
     rows = "".join(f'<tr><td>{label}</td><td class="n">{n}</td></tr>' for label, n in result.counts().items())
-    by_rule = result.summary()["by_rule"]
+    by_rule = result.by_rule()
     rule_rows = "".join(
-        f'<tr><td>{escape(rule.id)} {escape(rule.name)}</td><td class="n">{by_rule.get(rule.id, 0)}</td></tr>'  # type: ignore[union-attr]
+        f'<tr><td>{escape(rule.id)} {escape(rule.name)}</td><td class="n">{by_rule.get(rule.id, 0)}</td></tr>'
         for rule in result.rules
     )
     return (
@@ -177,10 +177,10 @@ def _filters(result: RunResult) -> str:
         f'<label><input type="checkbox" data-filter="severity" value="{label}" checked> {label} ({n})</label>'
         for label, n in counts.items()
     )
-    by_rule = result.summary()["by_rule"]
+    by_rule = result.by_rule()
     rules = "".join(
         f'<label title="{escape(rule.summary)}"><input type="checkbox" data-filter="rule" value="{escape(rule.id)}" checked> '
-        f"{escape(rule.id)} {escape(rule.name)} ({by_rule.get(rule.id, 0)})</label>"  # type: ignore[union-attr]
+        f"{escape(rule.id)} {escape(rule.name)} ({by_rule.get(rule.id, 0)})</label>"
         for rule in result.rules
     )
     return (

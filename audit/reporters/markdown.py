@@ -28,9 +28,9 @@ def render(result: RunResult, *, color: bool = False) -> str:
         out += ["| Severity | Findings |", "|---|---:|"]
         out += [f"| {label} | {count} |" for label, count in result.counts().items() if count]
         out.append("")
-        by_rule = result.summary()["by_rule"]
+        by_rule = result.by_rule()
         out += ["| Rule | Name | Findings |", "|---|---|---:|"]
-        for rule_id, count in by_rule.items():  # type: ignore[union-attr]
+        for rule_id, count in by_rule.items():
             rule = result.rule(rule_id)
             out.append(f"| {rule_id} | {cell(rule.name if rule else '')} | {count} |")
         out.append("")

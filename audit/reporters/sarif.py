@@ -111,7 +111,7 @@ def render(result: RunResult, *, color: bool = False) -> str:
             "toolExecutionNotifications": [_notification(problem) for problem in result.problems],
         }],
         "properties": {"filesScanned": result.files_scanned, "baselined": result.baselined,
-                       "suppressed": result.suppressed},
+                       "suppressed": result.suppressed, "signature": result.signature},
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -6,7 +6,7 @@ keeps working.
 """
 from __future__ import annotations
 
-from .datafiles import DataFileError, table_lines, toml_tables
+from .datafiles import DataFileError, InvalidToml, read_toml, table_lines, toml_tables
 from .frequency import word_frequency
 from .keys import (
     VOWELS,
@@ -21,6 +21,8 @@ from .keys import (
 )
 from .tokens import (
     CAPITALISED_BEFORE_LOWER,
+    LETTER,
+    LETTERS,
     NAME_WORD,
     PARTICLES,
     POSSESSIVE,
@@ -33,12 +35,15 @@ from .tokens import (
 
 __all__ = [
     "CAPITALISED_BEFORE_LOWER",
+    "LETTER",
+    "LETTERS",
     "NAME_WORD",
     "PARTICLES",
     "POSSESSIVE",
     "VOWELS",
     "WORD",
     "DataFileError",
+    "InvalidToml",
     "Rewrite",
     "Token",
     "default_rewrites",
@@ -46,6 +51,7 @@ __all__ = [
     "load_rewrites",
     "name_tokens",
     "phrase_key",
+    "read_toml",
     "skeleton",
     "spelling_key",
     "spelling_keys",

@@ -1,14 +1,41 @@
-"""Loading data files (spelling rewrites, given names, debris patterns): TOML tables with their lines,
-and the error that names file and line."""
+"""Loading data files (spelling rewrites, given names, debris patterns, and the TOML parsing of glossaries
+and configuration): TOML tables with their lines, and errors that name file and line."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import tomli
 
 
 class DataFileError(Exception):
     """A bundled or user data file (patterns, tables) that does not validate; names file and line."""
+
+
+class InvalidToml(ValueError):
+    """TOML that does not parse: the parser's reason and the line it gives (None if it gives none).
+    Each caller turns it into its own error naming the file."""
+
+    def __init__(self, reason: str, line: int | None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+
+    def located(self, path: str) -> str:
+        """'path:line: invalid TOML: reason' (without the line if the parser gave none)."""
+        return f"{path}{f':{self.line}' if self.line else ''}: invalid TOML: {self.reason}"
+
+
+_TOML_ERROR_LINE = re.compile(r"\(at line (\d+)")
+
+
+def read_toml(text: str) -> dict[str, Any]:
+    """The TOML document in ``text``; InvalidToml says why and where it does not parse."""
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        line = _TOML_ERROR_LINE.search(str(error))
+        raise InvalidToml(str(error).split(" (at ")[0], int(line.group(1)) if line else None) from None
 
 
 def table_lines(text: str, table: str) -> list[int]:
@@ -25,9 +52,9 @@ def table_lines(text: str, table: str) -> list[int]:
 def toml_tables(text: str, path: str, table: str) -> list[tuple[int, dict]]:
     """The ``[[table]]`` items of a TOML data file, each with its line; DataFileError names the file."""
     try:
-        document = tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
-        raise DataFileError(f"{path}: invalid TOML: {error}") from None
+        document = read_toml(text)
+    except InvalidToml as error:
+        raise DataFileError(error.located(path)) from None
     unknown = set(document) - {table}
     if unknown:
         raise DataFileError(f"{path}: unknown table {sorted(unknown)[0]!r} (expected [[{table}]] tables)")

@@ -6,6 +6,27 @@ from functools import lru_cache
 
 from wordfreq import get_frequency_dict, zipf_frequency
 
+# What a word's Zipf frequency in English says, most frequent first: every threshold the tool uses, named
+# once. 7 is "the"; 0 is a word English text does not know.
+# Short words this frequent ("at", "in", "and") glued to a name by a scraper do not make a garble.
+GLUE_WORD_ZIPF = 5.5
+# An ordinary English word: never a garble; a near spelling of it is another word (Monday/Mondavi); a
+# capitalised one is a title or an ordinary word rather than part of a name ("President", "The").
+COMMON_WORD_ZIPF = 4.0
+# Glossary words at least this frequent in English are not used as fuzzy targets ("Group", "Human").
+DISTINCTIVE_ZIPF = 3.3
+# A well-known word: suspect only when its key equals a glossary name's exactly; near it, only a spelling
+# with the same comparison key is a variant; a lower-cased one in a name is just a word ("the").
+FREQUENT_WORD_ZIPF = 3.0
+# Words English text already knows are different real names rather than garbles: from KNOWN_WORD_ZIPF
+# always, from RARE_NAME_ZIPF unless the article names the entry right elsewhere, and from RARE_WORD_ZIPF
+# they cost confidence. A spelling at least RARE_NAME_ZIPF is a spelling in use; one below RARE_WORD_ZIPF
+# is a candidate garble, and one below UNKNOWN_WORD_ZIPF is a spelling English word lists have not seen.
+KNOWN_WORD_ZIPF = 2.0
+RARE_NAME_ZIPF = 1.5
+RARE_WORD_ZIPF = 1.0
+UNKNOWN_WORD_ZIPF = 0.5
+
 
 @lru_cache(maxsize=200_000)
 def word_frequency(word: str, language: str = "en") -> float:

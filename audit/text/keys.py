@@ -11,6 +11,7 @@ from importlib import resources
 
 from anyascii import anyascii
 
+from ..caches import BoundedCache
 from ..regex_facts import required_letters, stays_in_line
 from .datafiles import DataFileError, toml_tables
 
@@ -64,17 +65,14 @@ def default_rewrites() -> tuple[Rewrite, ...]:
 
 
 # spelling_key's memory: a plain dict, so that spelling_keys can fill it in bulk.
-_SPELLING_KEYS: dict[str, str] = {}
-_SPELLING_KEYS_KEPT = 400_000
+_SPELLING_KEYS: BoundedCache[str, str] = BoundedCache(400_000)
 
 
 def spelling_key(word: str) -> str:
     """Comparison key of one folded word, with source-language spellings undone: 'paschinjan' -> 'pasinyan'."""
     key = _SPELLING_KEYS.get(word)
     if key is None:
-        if len(_SPELLING_KEYS) >= _SPELLING_KEYS_KEPT:
-            _SPELLING_KEYS.clear()  # bounded: a long run does not grow without end
-        key = _SPELLING_KEYS[word] = _rewritten(word)
+        key = _SPELLING_KEYS.put(word, _rewritten(word))
     return key
 
 
@@ -96,7 +94,7 @@ def spelling_keys(words: Iterable[str]) -> None:
     all of them, one word a line, instead of once to each word."""
     todo = [word for word in dict.fromkeys(words) if word not in _SPELLING_KEYS and "\n" not in word]
     rules = _line_rules()
-    if rules is None or len(todo) + len(_SPELLING_KEYS) >= _SPELLING_KEYS_KEPT:
+    if rules is None or not _SPELLING_KEYS.room_for(len(todo)):
         for word in todo:  # a rule that could match across lines, or too many words to keep: one by one
             spelling_key(word)
         return

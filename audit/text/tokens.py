@@ -6,8 +6,11 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
+# The one definition of a letter: a word character that is not a digit or an underscore (re has no \p{L}).
+LETTER = r"[^\W\d_]"
+LETTERS = re.compile(rf"{LETTER}+")  # a run of letters
 # A word: letters, with inner apostrophes (O'Brien). Hyphens separate words; phrase building rejoins them.
-WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+WORD = re.compile(rf"{LETTER}+(?:['\u2019]{LETTER}+)*")
 _GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{4})(?=[A-Z][a-z])")
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 

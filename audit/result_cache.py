@@ -91,6 +91,7 @@ class ResultCache:
     def __init__(self, directory: Path | str | None = None, warn: Callable[[str], None] | None = None) -> None:
         self.path = Path(directory if directory is not None else default_directory()) / FILE_NAME
         self.warn = warn or (lambda message: None)
+        self.hits = self.misses = 0  # over every scan of this object, for tests and benchmarks
 
     def open(self, context: Context, reading: ReaderOptions | None = None) -> CacheSession:
         """A session for one scan with this context and way of reading files."""
@@ -112,6 +113,9 @@ class CacheSession:
         try:
             return _open(self.cache.path)
         except sqlite3.DatabaseError as error:
+            if _busy(error):
+                self.cache.warn(f"{self.cache.path}: result cache not used ({error}); the scan goes on without it")
+                return None
             return self._rebuild(error)
         except OSError as error:
             self.cache.warn(f"{self.cache.path}: result cache not used ({error.strerror or error})")
@@ -163,6 +167,8 @@ class CacheSession:
             self._run(lambda db: _write(db, rows))
 
     def close(self) -> None:
+        self.cache.hits += self.hits
+        self.cache.misses += self.misses
         self._flush()
         now = int(time.time())
         self._run(lambda db: _touch_scope(db, self.scope, now))
@@ -176,15 +182,13 @@ class CacheSession:
             return None
         try:
             return work(self.db)
-        except sqlite3.OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error) or "full" in str(error):
+        except sqlite3.DatabaseError as error:
+            if _busy(error):
                 self.cache.warn(f"{self.cache.path}: result cache not written ({error}); the scan goes on without it")
                 self.db.close()
                 self.db = None
-                return None
-            self.db = self._rebuild(error)
-        except sqlite3.DatabaseError as error:
-            self.db = self._rebuild(error)
+            else:
+                self.db = self._rebuild(error)
         return None
 
 
@@ -192,21 +196,36 @@ def _open(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
     try:
-        db.execute("PRAGMA journal_mode=WAL")
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")  # WAL keeps the database whole; a crash loses at most a batch
-        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        found = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if found is not None and found[0] != str(SCHEMA):
-            db.execute("DROP TABLE IF EXISTS results")
-            db.execute("DROP TABLE IF EXISTS scopes")
-        db.execute("CREATE TABLE IF NOT EXISTS results (scope TEXT NOT NULL, path TEXT NOT NULL, digest TEXT NOT NULL,"
-                   " data TEXT NOT NULL, PRIMARY KEY (scope, path)) WITHOUT ROWID")
-        db.execute("CREATE TABLE IF NOT EXISTS scopes (scope TEXT PRIMARY KEY, used INTEGER NOT NULL)")
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+        if _schema(db) != str(SCHEMA):  # a new database, or one an older wire-audit made: (re)made here
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("DROP TABLE IF EXISTS results")
+                db.execute("DROP TABLE IF EXISTS scopes")
+                db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                db.execute("CREATE TABLE results (scope TEXT NOT NULL, path TEXT NOT NULL, digest TEXT NOT NULL,"
+                           " data TEXT NOT NULL, PRIMARY KEY (scope, path)) WITHOUT ROWID")
+                db.execute("CREATE TABLE scopes (scope TEXT PRIMARY KEY, used INTEGER NOT NULL)")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _schema(db: sqlite3.Connection) -> str | None:
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone() is None:
+        return None
+    found = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    return found[0] if found else None
+
+
+def _busy(error: sqlite3.Error) -> bool:
+    """Another scan holds the database (or the disk is full): the cache waits for a later scan, intact."""
+    return isinstance(error, sqlite3.OperationalError) and any(
+        word in str(error) for word in ("locked", "busy", "full", "readonly", "read-only"))
 
 
 def _write(db: sqlite3.Connection, rows: list[tuple[str, str, str, str]]) -> None:

@@ -58,12 +58,29 @@ def _check_batch(batch: Batch, reading: ReaderOptions | None, keep_text: bool) -
     return [check_file(path, data, _context, reading, keep_text) for path, data in batch]
 
 
+# A few lines that take every check down its lazily loaded paths (word lists, language profiles, scripts):
+# checked once in the scanning process before it forks, so workers inherit what they load instead of each
+# loading it again on its first article.
+WARM_UP = (
+    "Minister Anna Petrosyan met the mayor of Lyon on Monday, the agency said.\n\n"
+    "Die Regierung hat das Gesetz am Dienstag beschlossen und will es im Herbst prüfen.\n\n"
+    "Президент выступил с заявлением. Source link [ad_1]\n"
+)
+
+
+def warm_up(context: Context) -> None:
+    """Run every enabled check once on WARM_UP, with a scan state of its own (its findings are dropped)."""
+    check_file("warm-up.txt", WARM_UP.encode("utf-8"), context.for_scan())
+
+
 class Workers:
     """A pool of ``jobs`` worker processes checking batches of files with one scan's context."""
 
     def __init__(self, context: Context, jobs: int, reading: ReaderOptions | None, keep_text: bool) -> None:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         made: Context | Recipe = context if method == "fork" else Recipe(context.settings, context.glossary)
+        if method == "fork":
+            warm_up(context)
         self.jobs = jobs
         self.reading, self.keep_text = reading, keep_text
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),

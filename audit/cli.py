@@ -16,6 +16,7 @@ from .changes import ChangesError, changed_files
 from .compare.inputs import CompareInputError
 from .compare.rules import RULES as COMPARE_RULES
 from .config import ConfigError, describe, override, resolve
+from .dask_scan import DaskError
 from .engine import all_rules
 from .engine import scan as run_scan
 from .glossary import GlossaryError
@@ -164,11 +165,9 @@ def _scale(paths: list[str], jobs: Optional[int], cache: bool, dask: Optional[st
     from .result_cache import ResultCache
 
     if dask is not None or parquet is not None:
-        from .dask_scan import DaskMissing, require
-        try:
-            require("--dask" if dask is not None else "--parquet")
-        except DaskMissing as error:
-            raise UsageError(str(error)) from None
+        from .dask_scan import require
+
+        require("--dask" if dask is not None else "--parquet")  # DaskMissing: exit 2, saying what to install
     if dask is not None and "-" in paths:
         raise UsageError("--dask: standard input cannot be sent to Dask workers; name files")
     store = ResultCache(warn=lambda message: typer.echo(f"audit: {message}", err=True)) if cache and dask is None else None
@@ -468,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Exit as done:
         return done.exit_code
     except (UsageError, GlossaryError, DataFileError, ConfigError, ChangesError, baselines.BaselineError,
-            CompareInputError) as error:
+            CompareInputError, DaskError) as error:
         typer.echo(f"audit: {error}", err=True)
         return EXIT_USAGE
     except typer.Abort:

@@ -36,11 +36,42 @@ if TYPE_CHECKING:
     import dask.bag
     from distributed import Client
 
+CONNECT_SECONDS = 10
 PARTITIONS_PER_WORKER = 4  # enough partitions to balance the load, few enough that each one is worth a task
 
 
-class DaskMissing(Exception):
+class DaskError(Exception):
+    """The Dask cluster cannot be used (not reachable, other versions on its workers): one line for the user."""
+
+
+class DaskMissing(DaskError):
     """Dask (or pyarrow) is not installed: the message says how to install it."""
+
+
+class DaskMismatch(DaskError):
+    """A worker runs another wire-audit than the client: its findings could differ, so none are taken."""
+
+
+def tool_version() -> str:
+    """This process's wire-audit: version and a hash of its code and data (audit.result_cache.code_digest)."""
+    from . import __version__
+    from .result_cache import code_digest
+
+    return f"{__version__}+{code_digest()}"
+
+
+def check_versions(client: Client, here: str | None = None) -> None:
+    """Raise DaskMismatch unless every worker runs ``here`` (default: this process's wire-audit)."""
+    here = here or tool_version()
+    try:
+        there = client.run(tool_version)
+    except ImportError as error:  # the function cannot even be unpickled: no wire-audit on the worker
+        raise DaskMismatch(f"a Dask worker cannot import wire-audit ({error}); install wire-audit {here} there") from None
+    wrong = sorted(worker for worker, version in there.items() if version != here)
+    if wrong:
+        more = f" (and {len(wrong) - 1} more workers)" if len(wrong) > 1 else ""
+        raise DaskMismatch(f"Dask worker {wrong[0]} runs wire-audit {there[wrong[0]]}, this client {here}{more}: "
+                           "install the same on every worker")
 
 
 def require(feature: str = "--dask") -> None:
@@ -145,7 +176,10 @@ def connect(address: str, workers: int) -> Client:
     if address == "local":
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         return Client(cluster)
-    return Client(address)
+    try:
+        return Client(address, timeout=CONNECT_SECONDS)
+    except (OSError, ValueError) as error:  # refused, timed out, not an address
+        raise DaskError(f"--dask: cannot reach a Dask scheduler at {address} ({type(error).__name__}: {error})") from None
 
 
 def check_files(files: list[str], job: Job, client: Client) -> Iterator[FileResult]:
@@ -155,6 +189,7 @@ def check_files(files: list[str], job: Job, client: Client) -> Iterator[FileResu
 
     if not files:
         return
+    check_versions(client)
     threads = sum(client.nthreads().values()) or 1
     size = max(1, math.ceil(len(files) / (threads * PARTITIONS_PER_WORKER)))
     shipped = dask.delayed(job, pure=True)

@@ -104,3 +104,16 @@ def test_without_dask_the_command_line_says_how_to_install_it(archive: Path, mon
 def test_standard_input_is_not_sent_to_dask(capsys):
     assert main(["scan", "-", "--dask", "local"]) == 2
     assert "standard input" in capsys.readouterr().err
+
+
+@needs_dask
+def test_a_worker_with_another_wire_audit_is_refused(cluster):
+    from distributed import Client
+
+    from audit.dask_scan import DaskMismatch, check_versions, tool_version
+
+    with Client(cluster) as client:
+        check_versions(client)  # the same code: accepted
+        with pytest.raises(DaskMismatch, match="runs wire-audit .*install the same on every worker"):
+            check_versions(client, here="0.0.1+another")
+    assert tool_version().startswith("0.") and "+" in tool_version()

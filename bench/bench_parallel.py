@@ -142,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--names", type=int, default=20_000, help="synthetic glossary entries (default 20,000)")
     parser.add_argument("--megabytes", type=float, default=4.5, help="synthetic copy (default 4.5 MB, ~900 articles)")
     parser.add_argument("--seed", type=int, default=20201027)
+    parser.add_argument("--clean-bbc", type=Path, default=CLEAN_BBC, help=f"the clean-bbc articles (default {CLEAN_BBC})")
     parser.add_argument("--measure", nargs=4, metavar=("MODE", "ARTICLES", "GLOSSARY", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
@@ -157,10 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = ["| workload | copy | mode | scan (wall) | vs jobs1 | throughput | CPU, all processes |",
             "|---|---|---|---|---|---|---|"]
     try:
-        if CLEAN_BBC.is_dir():
-            rows += workload("clean-bbc", CLEAN_BBC, "", args.repeat, work)
+        if args.clean_bbc.is_dir():
+            rows += workload("clean-bbc", args.clean_bbc, "", args.repeat, work)
         else:
-            print(f"skipped clean-bbc: {CLEAN_BBC} is absent", file=sys.stderr)
+            print(f"skipped clean-bbc: {args.clean_bbc} is absent", file=sys.stderr)
         rng = random.Random(args.seed)
         entries = make_glossary(rng, args.names)
         glossary = work / "glossary.toml"

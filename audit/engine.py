@@ -67,25 +67,26 @@ def check_documents(documents: Iterable[Document], context: Context,
 
 
 class _Merged:
-    """Files' results merged in scan order: findings gathered, corpus notes handed to the corpus checks."""
+    """Files' results merged in scan order: findings gathered, corpus notes tallied by their checks."""
 
     def __init__(self, context: Context) -> None:
         self.context = context
-        self.corpus = [check for check in enabled_checks(context) if check.corpus is not None]
-        self.notes: dict[str, list[object]] = {corpus_key(check): [] for check in self.corpus}
+        self.corpus = [(corpus_key(check), check.corpus) for check in enabled_checks(context) if check.corpus is not None]
+        self.tallies = {key: corpus.tally() for key, corpus in self.corpus}
         self.raw: list[Finding] = []
 
     def add(self, result: FileResult) -> None:
         self.raw.extend(result.findings)
-        for key, notes in result.notes.items():
-            self.notes[key].extend(notes)
+        for key, corpus in self.corpus:
+            tally = self.tallies[key]
+            for note in result.notes.get(key, ()):
+                corpus.add(tally, note)
 
     def findings(self) -> list[Finding]:
         """Every finding, corpus checks' included, with the run's rules and severities, in the engine's order."""
         findings = self.raw
-        for check in self.corpus:
-            assert check.corpus is not None
-            findings.extend(check.corpus.report(self.notes.pop(corpus_key(check)), self.context))
+        for key, corpus in self.corpus:
+            findings.extend(corpus.report(self.tallies.pop(key), self.context))
         settings = self.context.settings
         rules = {rule.id: rule for rule in registry.all_rules()}
         findings = [_override(f, settings) for f in findings if settings.enables(rules[f.rule])]

@@ -85,6 +85,9 @@ class Workers:
         self.reading, self.keep_text = reading, keep_text
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
                                         initializer=_start, initargs=(made,))
+        # Start the workers now, before the scan reads its first file: the CLI's progress bar starts a thread
+        # then, and a process should not fork while another thread may hold a lock (of stderr, say).
+        self.pool.submit(int).result()
 
     def submit(self, batch: Batch) -> Future[list[FileResult]]:
         return self.pool.submit(_check_batch, batch, self.reading, self.keep_text)

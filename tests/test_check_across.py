@@ -28,8 +28,10 @@ def run(documents: list[Document], ctx: Context | None = None) -> list:
     assert per_document == []  # the rule only looks at the whole scan
     corpus = inconsistent_across.CHECK.corpus
     assert corpus is not None
-    notes = [corpus.decode(corpus.encode(corpus.note(document, ctx))) for document in documents]  # as the cache keeps them
-    return list(corpus.report(notes, ctx))
+    tally = corpus.tally()
+    for document in documents:
+        corpus.add(tally, corpus.decode(corpus.encode(corpus.note(document, ctx))))  # as the cache keeps notes
+    return list(corpus.report(tally, ctx))
 
 
 MAJORITY = "Mayor Tigran Abrahamyan opened the market. Abrahamyan said traders were welcome."

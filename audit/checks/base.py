@@ -1,14 +1,14 @@
 """The check contract: what a check is (``Check``) and what it gets (the document and a ``Context``).
 
 A check is one module that defines its ``RULE`` and a ``CHECK = Check(...)`` object naming its rules,
-its per-document hook ``check(document, context)`` yielding findings, optionally a ``Corpus`` (a per-document ``note`` and a
-``report`` over every note of a scan, run once all documents have been read), and the matcher's name kinds
-it reports. The registry in audit/checks/__init__.py lists the ``CHECK`` objects.
+its per-document hook ``check(document, context)`` yielding findings, optionally a ``Corpus`` (a per-document ``note``, tallied
+in scan order, and a ``report`` over the tally once all documents have been read), and the matcher's name
+kinds it reports. The registry in audit/checks/__init__.py lists the ``CHECK`` objects.
 Checks never print and do no I/O.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar, cast
 
@@ -20,6 +20,7 @@ from ..model import Finding, Rule, Severity
 
 DocumentHook = Callable[[Document, "Context"], Iterable[Finding]]
 Note = TypeVar("Note")
+Tally = TypeVar("Tally")
 
 
 def _no_findings(document: Document, context: Context) -> Iterable[Finding]:
@@ -31,20 +32,22 @@ def _as_is(note: Any) -> Any:
 
 
 @dataclass(frozen=True)
-class Corpus(Generic[Note]):
-    """A check over a whole scan, in two halves so that no scan holds its documents.
+class Corpus(Generic[Note, Tally]):
+    """A check over a whole scan, in parts so that no scan holds its documents.
 
     ``note`` runs beside the per-document checks, in whichever process reads the document (a worker of
-    ``--jobs``, a Dask worker), and returns a small summary of it: no copy of its text, so that a scan's
-    memory grows with the names it notes, not with the copy. ``report`` runs once at the end, in the
-    scanning process, over every document's note in scan order. Notes travel between processes (pickled)
-    and into the result cache as JSON: ``encode`` turns a note into JSON data (lists, dicts, str, int,
-    float, bool, None) and ``decode`` turns that back into the note; the defaults suit notes that are
-    JSON data already.
+    ``--jobs``, a Dask worker), and returns a small summary of it, without its text. In the scanning
+    process, each note is then ``add``ed, in scan order, to a ``tally`` made empty at the scan's start, and
+    ``report`` runs once at the end over the tally: memory grows with what the tally keeps, not with the
+    copy nor with the notes. Notes travel between processes (pickled) and into the result cache as JSON:
+    ``encode`` turns a note into JSON data (lists, dicts, str, int, float, bool, None) and ``decode``
+    turns that back; the defaults suit notes that are JSON data already.
     """
 
     note: Callable[[Document, "Context"], Note]
-    report: Callable[[Sequence[Note], "Context"], Iterable[Finding]]
+    tally: Callable[[], Tally]
+    add: Callable[[Tally, Note], None]
+    report: Callable[[Tally, "Context"], Iterable[Finding]]
     encode: Callable[[Note], Any] = _as_is
     decode: Callable[[Any], Note] = _as_is
 
@@ -57,7 +60,7 @@ class Check:
     # Findings in one document; called for every document of a scan as it is read.
     check: DocumentHook = _no_findings
     # Findings over all documents of a scan, from a note of each (None: the check needs no corpus).
-    corpus: Corpus[Any] | None = None
+    corpus: Corpus[Any, Any] | None = None
     # The matcher's name kinds (NameMatch.kind) this check reports: while it runs, other checks stay
     # silent where it speaks, and speak where it is switched off.
     name_kinds: frozenset[NameKind] = frozenset()

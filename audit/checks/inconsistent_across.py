@@ -1,7 +1,9 @@
 """AUD302 inconsistent-across-articles: one name spelled differently in different articles of one scan."""
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import sys
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -87,22 +89,36 @@ class ArticleNote(NamedTuple):
 
 @dataclass
 class Usage:
-    """Where one folded spelling occurs over the corpus, merged from the articles' notes."""
+    """Where one folded spelling occurs over the corpus, merged from the articles' notes (compactly: a scan of
+    millions of articles keeps one of these per distinct spelling)."""
 
-    documents: list[int] = field(default_factory=list)  # indices of the articles using it, in scan order
+    documents: array[int] = field(default_factory=lambda: array("I"))  # the articles using it, in scan order
     count: int = 0
     spellings: dict[str, int] = field(default_factory=dict)
-    spots: dict[int, Spot] = field(default_factory=dict)  # article index -> first use there (reportable only)
     flagged: bool = False  # a name rule reports at least one occurrence
+    # First use in each article, only for spellings the rule could report and while no name rule reports
+    # one: SPOT_FIELDS integers a use (the article's index, then the Spot's positions), and its two strings.
+    spots: array[int] = field(default_factory=lambda: array("Q"))
+    words: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, index: int, form: FormNote) -> None:
         self.documents.append(index)
         for text, count in form.spellings:
             self.spellings[text] = self.spellings.get(text, 0) + count
             self.count += count
-        if form.first is not None:
-            self.spots[index] = form.first
-        self.flagged = self.flagged or form.flagged
+        if form.flagged and not self.flagged:
+            self.flagged = True
+            del self.spots[:], self.words[:]  # a spelling a name rule reports is never reported here
+        if form.first is not None and not self.flagged:
+            first = form.first
+            self.spots.extend((index, first.start, first.end, first.line, first.column, first.end_line, first.end_column))
+            self.words.append((sys.intern(first.word), sys.intern(first.text)))
+
+    def spot(self, index: int) -> Spot:
+        """The first use in article ``index`` (one the rule could report)."""
+        at = self.spots[::SPOT_FIELDS].index(index)
+        word, text = self.words[at]
+        return Spot(word, text, *self.spots[at * SPOT_FIELDS + 1 : (at + 1) * SPOT_FIELDS])
 
     @property
     def articles(self) -> int:
@@ -111,6 +127,9 @@ class Usage:
     def display(self) -> str:
         counts = self.spellings
         return max(sorted(counts), key=lambda text: (counts[text], text[:1].isupper() and not text.isupper()))
+
+
+SPOT_FIELDS = 7
 
 
 def note(document: Document, context: Context) -> ArticleNote:
@@ -140,13 +159,32 @@ def _spot(document: Document, word: NameWord) -> Spot:
                 placed.end_column)
 
 
-def report(notes: Sequence[ArticleNote], context: Context) -> Iterator[Finding]:
-    if len(notes) < 2:
+@dataclass
+class Tally:
+    """The articles' notes merged as they come, in scan order: per spelling, where it is used. The articles'
+    notes themselves are not kept, so the corpus pass holds a few integers an article, not its notes."""
+
+    articles: int = 0
+    usage: dict[str, Usage] = field(default_factory=dict)
+    places: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # article -> (path, record), if spotted
+
+
+def add(tally: Tally, article: ArticleNote) -> None:
+    index = tally.articles
+    tally.articles += 1
+    for noted in article.forms:
+        entry = tally.usage.get(noted.folded)
+        if entry is None:
+            entry = tally.usage[noted.folded] = Usage()
+        entry.add(index, noted)
+        if noted.first is not None and index not in tally.places:
+            tally.places[index] = (article.path, article.record)
+
+
+def report(tally: Tally, context: Context) -> Iterator[Finding]:
+    if tally.articles < 2:
         return
-    usage: dict[str, Usage] = {}
-    for index, article in enumerate(notes):
-        for noted in article.forms:
-            usage.setdefault(noted.folded, Usage()).add(index, noted)
+    usage = tally.usage
     scores: dict[tuple[str, str], float] = {}
     clusters = Clusters()
     for a, b, score in candidate_pairs(sorted(usage)):
@@ -175,16 +213,16 @@ def report(notes: Sequence[ArticleNote], context: Context) -> Iterator[Finding]:
             if not near:
                 continue
             score, other = max(near)
-            finding = _finding(form, other, score, usage, preferred, house, notes)
+            finding = _finding(form, other, score, tally, preferred, house)
             if finding is not None:
                 findings.append(finding)
     yield from findings
 
 
 def _finding(
-    form: str, other: str, score: float, usage: dict[str, Usage], preferred: list[str], house: dict[str, str | None],
-    notes: Sequence[ArticleNote],
+    form: str, other: str, score: float, tally: Tally, preferred: list[str], house: dict[str, str | None],
 ) -> Finding | None:
+    usage = tally.usage
     variant, right = usage[form], usage[other]
     # Articles that also use a right spelling are inconsistent-spelling's business.
     used_right = {index for p in preferred for index in usage[p].documents}
@@ -196,17 +234,17 @@ def _finding(
     confidence = score - 0.05
     if house[other] or right.articles >= 3:
         confidence += 0.05
-    article, spot = notes[alone[0]], variant.spots[alone[0]]
+    (path, record), spot = tally.places[alone[0]], variant.spot(alone[0])
     whose = "the glossary's " if house[other] else ""
     message = (
         f'"{spot.word}" ({_counted(variant)}) is written {whose}"{suggestion}" in other articles of this scan '
         f"({_counted(right)})"
     )
     severity = graded(RULE, confidence)
-    return Finding(rule=RULE.id, name=RULE.name, severity=severity, path=article.path, start=spot.start, end=spot.end,
+    return Finding(rule=RULE.id, name=RULE.name, severity=severity, path=path, start=spot.start, end=spot.end,
                    line=spot.line, column=spot.column, end_line=spot.end_line, end_column=spot.end_column,
                    text=spot.text, suggestion=suggestion, confidence=max(0.0, min(1.0, confidence)), message=message,
-                   record=article.record)
+                   record=record)
 
 
 def _counted(usage: Usage) -> str:
@@ -227,4 +265,4 @@ def decode(data: Any) -> ArticleNote:
         for folded, spellings, flagged, first in forms))
 
 
-CHECK = Check(rules=(RULE,), corpus=Corpus(note=note, report=report, encode=encode, decode=decode))
+CHECK = Check(rules=(RULE,), corpus=Corpus(note=note, tally=Tally, add=add, report=report, encode=encode, decode=decode))

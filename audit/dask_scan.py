@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 from .checks.base import Context
 from .config import Settings
 from .documents import Document, DocumentError, read_bytes
+from .gc_pause import paused_gc
 from .glossary import Glossary, load_glossaries
 from .model import Finding
 from .readers import ReaderOptions
@@ -34,10 +36,11 @@ from .units import FileResult, check_document, check_file, enabled_checks, read_
 
 if TYPE_CHECKING:
     import dask.bag
-    from distributed import Client
+    from distributed import Client, Future
 
 CONNECT_SECONDS = 10
-PARTITIONS_PER_WORKER = 4  # enough partitions to balance the load, few enough that each one is worth a task
+CHUNK_FILES = 64  # files a task checks at most: big enough to be worth a task, small enough to balance the load
+TASKS_PER_THREAD = 4  # tasks queued per worker thread
 
 
 class DaskError(Exception):
@@ -120,36 +123,42 @@ def context_for(job: Job) -> Context:
     return context
 
 
+# The tasks pause the cyclic garbage collector as a local scan does (audit/gc_pause.py): checking creates
+# millions of short-lived acyclic objects, and the collector walking them costs a third of the time.
+
 def _check_paths(paths: Iterable[str], job: Job) -> list[FileResult]:
-    context = context_for(job).for_scan()
     results = []
-    for path in paths:
-        try:
-            data = read_bytes(path)
-        except DocumentError as error:
-            results.append(FileResult(path, problems=[read_problem(path, error)]))
-            continue
-        results.append(check_file(path, data, context, job.reading, job.keep_text))
+    with paused_gc():
+        context = context_for(job).for_scan()
+        for path in paths:
+            try:
+                data = read_bytes(path)
+            except DocumentError as error:
+                results.append(FileResult(path, problems=[read_problem(path, error)]))
+                continue
+            results.append(check_file(path, data, context, job.reading, job.keep_text))
     return results
 
 
 def _check_documents(documents: Iterable[Document], job: Job) -> list[FileResult]:
-    context = context_for(job).for_scan()
-    enabled = enabled_checks(context)
     results = []
-    for document in documents:
-        result = FileResult(document.path)
-        check_document(document, context, enabled, result)
-        results.append(result)
+    with paused_gc():
+        context = context_for(job).for_scan()
+        enabled = enabled_checks(context)
+        for document in documents:
+            result = FileResult(document.path)
+            check_document(document, context, enabled, result)
+            results.append(result)
     return results
 
 
 def _merge(job: Job, *partitions: list[FileResult]) -> list[Finding]:
     from .engine import merge_results
 
-    context = context_for(job)
-    results = (result for partition in partitions for result in partition)
-    return list(merge_results(results, context, job.settings, [], []).findings)
+    with paused_gc():
+        context = context_for(job)
+        results = (result for partition in partitions for result in partition)
+        return list(merge_results(results, context, job.settings, [], []).findings)
 
 
 def scan_bag(documents: dask.bag.Bag, settings: Settings | None = None, *, glossary: Glossary | None = None) -> dask.bag.Bag:
@@ -163,7 +172,9 @@ def scan_bag(documents: dask.bag.Bag, settings: Settings | None = None, *, gloss
     import dask
     import dask.bag
 
-    job = dask.delayed(Job.make(settings or Settings(), glossary), pure=True)
+    made = Job.make(settings or Settings(), glossary)
+    # Named, not hashed: dask would otherwise walk the whole glossary to name it, and traverse it for collections.
+    job = dask.delayed(made, name=f"wire-audit-job-{made.key}", traverse=False)
     parts = documents.map_partitions(_check_documents, job).to_delayed()
     merged = dask.delayed(_merge, pure=True)(job, *parts)
     return dask.bag.from_delayed([merged])
@@ -183,21 +194,51 @@ def connect(address: str, workers: int) -> Client:
 
 
 def check_files(files: list[str], job: Job, client: Client) -> Iterator[FileResult]:
-    """Each file's result, in the order of ``files``, checked on the client's workers."""
-    import dask
-    import dask.bag
+    """Each file's result, in the order of ``files``, checked on the client's workers.
 
+    The job (settings and glossary) is sent to every worker once; tasks of CHUNK_FILES files each are
+    submitted a window at a time, enough to keep every worker thread busy, and their results taken in
+    order, so the client holds a bounded number of results whatever the archive's size.
+    """
     if not files:
         return
     check_versions(client)
     threads = sum(client.nthreads().values()) or 1
-    size = max(1, math.ceil(len(files) / (threads * PARTITIONS_PER_WORKER)))
-    shipped = dask.delayed(job, pure=True)
-    parts = dask.bag.from_sequence(files, partition_size=size).map_partitions(_check_paths, shipped).to_delayed()
-    futures = client.compute(parts)
-    for future in futures:  # in order: the merge sees what a local scan sees
-        yield from future.result()
-        future.release()
+    size = max(1, min(CHUNK_FILES, math.ceil(len(files) / (threads * TASKS_PER_THREAD))))
+    chunks = (files[start : start + size] for start in range(0, len(files), size))
+    shipped = prepare(client, job)
+    window: deque[Future] = deque()
+    for chunk in chunks:
+        window.append(client.submit(_check_paths, chunk, shipped, pure=False))
+        if len(window) >= threads * TASKS_PER_THREAD:
+            yield from _taken(window.popleft())
+    while window:
+        yield from _taken(window.popleft())
+
+
+def prepare(client: Client, job: Job) -> Future:
+    """Send the job to every worker and have each build its context (glossary index, the checks' data) at
+    once, in parallel, rather than on its first task; returns the job's future for the tasks."""
+    from distributed import wait
+
+    shipped = client.scatter(job, broadcast=True, hash=False)
+    workers = list(client.nthreads())  # every worker's address
+    wait([client.submit(_prepare, shipped, workers=[worker], allow_other_workers=False, pure=False)
+          for worker in workers])
+    return shipped
+
+
+def _prepare(job: Job) -> None:
+    from .parallel import warm_up
+
+    with paused_gc():
+        warm_up(context_for(job))
+
+
+def _taken(future: Future) -> list[FileResult]:
+    results: list[FileResult] = future.result()
+    future.release()
+    return results
 
 
 def scan_files(files: list[str], context: Context, address: str, workers: int,

@@ -1,7 +1,6 @@
 """AUD302 inconsistent-across-articles: one name spelled differently in different articles of one scan."""
 from __future__ import annotations
 
-import sys
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -103,16 +102,18 @@ class Usage:
 
     def add(self, index: int, form: FormNote) -> None:
         self.documents.append(index)
+        spellings = self.spellings
         for text, count in form.spellings:
-            self.spellings[text] = self.spellings.get(text, 0) + count
+            spellings[text] = spellings.get(text, 0) + count
             self.count += count
         if form.flagged and not self.flagged:
             self.flagged = True
             del self.spots[:], self.words[:]  # a spelling a name rule reports is never reported here
-        if form.first is not None and not self.flagged:
-            first = form.first
-            self.spots.extend((index, first.start, first.end, first.line, first.column, first.end_line, first.end_column))
-            self.words.append((sys.intern(first.word), sys.intern(first.text)))
+        first = form.first
+        if first is not None and not self.flagged:
+            self.spots.append(index)
+            self.spots.extend(first[2:])  # start, end, line, column, end_line, end_column
+            self.words.append(first[:2])  # word, text
 
     def spot(self, index: int) -> Spot:
         """The first use in article ``index`` (one the rule could report)."""

@@ -109,3 +109,15 @@ def test_an_articles_note_holds_its_names_not_its_text():
     note = inconsistent_across.note(Document.from_text("a.txt", text), context)
     assert {"tigran", "abrahamjan"} <= {form.folded for form in note.forms}
     assert len(pickle.dumps(note)) < len(text) / 10
+
+
+def test_spawned_workers_build_their_own_context(archive: Path, in_workers: list[int], monkeypatch):
+    # Where the platform cannot fork (Windows, macOS by default), workers are spawned and build the context
+    # from the settings and the glossary the scanning process loaded.
+    from audit import parallel
+
+    monkeypatch.setattr(parallel.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    settings = Settings(min_confidence=0.75)
+    context = build_context(settings)
+    assert scan([str(archive)], settings, context=context, jobs=2) == scan([str(archive)], settings, context=context, jobs=1)
+    assert in_workers

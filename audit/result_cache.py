@@ -153,6 +153,12 @@ class CacheSession:
         self.hits += 1
         return result
 
+    def knows(self, path: str, digest: str) -> bool:
+        """Is there an entry for ``path`` with this content (without reading it)?"""
+        row = self._run(lambda db: db.execute("SELECT digest FROM results WHERE scope = ? AND path = ?",
+                                              (self.scope, path)).fetchone())
+        return row is not None and row[0] == digest
+
     def put(self, path: str, digest: str, result: FileResult) -> None:
         if self.db is None:
             return

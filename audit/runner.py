@@ -60,13 +60,31 @@ def file_results(files: list[str], context: Context, options: FileOptions, cache
     session = cache.open(context, options.reading) if cache is not None and not options.keep_text else None
     try:
         slots = _slots(files, options, session, progress)
-        if options.jobs <= 1 or len(files) < MIN_PARALLEL_FILES:
+        if options.jobs <= 1 or _to_check(files, session) < MIN_PARALLEL_FILES:
             yield from _here(slots, context.for_scan(), options, session)
         else:
             yield from _in_workers(slots, context, options, session)
     finally:
         if session is not None:
             session.close()
+
+
+def _to_check(files: list[str], session: CacheSession | None) -> int:
+    """How many files the cache does not know, counted up to MIN_PARALLEL_FILES: a rescan whose changed files
+    are few checks them here rather than start workers (one more read and hash of each file it knows)."""
+    if session is None or "-" in files:
+        return len(files)
+    unknown = 0
+    for path in files:
+        try:
+            data = read_bytes(path)
+        except DocumentError:
+            continue  # reported when the scan reads it
+        if not session.knows(path, hashlib.sha256(data).hexdigest()):
+            unknown += 1
+            if unknown >= MIN_PARALLEL_FILES:
+                break
+    return unknown
 
 
 def _on_dask(files: list[str], context: Context, options: FileOptions, progress: Progress | None) -> Iterator[FileResult]:

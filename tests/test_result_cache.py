@@ -170,3 +170,17 @@ def test_the_command_line_caches_by_default_and_not_with_no_cache(archive: Path,
     outputs = capsys.readouterr().out
     assert (tmp_path / "cli-cache" / FILE_NAME).exists()
     assert outputs == uncached * 2
+
+
+def test_a_rescan_with_few_changed_files_starts_no_workers(archive: Path, cache: ResultCache, monkeypatch):
+    from audit import runner
+    from audit.parallel import Workers
+
+    monkeypatch.setattr(runner, "MIN_PARALLEL_FILES", 2)
+    first = scan([str(archive)], Settings(), cache=cache, jobs=2)  # 6 files: checked in workers
+    (archive / "day2.txt").write_text("Abrahamyan visited the library.\n", encoding="utf-8")
+    monkeypatch.setattr(Workers, "__init__", lambda *args: pytest.fail("workers started for one changed file"))
+    counts(cache)
+    again = scan([str(archive)], Settings(), cache=cache, jobs=2)
+    assert counts(cache) == (5, 1)
+    assert again == scan([str(archive)], Settings()) and again.files_scanned == first.files_scanned

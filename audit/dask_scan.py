@@ -27,12 +27,12 @@ from typing import TYPE_CHECKING
 
 from .checks.base import Context
 from .config import Settings
-from .documents import Document, DocumentError, read_bytes
+from .documents import Document
 from .gc_pause import paused_gc
 from .glossary import Glossary, load_glossaries
 from .model import Finding
 from .readers import ReaderOptions
-from .units import FileResult, check_document, check_file, enabled_checks, read_problem
+from .units import FileResult, check_document, check_file, enabled_checks
 
 if TYPE_CHECKING:
     import dask.bag
@@ -127,17 +127,9 @@ def context_for(job: Job) -> Context:
 # millions of short-lived acyclic objects, and the collector walking them costs a third of the time.
 
 def _check_paths(paths: Iterable[str], job: Job) -> list[FileResult]:
-    results = []
     with paused_gc():
         context = context_for(job).for_scan()
-        for path in paths:
-            try:
-                data = read_bytes(path)
-            except DocumentError as error:
-                results.append(FileResult(path, problems=[read_problem(path, error)]))
-                continue
-            results.append(check_file(path, data, context, job.reading, job.keep_text))
-    return results
+        return [check_file(path, None, context, job.reading, job.keep_text) for path in paths]
 
 
 def _check_documents(documents: Iterable[Document], job: Job) -> list[FileResult]:

@@ -19,7 +19,7 @@ from .glossary import Glossary
 from .readers import ReaderOptions
 from .units import FileResult, check_file
 
-Batch = list[tuple[str, bytes]]  # (path, bytes) of files read, to check together
+Batch = list[tuple[str, bytes | None]]  # (path, bytes if already read) of files to check together
 
 
 def default_jobs() -> int:

@@ -7,6 +7,7 @@ of the files so the merge downstream sees exactly what a single process would.
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -43,10 +44,11 @@ class FileOptions:
 
 @dataclass
 class _Slot:
-    """One file read: its result if already known (a read error, a cache hit), else its bytes to check."""
+    """One file: its result if already known (a read error, a cache hit), else what to check (its bytes when
+    they were read here for the cache or from standard input; None: whoever checks it reads it)."""
 
     path: str
-    data: bytes
+    data: bytes | None
     digest: str = ""
     result: FileResult | None = None
 
@@ -102,13 +104,16 @@ def _slots(files: list[str], options: FileOptions, session: CacheSession | None,
     for done, path in enumerate(files, 1):
         if progress:
             progress(done, len(files), path)
+        if session is None and path != "-":
+            yield _Slot(path, None)  # read by whoever checks it: a worker reads its own files
+            continue
         try:
             if path == "-":
                 data = options.stdin() if options.stdin else sys.stdin.buffer.read()
             else:
                 data = read_bytes(path)
         except DocumentError as error:
-            yield _Slot(path, b"", result=FileResult(path, problems=[read_problem(path, error)]))
+            yield _Slot(path, None, result=FileResult(path, problems=[read_problem(path, error)]))
             continue
         if session is None:
             yield _Slot(path, data)
@@ -127,6 +132,13 @@ def _here(slots: Iterator[_Slot], context: Context, options: FileOptions,
         yield slot.result
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0  # the worker reports it
+
+
 def _in_workers(slots: Iterator[_Slot], context: Context, options: FileOptions,
                 session: CacheSession | None) -> Iterator[FileResult]:
     from .parallel import Workers  # multiprocessing only for scans that use it
@@ -141,7 +153,7 @@ def _in_workers(slots: Iterator[_Slot], context: Context, options: FileOptions,
             if batch:
                 queue.append((workers.submit([(slot.path, slot.data) for slot in batch]), batch))
                 for slot in batch:
-                    slot.data = b""  # the worker has it now
+                    slot.data = None  # the worker has it now
                 batch, size, in_flight = [], 0, in_flight + 1
 
         def take() -> Iterator[FileResult]:
@@ -163,7 +175,7 @@ def _in_workers(slots: Iterator[_Slot], context: Context, options: FileOptions,
                 queue.append(slot.result)
             else:
                 batch.append(slot)
-                size += len(slot.data)
+                size += len(slot.data) if slot.data is not None else _size(slot.path)
                 if size >= BATCH_BYTES or len(batch) >= BATCH_FILES:
                     flush()
             while queue and (isinstance(queue[0], FileResult) or in_flight >= options.jobs * IN_FLIGHT):

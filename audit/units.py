@@ -51,7 +51,7 @@ def read_problem(path: str, error: DocumentError) -> InputProblem:
 
 def check_file(path: str, data: bytes | None, context: Context, reading: ReaderOptions | None = None,
                keep_text: bool = False) -> FileResult:
-    """Read one file (``data``: its bytes, already read) and check each of its documents.
+    """Read one file (``data``: its bytes if already read, else read here) and check each of its documents.
 
     ``context`` must carry a scan state of its own (``Context.for_scan``); each document's name matches are
     dropped from it once the document is checked. A file that cannot be read gives a result with a problem.

@@ -108,11 +108,11 @@ def _severities(values: Optional[list[str]]) -> Optional[dict[str, Severity]]:
     return levels
 
 
-def reader_options(input_format: Optional[Enum], text_field: str, id_field: str) -> ReaderOptions:
-    """How files are read: --input-format, --field, --id-field."""
+def reader_options(input_format: Optional[Enum], text_field: str, id_field: str, article_only: bool = False) -> ReaderOptions:
+    """How files are read: --input-format, --field, --id-field, --html-article."""
     if not text_field.strip() or not id_field.strip():
         raise UsageError("--field and --id-field need a field name")
-    return ReaderOptions(input_format.value if input_format else None, text_field, id_field)
+    return ReaderOptions(input_format.value if input_format else None, text_field, id_field, article_only)
 
 
 def want_progress(stream) -> bool:
@@ -214,6 +214,7 @@ def scan(
     input_format: Annotated[Optional[InputFormat], typer.Option("--input-format", help="Read every file as this format (default: by extension).")] = None,
     text_field: Annotated[str, typer.Option("--field", help="JSONL/CSV exports: the field holding the article text.")] = "body",
     id_field: Annotated[str, typer.Option("--id-field", help="JSONL/CSV exports: the field naming each record.")] = "id",
+    html_article: Annotated[bool, typer.Option("--html-article", help="HTML: only the page's <article> (else <main>), not the site around it.")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes checking files (default: every core; 1: this process).")] = None,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse the results of files unchanged since an earlier scan with the same settings (see README).")] = True,
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Check files on a Dask cluster: a scheduler's address, or 'local' (docs/dask.md).")] = None,
@@ -243,7 +244,7 @@ def scan(
     try:
         result = run_scan(list(paths), settings, baseline=known, only=only, progress=bar,
                           keep_text=report or format.value in NEEDS_TEXT,
-                          reading=reader_options(input_format, text_field, id_field), **scale)
+                          reading=reader_options(input_format, text_field, id_field, html_article), **scale)
     finally:
         if bar is not None:
             bar.close()
@@ -278,6 +279,7 @@ def fix(
     input_format: Annotated[Optional[InputFormat], typer.Option("--input-format", help="Read every file as this format (default: by extension).")] = None,
     text_field: Annotated[str, typer.Option("--field", help="JSONL/CSV exports: the field holding the article text.")] = "body",
     id_field: Annotated[str, typer.Option("--id-field", help="JSONL/CSV exports: the field naming each record.")] = "id",
+    html_article: Annotated[bool, typer.Option("--html-article", help="HTML: only the page's <article> (else <main>), not the site around it.")] = False,
 ) -> None:
     """Apply the suggestions of safe fixes (glossary spellings) at or above a confidence to PATHS.
 
@@ -293,7 +295,7 @@ def fix(
         select=_rule_patterns("--select", select),
         ignore=_rule_patterns("--ignore", ignore),
     )
-    reading = reader_options(input_format, text_field, id_field)
+    reading = reader_options(input_format, text_field, id_field, html_article)
     result = run_scan(list(paths), settings, reading=reading)
     plans, problems = plan_fixes(result, all_rules(), FixOptions(min_confidence, unsafe_fixes), reading)
     problems = [str(problem) for problem in result.problems] + problems

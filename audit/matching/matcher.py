@@ -291,7 +291,12 @@ class Matcher:
     def _clue(self, words: list[Token], position: int, phrase: Phrase, mentioned: Mentioned, form: Form) -> Clue:
         previous = words[position - 1].text if position > 0 else ""
         same_person = bool(previous) and self._same_given_name(previous, form.entry)
-        other_person = bool(previous) and not same_person and self.given_names.known(previous)
+        given_before = bool(previous) and not same_person and self.given_names.known(previous)
+        # A surname-only person entry (Habeck, typed or not) names no given name to differ from: "Robert Habek"
+        # may well be Robert Habeck, only less surely. An entry that names its person's given name, or a
+        # place, is somebody else after another given name.
+        surname_only = form.entry.type in ("person", "other") and not given_names_of(form.entry)[1]
+        other_person = given_before and not surname_only
         # A given name is a person's, whether a surname follows (Mikhail Glinka) or not (Ivan said): never a
         # garbled place or organisation.
         opens_person_name = self.given_names.known(words[position].text)
@@ -302,7 +307,7 @@ class Matcher:
             and (word_frequency(fold(previous)) < RARE_NAME_ZIPF or lexicon.is_given_name(previous))
         )
         return Clue(phrase.sentence_start and position == 0, form.entry.canonical in mentioned, other_person, same_person,
-                    opens_person_name, unknown_given_name)
+                    opens_person_name, unknown_given_name, given_before and surname_only)
 
     def _inflected_known(self, folded: str) -> bool:
         """'pashinyans', 'karabakhi': an accepted form with an English ending is that name, not a garble."""

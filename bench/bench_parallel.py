@@ -21,7 +21,10 @@ Each mode runs in a fresh process (no warm caches carried from one mode to the n
 The times are the scan's wall clock (the glossary loaded and indexed before, in every mode but Dask's
 workers), and the CPU seconds of every process of the scan (workers included; for Dask, the cluster's
 start-up and shutdown too): on a machine shared with other work, wall-clock speed-ups fall short of what the
-CPU seconds allow, and the CPU column shows what parallel work cost in all.
+CPU seconds allow, and the CPU column shows what parallel work cost in all. "cores obtained" is CPU
+seconds over wall seconds (the best run): near 2 when two workers had two cores, near 1 when the machine's
+scheduler gave this session one core's share (Linux autogroups share the CPU between sessions, not
+processes, so two workers get no more than one process while another session is busy).
 Every mode's JSON report must be byte for byte the jobs1 report's; the script says so or fails (exit 1).
 The machine's other load moves these numbers: run it several times and read the ranges.
 """
@@ -131,7 +134,7 @@ def workload(name: str, articles: Path, glossary: str, repeat: int, work: Path) 
         low, high = min(times[mode]), max(times[mode])
         span = f"{low:.2f}" if repeat == 1 else f"{low:.2f}-{high:.2f}"
         rows.append(f"| {name} | {files} files, {megabytes:.1f} MB | {mode} | {span} s | {base / low:.2f}x | "
-                    f"{megabytes / low:.2f} MB/s | {min(cpu[mode]):.1f} s |")
+                    f"{megabytes / low:.2f} MB/s | {min(cpu[mode]):.1f} s | {cores(cpu[mode], times[mode]):.2f} |")
     print(f"{name}: {findings} findings, identical in every mode; Dask start-up (cluster "
           f"and glossary index on each worker) {min(startup):.1f}-{max(startup):.1f} s (not in the times)", file=sys.stderr)
     speedups = {mode: base / min(times[mode]) for mode in ("jobs2", "dask2")}
@@ -139,6 +142,11 @@ def workload(name: str, articles: Path, glossary: str, repeat: int, work: Path) 
         verdict = "met" if speedup >= TARGET else "NOT met"
         print(f"{name}: {mode} {speedup:.2f}x jobs1 (target >= {TARGET}x: {verdict})", file=sys.stderr)
     return rows
+
+
+def cores(cpu: list[float], wall: list[float]) -> float:
+    """CPU seconds over wall seconds, at best: how many cores the mode got."""
+    return max(used / seconds for used, seconds in zip(cpu, wall))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,8 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         print("bench_parallel needs the 'dask' extra: pip install -e '.[dask]'", file=sys.stderr)
         return 2
     work = Path(tempfile.mkdtemp(prefix="audit-bench-parallel-"))
-    rows = ["| workload | copy | mode | scan (wall) | vs jobs1 | throughput | CPU, all processes |",
-            "|---|---|---|---|---|---|---|"]
+    rows = ["| workload | copy | mode | scan (wall) | vs jobs1 | throughput | CPU, all processes | cores obtained |",
+            "|---|---|---|---|---|---|---|---|"]
     try:
         if args.clean_bbc.is_dir():
             rows += workload("clean-bbc", args.clean_bbc, "", args.repeat, work)

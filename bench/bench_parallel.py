@@ -18,13 +18,11 @@ Each mode runs in a fresh process (no warm caches carried from one mode to the n
                 each worker's glossary index built (audit.dask_scan.prepare): that start-up, as a
                 long-running cluster pays it once, is shown apart
 
-The times are the scan's wall clock (the glossary loaded and indexed before, in every mode but Dask's
-workers), and the CPU seconds of every process of the scan (workers included; for Dask, the cluster's
-start-up and shutdown too): on a machine shared with other work, wall-clock speed-ups fall short of what the
-CPU seconds allow, and the CPU column shows what parallel work cost in all. "cores obtained" is CPU
-seconds over wall seconds (the best run): near 2 when two workers had two cores, near 1 when the machine's
-scheduler gave this session one core's share (Linux autogroups share the CPU between sessions, not
-processes, so two workers get no more than one process while another session is busy).
+The times are the scan's wall clock (the glossary loaded and indexed before; Dask's workers index it at
+start-up), and the CPU seconds every process of the scan used during it, workers included. "cores
+obtained" is CPU seconds over wall seconds (the best run): near 2 when two workers had two cores, below 1
+when the machine's scheduler gave this session less than a core (Linux autogroups share the CPU between
+sessions, not processes: while another session is busy, two workers get no more than one process would).
 Every mode's JSON report must be byte for byte the jobs1 report's; the script says so or fails (exit 1).
 The machine's other load moves these numbers: run it several times and read the ranges.
 """
@@ -65,7 +63,7 @@ def measure(mode: str, articles: str, glossary: str, cache_dir: str) -> dict:
     context = build_context(settings)
     index = time.perf_counter() - started
     startup = 0.0
-    cluster = None
+    cluster = client = None
     if mode.startswith("dask"):
         from distributed import Client, LocalCluster
 
@@ -73,27 +71,39 @@ def measure(mode: str, articles: str, glossary: str, cache_dir: str) -> dict:
 
         started = time.perf_counter()
         cluster = LocalCluster(n_workers=int(mode[-1]), threads_per_worker=1, processes=True, dashboard_address=None)
-        with Client(cluster) as client:  # each worker builds the glossary index: start-up, as the cluster's
-            prepare(client, Job.make(settings, context.glossary))
+        client = Client(cluster)
+        prepare(client, Job.make(settings, context.glossary))  # each worker's glossary index: start-up
         startup = time.perf_counter() - started
     try:
         cache = ResultCache(cache_dir) if mode.startswith("cache") else None
         jobs = 2 if mode in ("jobs2", "cache-first", "cache-rescan") else 1
-        before = os.times()
+        before, workers_before = os.times(), _workers_cpu(client)
         started = time.perf_counter()
         result = scan([articles], settings, context=context, jobs=jobs, cache=cache,
                       dask=cluster.scheduler_address if cluster else None)
         seconds = time.perf_counter() - started
+        workers = _workers_cpu(client) - workers_before  # Dask workers: their CPU during the scan only
     finally:
+        if client is not None:
+            client.close()
         if cluster is not None:
             cluster.close()
-    after = os.times()  # worker processes' time counts once they have ended (pool shut down, cluster closed)
-    cpu = sum(getattr(after, field) - getattr(before, field)
-              for field in ("user", "system", "children_user", "children_system"))
+    after = os.times()  # forked workers' time counts once they have ended (the pool is shut down)
+    # Dask's worker processes are children too, counted whole once the cluster closes: their scan's share is
+    # what they reported themselves.
+    fields = ("user", "system") if cluster is not None else ("user", "system", "children_user", "children_system")
+    cpu = workers + sum(getattr(after, field) - getattr(before, field) for field in fields)
     report = render("json", result)
     return {"mode": mode, "seconds": seconds, "cpu": cpu, "index": index, "startup": startup, "files": result.files_scanned,
             "findings": len(result.findings), "digest": hashlib.sha256(report.encode()).hexdigest(),
             "hits": cache.hits if cache else 0}
+
+
+def _workers_cpu(client: object) -> float:
+    """CPU seconds the Dask workers have used so far (0 without Dask)."""
+    if client is None:
+        return 0.0
+    return sum(client.run(time.process_time).values())  # type: ignore[attr-defined]
 
 
 def run_mode(mode: str, articles: Path, glossary: str, cache_dir: Path) -> dict:

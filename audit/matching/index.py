@@ -39,6 +39,7 @@ class NameIndex:
         self.exact: dict[str, list[Form]] = {}
         self._names_spelled: dict[str, list[Form]] = {}  # worked out from ``exact`` when first asked
         self._entries_named: dict[str, frozenset[str]] = {}  # likewise
+        self._name_prefixes: set[str] | None = None  # likewise
         # Comparison key -> the first whole form or surname with that key that is a fuzzy target.
         self.by_key: dict[str, Form] = {}
         # Fuzzy targets blocked by the first letter and length of their key: a list of distinct keys
@@ -151,6 +152,19 @@ class NameIndex:
                 return []  # kept only for spellings the glossary has: the table stays as small as the index
             forms = self._names_spelled[folded] = [f for f in self.exact[folded] if f.role == "name"]
         return forms
+
+    @property
+    def name_prefixes(self) -> set[str]:
+        """Every run of whole words that opens a whole accepted form ("the", "the hague"; and ""), forms included:
+        a run of the copy that folds to none of them opens no form, however many words follow it."""
+        if self._name_prefixes is None:
+            prefixes = {""}
+            for folded, forms in self.exact.items():
+                if any(form.role == "name" for form in forms):
+                    words = folded.split(" ")
+                    prefixes.update(" ".join(words[:count]) for count in range(1, len(words) + 1))
+            self._name_prefixes = prefixes
+        return self._name_prefixes
 
     def entries_named(self, folded: str) -> frozenset[str]:
         """Canonical forms of the entries that ``folded``, spelled exactly, names (a given name alone names nobody)."""

@@ -35,7 +35,7 @@ from ..glossary import Entry, Glossary
 from ..places import default_places
 from ..text import Token, fold, phrase_key, spelling_key, word_frequency
 from ..text.translit import translit_cost
-from .evidence import Clue, Evidence, Verdict, spelling_evidence, transliteration_reason, weigh
+from .evidence import Clue, Evidence, Verdict, best_weighed, spelling_evidence, transliteration_reason, weigh
 from .given_names import GivenNames, default_given_names, given_names_of, is_person
 from .index import Form, NameIndex
 from .mentions import AvoidedForms
@@ -226,7 +226,8 @@ class Matcher:
             folded = fold(word.text)
             for form, evidence in self._near_forms(folded):
                 weighed = True
-                if self._another_place(folded, form):
+                if self._another_place(folded, form) or best_weighed(evidence) < self.min_confidence:
+                    # Best first: no article around this word can lift this candidate, nor any after it.
                     break
                 verdict = self._weigh(evidence, self._clue(words, position, phrase, mentioned, form), form)
                 if verdict:

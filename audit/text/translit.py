@@ -80,22 +80,27 @@ def translit_cost(written: str, name: str) -> float:
         below = rows[i + 1]
         letter = written[i] if i < len(written) else ""
         put_in = VOWEL_GAP_COST if letter in VOWELS else LETTER_COST
-        for j in range(min(row), width + 1):  # ascending: a letter left out moves right along the row
-            here = row.get(j, math.inf)
-            if here > COST_LIMIT:
-                continue
+        j = min(row)
+        while True:  # the row's cells in ascending order: a letter left out adds the next one along the row
+            here = row[j]  # every cell is within the limit: _relax keeps no other
             if j < width:  # a letter of the name left out of the written form
                 _relax(row, j + 1, here + (VOWEL_GAP_COST if name[j] in VOWELS else LETTER_COST))
-            if not letter:
+            if letter:
+                _relax(below, j, here + put_in)  # a letter put in
+                if j < width:
+                    other = name[j]
+                    swap = 0.0 if letter == other else VOWEL_COST if letter in VOWELS and other in VOWELS else LETTER_COST
+                    _relax(below, j + 1, here + swap)
+                for alternation in starting[i]:
+                    if name.startswith(alternation.read, j):
+                        _relax(rows[i + len(alternation.written)], j + len(alternation.read), here + alternation.cost)
+            if j + 1 in row:  # the usual next cell, found without a search
+                j += 1
                 continue
-            _relax(below, j, here + put_in)  # a letter put in
-            if j < width:
-                other = name[j]
-                swap = 0.0 if letter == other else VOWEL_COST if letter in VOWELS and other in VOWELS else LETTER_COST
-                _relax(below, j + 1, here + swap)
-            for alternation in starting[i]:
-                if name.startswith(alternation.read, j):
-                    _relax(rows[i + len(alternation.written)], j + len(alternation.read), here + alternation.cost)
+            later = [column for column in row if column > j]
+            if not later:
+                break
+            j = min(later)
     cost = rows[len(written)].get(width, math.inf)
     return round(cost, 3) if cost <= COST_LIMIT else math.inf
 

@@ -56,11 +56,8 @@ class NameIndex:
             for entry in glossary.entries:
                 for form in self._forms_of(entry):
                     self._add(form)
-            # Every lookup reads all the keys of a few blocks. Copies made one block after another sit
-            # together in memory; the originals are scattered over the heap by the build, and reading
-            # them costs twice the time in cache misses.
-            for block, keys in self._fuzzy_keys.items():
-                self._fuzzy_keys[block] = [key.encode().decode() for key in keys]
+            self._by_first = _runs_by_first_letter(self._fuzzy_keys)
+            self._fuzzy_keys = {}  # read from _by_first from now on
 
     def _forms_of(self, entry: Entry) -> list[Form]:
         forms = []
@@ -179,19 +176,61 @@ class NameIndex:
         """Fuzzy targets whose key is within a few edits of ``key``: a first letter that is the same or
         one romanisation writes for the other (Chamenei/Khamenei, Selenskyj/Zelensky), near length."""
         limit = max(2, round(len(key) * 0.4))
+        shortest, longest = max(1, len(key) - limit), len(key) + limit
         found: list[tuple[int, str, Form]] = []
         for first in key[:1] + FIRST_LETTER_ALTERNATES.get(key[:1], ""):
-            for length in range(max(1, len(key) - limit), len(key) + limit + 1):
-                keys = self._fuzzy_keys.get((first, length))
-                if not keys:
+            run = self._by_first.get(first)
+            if run is None:
+                continue
+            keys, starts, lengths, positions = run
+            # The blocks of every length in reach lie one after another: one call searches them all.
+            low, high = starts[min(shortest, len(starts) - 1)], starts[min(longest + 1, len(starts) - 1)]
+            if low == high:
+                continue
+            taken: dict[int, int] = {}
+            # Best first, ties in block order: the first PER_BLOCK hits of each length are what a search of
+            # that block alone, limited to PER_BLOCK, finds.
+            for _, distance, index in process.extract(
+                key, keys[low:high], scorer=Levenshtein.distance, score_cutoff=limit, limit=None
+            ):
+                length = lengths[low + index]
+                if taken.get(length, 0) == PER_BLOCK:
                     continue
-                forms = self._fuzzy_forms[(first, length)]
-                for _, distance, position in process.extract(
-                    key, keys, scorer=Levenshtein.distance, score_cutoff=limit, limit=12
-                ):
-                    found.extend((distance, form.key, form) for form in forms[position])
+                taken[length] = taken.get(length, 0) + 1
+                forms = self._fuzzy_forms[(first, length)][positions[low + index]]
+                found.extend((distance, form.key, form) for form in forms)
         found.sort(key=lambda hit: (hit[0], hit[1]))
         return [(form, distance) for distance, _, form in found[:24]]
+
+
+# The nearest keys of one block (first letter and length) a lookup keeps.
+PER_BLOCK = 12
+
+# A first letter's fuzzy keys, every block of it one after another by length: the keys, where each
+# length starts (index = length; one past the longest at the end), and each key's length and position
+# in its block.
+Run = tuple[list[str], list[int], list[int], list[int]]
+
+
+def _runs_by_first_letter(blocks: dict[tuple[str, int], list[str]]) -> dict[str, Run]:
+    runs: dict[str, Run] = {}
+    for first in sorted({first for first, _ in blocks}):
+        longest = max(length for letter, length in blocks if letter == first)
+        keys: list[str] = []
+        starts: list[int] = []
+        lengths: list[int] = []
+        positions: list[int] = []
+        for length in range(longest + 1):
+            starts.append(len(keys))
+            block = blocks.get((first, length), [])
+            # Copies made one after another sit together in memory: a lookup reads every key of its run,
+            # and the originals, scattered over the heap by the build, cost twice the time in cache misses.
+            keys.extend(key.encode().decode() for key in block)
+            lengths.extend([length] * len(block))
+            positions.extend(range(len(block)))
+        starts.append(len(keys))
+        runs[first] = (keys, starts, lengths, positions)
+    return runs
 
 
 # Endings of East Slavic patronymics (Stepanovych, Sergeyevich, Ivanovna).

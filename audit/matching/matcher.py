@@ -229,6 +229,8 @@ class Matcher:
                 if self._another_place(folded, form) or best_weighed(evidence) < self.min_confidence:
                     # Best first: no article around this word can lift this candidate, nor any after it.
                     break
+                if self._crowded_out(evidence, form, words, position, mentioned):
+                    continue
                 verdict = self._weigh(evidence, self._clue(words, position, phrase, mentioned, form), form)
                 if verdict:
                     known[position] = [form]
@@ -304,6 +306,15 @@ class Matcher:
         )
         return Clue(phrase.sentence_start and position == 0, form.entry.canonical in mentioned, other_person, same_person,
                     opens_person_name, unknown_given_name)
+
+    def _crowded_out(self, evidence: Evidence, form: Form, words: list[Token], position: int, mentioned: Mentioned) -> bool:
+        """Would ``weigh`` turn this candidate down whatever else the article says? Yes when the glossary's
+        crowding alone takes it below the threshold and nothing can spare it that: the article does not
+        name the entry, and no word before it is the entry's own given name (every other clue only takes
+        confidence away). Asked before the clue is worked out, which costs several times more."""
+        if evidence.confidence - self._crowding >= self.min_confidence or form.entry.canonical in mentioned:
+            return False
+        return position == 0 or not self._same_given_name(words[position - 1].text, form.entry)
 
     def _inflected_known(self, folded: str) -> bool:
         """'pashinyans', 'karabakhi': an accepted form with an English ending is that name, not a garble."""

@@ -65,11 +65,14 @@ def measure_audit(glossary_path: str, select: str, paths: list[str], profile: in
     import pstats
 
     pin_to_one_core()
+    from bench_scan import reference_seconds
+
     from audit.config import Settings
     from audit.engine import build_context, scan
     from audit.gc_pause import paused_gc
     from audit.glossary import load_glossary
 
+    yardstick = reference_seconds()
     settings = Settings(glossaries=(glossary_path,), select=tuple(r for r in select.split(",") if r))
     profiler = cProfile.Profile() if profile else None
     with paused_gc():
@@ -85,7 +88,8 @@ def measure_audit(glossary_path: str, select: str, paths: list[str], profile: in
         if profiler:
             profiler.disable()
     report = {"load": loaded - started, "index": indexed - loaded, "scan": done - indexed, "total": done - started,
-              "findings": len(result.findings), "files": result.files_scanned, "peak_rss_mb": peak_rss_mb()}
+              "findings": len(result.findings), "files": result.files_scanned, "peak_rss_mb": peak_rss_mb(),
+              "yardstick": yardstick}
     if profiler:
         buffer = io.StringIO()
         pstats.Stats(profiler, stream=buffer).sort_stats("cumulative").print_stats(profile)
@@ -95,19 +99,27 @@ def measure_audit(glossary_path: str, select: str, paths: list[str], profile: in
 
 def measure_exact(glossary_path: str, paths: list[str]) -> dict:
     """An exact scan of the glossary's accepted forms: build the automaton, read and search every file."""
-    import ahocorasick
-
     from audit.glossary import load_glossary
     pin_to_one_core()
     forms = sorted({text for entry in load_glossary(Path(glossary_path)).entries for text in entry.accepted})
     started = time.perf_counter()
+    hits, built = exact_scan(forms, corpus_files(paths))
+    done = time.perf_counter()
+    return {"build": built - started, "total": done - started, "hits": hits, "forms": len(forms),
+            "peak_rss_mb": peak_rss_mb()}
+
+
+def exact_scan(forms: list[str], files: list[Path]) -> tuple[int, float]:
+    """Whole-word occurrences of the forms (case as written) in the files, and when the automaton was built."""
+    import ahocorasick
+
     automaton = ahocorasick.Automaton()
     for form in forms:
         automaton.add_word(form, len(form))
     automaton.make_automaton()
     built = time.perf_counter()
     hits = 0
-    for file in corpus_files(paths):
+    for file in files:
         text = file.read_text(encoding="utf-8")
         size = len(text)
         for end, length in automaton.iter(text):
@@ -115,9 +127,7 @@ def measure_exact(glossary_path: str, paths: list[str]) -> dict:
             # A whole word: no letter or digit just before or after the form.
             if (start == 0 or not text[start - 1].isalnum()) and (end + 1 == size or not text[end + 1].isalnum()):
                 hits += 1
-    done = time.perf_counter()
-    return {"build": built - started, "total": done - started, "hits": hits, "forms": len(forms),
-            "peak_rss_mb": peak_rss_mb()}
+    return hits, built
 
 
 def child(kind: str, glossary: Path, select: str, paths: list[str], profile: int = 0) -> dict:
@@ -152,13 +162,13 @@ def synthetic_corpus(work: Path, megabytes: float) -> Path:
     return articles
 
 
-def corpora(work: Path, chosen: list[str], megabytes: float) -> dict[str, list[str]]:
+def corpora(work: Path, chosen: list[str], megabytes: float, bbc: Path) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     if "bbc" in chosen:
-        if BBC.is_dir():
-            found["clean-bbc"] = [str(path) for path in sorted(BBC.iterdir()) if path.is_dir()]
+        if bbc.is_dir():
+            found["clean-bbc"] = [str(path) for path in sorted(bbc.iterdir()) if path.is_dir()]
         else:
-            print(f"skipped clean-bbc: {BBC} is absent", file=sys.stderr)
+            print(f"skipped clean-bbc: {bbc} is absent", file=sys.stderr)
     if "synthetic" in chosen:
         found["synthetic"] = [str(synthetic_corpus(work, megabytes))]
     return found
@@ -178,11 +188,12 @@ def row(corpus: str, megabytes: float, names: int, rules: str, runs: list[dict],
     return (f"| {corpus} | {megabytes:.2f} | {names:,} | {rules} | {span([r['load'] + r['index'] for r in runs])} | "
             f"{span([r['scan'] for r in runs])} | **{span(totals)}** | {span([megabytes / t for t in totals], 2)} | "
             f"{span([e['total'] for e in exact], 2)} | **{span(ratios)}×** | {cost} | "
-            f"{max(r['peak_rss_mb'] for r in runs):.0f} / {max(e['peak_rss_mb'] for e in exact):.0f} | {runs[0]['findings']:,} |")
+            f"{max(r['peak_rss_mb'] for r in runs):.0f} / {max(e['peak_rss_mb'] for e in exact):.0f} | {runs[0]['findings']:,} | "
+            f"{span([r['yardstick'] for r in runs], 2)} |")
 
 
 HEADER = ("| copy | MB | names | rules | load + index s | scan s | audit total s | MB/s | exact s | audit / exact "
-          "| cost vs smallest glossary | peak RSS MB audit / exact | findings |\n|" + "---|" * 13)
+          "| cost vs smallest glossary | peak RSS MB audit / exact | findings | yardstick s |\n|" + "---|" * 14)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -194,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="measure each case this many times (ranges shown)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "wire-audit-bench-real")
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
+    parser.add_argument("--bbc", type=Path, default=BBC, help=f"the clean BBC copy (default {BBC})")
     parser.add_argument("--profile", type=int, metavar="N", default=0,
                         help="cProfile each audit run (slower; times not comparable) and print the top N")
     parser.add_argument("--measure-audit", nargs="+", help=argparse.SUPPRESS)
@@ -213,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     rule_sets = [name.strip() for name in args.rules.split(",")]
     lines = [HEADER]
     print(HEADER, flush=True)
-    for corpus, paths in corpora(args.workdir, args.corpus.split(","), args.megabytes).items():
+    for corpus, paths in corpora(args.workdir, args.corpus.split(","), args.megabytes, args.bbc).items():
         megabytes = sum(file.stat().st_size for file in corpus_files(paths)) / 1e6
         for rules in rule_sets:
             smallest = None

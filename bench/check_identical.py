@@ -34,7 +34,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = ROOT.parent / "shared"  # --shared changes it
 sys.path.insert(0, str(ROOT / "bench"))
 
 # Runs the CLI of the tree named first on the command line (its `audit` package shadows the installed one).
@@ -146,12 +146,15 @@ def differences(expected: Path, actual: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global SHARED
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reference", help="git revision to compare with (default: where this branch left main, "
                         "`git merge-base HEAD main`; after a merge, the main commit before it: HEAD^1)")
     parser.add_argument("--quick", action="store_true", help="a small synthetic workload (5,000 names, 1 MB)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "wire-audit-identical")
+    parser.add_argument("--shared", type=Path, default=SHARED, help=f"the shared evaluation data (default {SHARED})")
     args = parser.parse_args(argv)
+    SHARED = args.shared
     work = args.workdir / ("quick" if args.quick else "full")
     work.mkdir(parents=True, exist_ok=True)
     loads = prepare_inputs(work, args.quick)

@@ -122,6 +122,13 @@ def spelling_evidence(folded: str, form: Form, key_distance: int) -> Evidence | 
     return Evidence(min(confidence, MAX_CONFIDENCE), reason, word_frequency(folded), key_distance, cost)
 
 
+def best_weighed(evidence: Evidence) -> float:
+    """The most confidence ``weigh`` can give this evidence, wherever the word stands: every clue but the
+    entry's own given name (a bonus) only takes confidence away. Candidates below the threshold by this
+    measure need no article weighed."""
+    return min(evidence.confidence + OWN_GIVEN_NAME_BONUS, MAX_CONFIDENCE)
+
+
 def weigh(
     evidence: Evidence | None, clue: Clue, min_confidence: float, person: bool = False, crowding: float = 0.0
 ) -> Verdict | None:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from ..glossary import Entry
 from ..text import PARTICLES, DataFileError, fold, toml_tables
+from .wordforms import near_spelling
+
+if TYPE_CHECKING:  # the index builds its forms with this module's help
+    from .index import Form
 
 
 class GivenNames:
@@ -74,3 +79,31 @@ def person_parts(folded: str) -> tuple[str, str]:
         cut -= 1
     return " ".join(words[:cut]), " ".join(words[cut:])
 
+
+def same_given_name(word: str, entry: Entry, given_names: GivenNames) -> bool:
+    """Is ``word`` the entry's given name, a cognate of it, or a near spelling of it?"""
+    folded = fold(word)
+    return any(
+        folded == given or given_names.cognates(folded, given) or near_spelling(folded, given)
+        for names in given_names_of(entry)[1]
+        for given in names.split()
+    )
+
+
+def open_for_given_name(before: list[Form] | None, surname_forms: list[Form]) -> bool:
+    """Can the word before a surname be checked as its given name? Yes if the glossary does not know it, or
+    knows it only as some other person's given name: "Igor" is Igor Konashenkov's own given name, and
+    still the Russian form of Ihor before Klymenko."""
+    if before is None:
+        return True
+    entries = {form.entry for form in surname_forms}
+    return all(form.role == "given" and form.entry not in entries for form in before)
+
+
+def given_name_to_check(known: list[list[Form] | None]) -> bool:
+    """Does a glossary surname follow a word the glossary knows only as other people's given name?"""
+    for before, forms in zip(known, known[1:]):
+        surnames = [form for form in forms or () if form.role == "surname"]
+        if surnames and before is not None and open_for_given_name(before, surnames):
+            return True
+    return False

@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
 
 from .. import lexicon
 from ..caches import BoundedCache
@@ -37,15 +35,24 @@ from ..places import default_places
 from ..text import Token, fold, phrase_key, spelling_key, word_frequency
 from ..text.translit import translit_cost
 from .evidence import Clue, Evidence, Verdict, best_weighed, spelling_evidence, transliteration_reason, weigh
-from .given_names import GivenNames, default_given_names, given_names_of, is_person
+from .given_names import (
+    GivenNames,
+    default_given_names,
+    given_name_to_check,
+    given_names_of,
+    is_person,
+    open_for_given_name,
+    same_given_name,
+)
 from .index import Form, NameIndex
 from .mentions import AvoidedForms
 from .mentions import lowercase_mentions as _lowercase_mentions
+from .name_match import Mentioned, NameKind, NameMatch
+from .near_words import NearWords
 from .phrases import Phrase, name_phrases
 from .place_spellings import other_place_spellings
 from .weights import (
     COGNATE_CONFIDENCE,
-    COMMON_WORD_ZIPF,
     CROWDING_FROM,
     CROWDING_PER_DECADE,
     GIVEN_MISSPELLING_CONFIDENCE,
@@ -56,46 +63,13 @@ from .weights import (
     OTHER_SPELLING_CONFIDENCE,
     RARE_NAME_ZIPF,
 )
-from .wordforms import base_forms, near_spelling
+from .wordforms import near_spelling
 
 CACHE_LIMIT = 100_000  # distinct phrase surfaces each cache keeps before it starts afresh
 # Fuzzy lookups are made a document at a time (NameIndex.near_many) on a glossary with this many fuzzy
 # targets, when the document has this many words to look up: below, one search a word costs less.
 BATCH_FROM_TARGETS = 10_000
 BATCH_FROM_KEYS = 4
-
-# What a name match is: a garble of the entry, or its given name swapped for another language's.
-NameKind = Literal["garbled", "given-name"]
-
-
-@dataclass(frozen=True)
-class NameMatch:
-    """A span of the copy that names a glossary entry wrongly."""
-
-    start: int
-    end: int
-    surface: str
-    entry: Entry
-    kind: NameKind
-    suggestion: str
-    confidence: float
-    reason: str
-    matched: str  # the glossary form the span was matched to
-
-
-
-class Mentioned:
-    """The entries a document names correctly somewhere, put together only if a match needs to know."""
-
-    def __init__(self, named: list[frozenset[str]]) -> None:
-        self._named = named
-        self._entries: set[str] | None = None
-
-    def __contains__(self, canonical: object) -> bool:
-        if self._entries is None:
-            self._entries = set().union(*self._named)
-        return canonical in self._entries
-
 
 class Matcher:
     """Finds garbled and mistranslated glossary names in a text. One per glossary; reuse it across documents."""
@@ -105,8 +79,7 @@ class Matcher:
         self.index = NameIndex(glossary)
         self.given_names = given_names or default_given_names()
         self.min_confidence = min_confidence
-        self._word_cache: dict[str, list[tuple[Form, Evidence]]] = {}
-        self._prefetched: dict[str, list[tuple[Form, int]]] = {}  # a document's fuzzy lookups, done together
+        self.near_words = NearWords(self.index)
         # phrase surface -> known forms per word, and the entries they name
         self._exact_cache: BoundedCache[str, tuple[list[list[Form] | None], frozenset[str]]] = BoundedCache(CACHE_LIMIT)
         # run surface -> form with the same comparison key
@@ -139,13 +112,13 @@ class Matcher:
         for phrase, surface, (phrase_known, _) in zip(phrases, surfaces, readings):
             # A phrase spelled right throughout has nothing to report, unless a surname follows another
             # person's given name ("Igor Klymenko" when the glossary has Igor Konashenkov and Ihor Klymenko).
-            if (None in phrase_known or _given_name_to_check(phrase_known)) and surface not in barren:
+            if (None in phrase_known or given_name_to_check(phrase_known)) and surface not in barren:
                 found, unsupported, weighed = self._phrase_matches(text, phrase, phrase_known, mentioned)
                 matches.extend(found)
                 pending.extend(unsupported)
                 if not found and not unsupported and not weighed:
                     barren.put(surface, True)
-        self._prefetched.clear()
+        self.near_words.forget_prefetched()
         if pending:
             garbled = {match.entry.canonical for match in matches}
             matches.extend(m for m in pending if m.entry.canonical in garbled or m.entry.canonical in mentioned)
@@ -166,7 +139,7 @@ class Matcher:
         form = self._key_form(folded)
         if form is not None:
             return form.house
-        for form, evidence in self._near_forms(folded):
+        for form, evidence in self.near_words.forms(folded):
             if evidence.confidence >= NEAREST_HOUSE_CONFIDENCE:
                 return form.house
         return None
@@ -232,7 +205,7 @@ class Matcher:
             if known[position] is not None or not _fuzzy_candidate(word):
                 continue
             folded = fold(word.text)
-            for form, evidence in self._near_forms(folded):
+            for form, evidence in self.near_words.forms(folded):
                 weighed = True
                 if self._another_place(folded, form) or best_weighed(evidence) < self.min_confidence:
                     # Best first: no article around this word can lift this candidate, nor any after it.
@@ -301,7 +274,7 @@ class Matcher:
 
     def _clue(self, words: list[Token], position: int, phrase: Phrase, mentioned: Mentioned, form: Form) -> Clue:
         previous = words[position - 1].text if position > 0 else ""
-        same_person = bool(previous) and self._same_given_name(previous, form.entry)
+        same_person = bool(previous) and same_given_name(previous, form.entry, self.given_names)
         given_before = bool(previous) and not same_person and self.given_names.known(previous)
         # A surname-only person entry (Habeck, typed or not) names no given name to differ from: "Robert Habek"
         # may well be Robert Habeck, only less surely. An entry that names its person's given name, or a
@@ -327,37 +300,7 @@ class Matcher:
         confidence away). Asked before the clue is worked out, which costs several times more."""
         if evidence.confidence - self._crowding >= self.min_confidence or form.entry.canonical in mentioned:
             return False
-        return position == 0 or not self._same_given_name(words[position - 1].text, form.entry)
-
-    def _inflected_known(self, folded: str) -> bool:
-        """'pashinyans', 'karabakhi': an accepted form with an English ending is that name, not a garble."""
-        return any(base in self.index.exact for base in base_forms(folded))
-
-    def _same_given_name(self, word: str, entry: Entry) -> bool:
-        """Is ``word`` the entry's given name, a cognate of it, or a near spelling of it?"""
-        folded = fold(word)
-        return any(
-            folded == given or self.given_names.cognates(folded, given) or near_spelling(folded, given)
-            for names in given_names_of(entry)[1]
-            for given in names.split()
-        )
-
-    def _near_forms(self, folded: str) -> list[tuple[Form, Evidence]]:
-        """Glossary words near ``folded``, best first, with context-free evidence (cached per word)."""
-        if folded not in self._word_cache:
-            candidates = []
-            if word_frequency(folded) < COMMON_WORD_ZIPF and not self._inflected_known(folded):
-                key = spelling_key(folded)
-                near = self._prefetched.get(key)
-                for form, key_distance in self.index.near(key) if near is None else near:
-                    evidence = spelling_evidence(folded, form, key_distance)
-                    if evidence:
-                        candidates.append((form, evidence))
-                if not candidates:
-                    candidates = self._inflected_garble(folded)
-            candidates.sort(key=lambda pair: (-pair[1].confidence, pair[0].text))
-            self._word_cache[folded] = candidates
-        return self._word_cache[folded]
+        return position == 0 or not same_given_name(words[position - 1].text, form.entry, self.given_names)
 
     def _prefetch_near(self, phrases: Sequence[Phrase], surfaces: list[str], readings: list) -> None:
         """On a big glossary, look up together the fuzzy targets near every word of the document that the
@@ -366,35 +309,16 @@ class Matcher:
             return
         keys = []
         for phrase, surface, (known, _) in zip(phrases, surfaces, readings):
-            if surface in self._barren or (None not in known and not _given_name_to_check(known)):
+            if surface in self._barren or (None not in known and not given_name_to_check(known)):
                 continue
             for word, forms in zip(phrase.words, known):
                 if forms is not None or not _fuzzy_candidate(word):
                     continue
                 folded = fold(word.text)
-                if folded not in self._word_cache and word_frequency(folded) < COMMON_WORD_ZIPF \
-                        and not self._inflected_known(folded):
+                if self.near_words.to_look_up(folded):
                     keys.append(spelling_key(folded))
         if len(keys) >= BATCH_FROM_KEYS:
-            self._prefetched = self.index.near_many(keys)
-
-    def _inflected_garble(self, folded: str) -> list[tuple[Form, Evidence]]:
-        """A garble that also kept the source language's case ending (Polish "Sargisjanowie", the
-        Sargsyans): the stem is compared, a little less sure, and the whole word reported."""
-        for ending in FOREIGN_CASE_ENDINGS:
-            stem = folded.removesuffix(ending)
-            if stem == folded or len(stem) < FOREIGN_STEM_LENGTH:
-                continue
-            found = []
-            for form, key_distance in self.index.near(spelling_key(stem)):
-                evidence = spelling_evidence(stem, form, key_distance)
-                if evidence:
-                    reason = f"{evidence.reason}, with the ending -{ending}"
-                    found.append((form, evidence._replace(confidence=evidence.confidence - FOREIGN_ENDING_PENALTY,
-                                                          reason=reason, frequency=word_frequency(folded))))
-            if found:
-                return found
-        return []
+            self.near_words.prefetch(keys)
 
     def _weigh(self, evidence: Evidence | None, clue: Clue, form: Form) -> Verdict | None:
         return weigh(evidence, clue, self.min_confidence, is_person(form.entry), self._crowding)
@@ -406,7 +330,7 @@ class Matcher:
         kind: NameKind
         for position in range(1, len(words)):
             surname_forms = [f for f in known[position] or () if f.role == "surname" and is_person(f.entry)]
-            if not surname_forms or not _open_for_given_name(known[position - 1], surname_forms):
+            if not surname_forms or not open_for_given_name(known[position - 1], surname_forms):
                 continue
             previous = words[position - 1]
             if not previous.capitalized:
@@ -442,32 +366,6 @@ class Matcher:
             reason = f"{reason}; {suggestion!r} is an accepted name of {form.entry.canonical!r}"
         return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
 
-
-
-# Case endings Slavic languages put on names, long enough not to be part of a name themselves (Polish
-# -owie plurals, -owi datives, -ego/-emu adjectival cases; Czech -ovi), and how long the stem must stay.
-FOREIGN_CASE_ENDINGS = ("owie", "owi", "ego", "emu", "ovi")
-FOREIGN_STEM_LENGTH = 6
-FOREIGN_ENDING_PENALTY = 0.05
-
-
-def _open_for_given_name(before: list[Form] | None, surname_forms: list[Form]) -> bool:
-    """Can the word before a surname be checked as its given name? Yes if the glossary does not know it, or
-    knows it only as some other person's given name: "Igor" is Igor Konashenkov's own given name, and
-    still the Russian form of Ihor before Klymenko."""
-    if before is None:
-        return True
-    entries = {form.entry for form in surname_forms}
-    return all(form.role == "given" and form.entry not in entries for form in before)
-
-
-def _given_name_to_check(known: list[list[Form] | None]) -> bool:
-    """Does a glossary surname follow a word the glossary knows only as other people's given name?"""
-    for before, forms in zip(known, known[1:]):
-        surnames = [form for form in forms or () if form.role == "surname"]
-        if surnames and before is not None and _open_for_given_name(before, surnames):
-            return True
-    return False
 
 
 def form_surface(text: str, words: list[Token], position: int, length: int) -> str:

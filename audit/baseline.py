@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .atomic import WriteError, write_atomic
 from .model import Finding
 
 VERSION = 1
@@ -99,19 +99,15 @@ def render(findings: Iterable[Finding], root: Path, signature: str = "") -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write(path: str | os.PathLike[str], findings: Iterable[Finding], signature: str = "") -> int:
-    """Record findings as a baseline, atomically (a reader never sees half a file). Returns how many."""
+def write(path: str | os.PathLike[str], findings: Iterable[Finding], signature: str = "",
+          inputs: Iterable[str] = ()) -> int:
+    """Record findings as a baseline, atomically (a reader never sees half a file; never onto a device, a
+    link or one of ``inputs``). Returns how many."""
     target = Path(path)
     findings = list(findings)
     text = render(findings, Path(os.path.abspath(target)).parent, signature)
-    temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except OSError as error:
-        if temporary and os.path.exists(temporary):
-            os.unlink(temporary)
-        raise BaselineError(f"{target}: cannot write baseline ({error.strerror or error})") from None
+        write_atomic(target, text, inputs=inputs, what="baseline")
+    except WriteError as error:
+        raise BaselineError(str(error)) from None
     return len(findings)

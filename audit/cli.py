@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
@@ -12,10 +13,12 @@ import typer
 
 from . import __version__
 from . import baseline as baselines
+from .atomic import WriteError, check_target, write_atomic
 from .changes import ChangesError, changed_files
 from .compare.inputs import CompareInputError
 from .compare.rules import RULES as COMPARE_RULES
 from .config import ConfigError, describe, override, resolve
+from .documents import Document
 from .engine import all_rules
 from .engine import scan as run_scan
 from .glossary import GlossaryError
@@ -61,16 +64,25 @@ def exit_code(result: RunResult, fail_on: FailOn | str, exit_zero: bool = False)
     return EXIT_FINDINGS if any(threshold.fails(f.severity) for f in result.findings) else EXIT_CLEAN
 
 
-def _write(output: Optional[Path], text: str) -> None:
+def _write(output: Optional[Path], text: str, inputs: tuple[str, ...] = ()) -> None:
+    """The report on stdout, or in ``output`` (atomically; never onto a device, a link or an input)."""
     if output is None:
         sys.stdout.write(text)
         return
-    temporary = output.with_name(f".{output.name}.tmp")
     try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, output)  # atomic: a reader never sees half a report
-    except OSError as error:
-        raise UsageError(f"{output}: cannot write output ({error.strerror or error})") from None
+        write_atomic(output, text, inputs=inputs, what="output")
+    except WriteError as error:
+        raise UsageError(str(error)) from None
+
+
+def _check_targets(*targets: Optional[Path]) -> None:
+    """Refuse an output file that may not be replaced (a device, a link, a folder) before any work is done."""
+    for target in targets:
+        if target is not None:
+            try:
+                check_target(target)
+            except WriteError as error:
+                raise UsageError(str(error)) from None
 
 
 REPORT_DIR = Path("reports")
@@ -154,7 +166,7 @@ def _write_report(result: RunResult) -> Path:
         except OSError as error:
             raise UsageError(f"{REPORT_DIR}: cannot create the report directory ({error.strerror or error})") from None
     path = REPORT_DIR / REPORT_NAME
-    _write(path, render("html", result))
+    _write(path, render("html", result), result.paths)
     return path
 
 
@@ -207,6 +219,7 @@ def scan(
     if show_settings:
         typer.echo(describe(settings), nl=False)
         raise typer.Exit(EXIT_CLEAN)
+    _check_targets(output, write_baseline)  # before a long scan, not after it
     known = baselines.load(baseline) if baseline and not write_baseline else None
     only = changed_files(changed_since, paths) if changed_since else None
     bar = _ProgressBar() if want_progress(sys.stderr) else None
@@ -218,11 +231,11 @@ def scan(
         if bar is not None:
             bar.close()
     if write_baseline:
-        count = baselines.write(write_baseline, result.findings, result.signature)
+        count = baselines.write(write_baseline, result.findings, result.signature, inputs=result.paths)
         typer.echo(f"audit: wrote {count} finding{'s' if count != 1 else ''} to baseline {write_baseline}", err=True)
         result = replace(result, findings=(), baselined=count)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    _write(output, render(format.value, result, color=use_color and format.value == "text"))
+    _write(output, render(format.value, result, color=use_color and format.value == "text"), result.paths)
     if report:
         typer.echo(f"audit: HTML report written to {_write_report(result)}", err=True)
     for problem in result.problems:
@@ -326,6 +339,13 @@ def explain(rule: Annotated[str, typer.Argument(help="Rule id (AUD101) or name (
         typer.echo(f"## {heading}\n{body}\n")
 
 
+def _noting_paths(documents: Iterable[Document], paths: list[str]) -> Iterator[Document]:
+    """The documents, each path noted as it passes (the files a run read may not be overwritten)."""
+    for document in documents:
+        paths.append(document.path)
+        yield document
+
+
 @app.command("names")
 def names(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to read (recursively); - for stdin.")],
@@ -344,11 +364,14 @@ def names(
 
     settings = override(resolve(paths, rules=all_rules()), glossaries=tuple(glossary) if glossary else None,
                         extend_glossaries=tuple(extend_glossary) if extend_glossary else None)
+    _check_targets(csv_file)
     problems: list = []
-    found = discover_names(read_documents(list(paths), problems, settings=settings), build_context(settings).matcher, min_count)
+    read: list[str] = []
+    found = discover_names(_noting_paths(read_documents(list(paths), problems, settings=settings), read),
+                           build_context(settings).matcher, min_count)
     typer.echo(to_text(found), nl=False)
     if csv_file is not None:
-        _write(csv_file, to_csv(found))
+        _write(csv_file, to_csv(found), tuple(read))
     for problem in problems:
         typer.echo(f"audit: {problem}", err=True)
     raise typer.Exit(EXIT_USAGE if problems else EXIT_CLEAN)
@@ -403,7 +426,7 @@ def compare_command(
     else:
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
         text = render_text(comparison, thresholds, fail_on.value, color=use_color)
-    _write(output, text)
+    _write(output, text, tuple(path for path in (hypothesis, reference, source) if path))
     failed = thresholds.missed(comparison) or comparison.failing(fail_on.value)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 

@@ -72,7 +72,7 @@ def _default_mode() -> int:
 
 def write_atomic(path: str | os.PathLike[str], content: str | bytes, *, inputs: Iterable[str] = (),
                  verify: Callable[[], None] | None = None, what: str = "") -> None:
-    """Replace ``path`` with ``content`` (str is written as UTF-8), atomically.
+    """Replace ``path`` with ``content`` (str is written as UTF-8, lone surrogates as escapes), atomically.
 
     ``inputs`` are the run's input files, never overwritten. ``verify`` is called right before the
     replace (the fixer checks the file did not change since it was read); what it raises propagates and
@@ -80,7 +80,8 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes, *, inputs: 
     """
     name = os.fspath(path)
     check_target(name, inputs)
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    # A file name that is not UTF-8 (held as surrogates) is written as escapes, never fails the write.
+    data = content.encode("utf-8", "backslashreplace") if isinstance(content, str) else content
     directory = os.path.dirname(os.path.abspath(name))
     try:
         mode = os.stat(name).st_mode & 0o7777

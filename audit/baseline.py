@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .atomic import WriteError, write_atomic
+from .files import read_regular
 from .model import Finding
 
 VERSION = 1
@@ -64,17 +65,22 @@ class Baseline:
 def load(path: str | os.PathLike[str]) -> Baseline:
     name = str(path)
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
+        document = json.loads(read_regular(path).decode("utf-8"))
     except OSError as error:
         raise BaselineError(f"{name}: cannot read baseline ({error.strerror or error})") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BaselineError(f"{name}: not a baseline file (invalid JSON: {error})") from None
-    if not isinstance(document, dict) or document.get("version") != VERSION or not isinstance(document.get("findings"), list):
+    except RecursionError:
+        raise BaselineError(f"{name}: not a baseline file (JSON nested too deep)") from None
+    except ValueError as error:  # a number of thousands of digits
+        raise BaselineError(f"{name}: not a baseline file ({error})") from None
+    version = document.get("version") if isinstance(document, dict) else None
+    if type(version) is not int or version != VERSION or not isinstance(document.get("findings"), list):
         raise BaselineError(f"{name}: not a wire-audit baseline (expected version {VERSION} and a findings list)")
     identities = set()
     for index, record in enumerate(document["findings"], 1):
         if not (isinstance(record, dict) and isinstance(record.get("fingerprint"), str)
-                and isinstance(record.get("occurrence", 1), int)):
+                and type(record.get("occurrence", 1)) is int):
             raise BaselineError(f"{name}: finding {index} has no fingerprint")
         identities.add(f"{record['fingerprint']}:{record.get('occurrence', 1)}")
     return Baseline(name, frozenset(identities))

@@ -17,10 +17,11 @@ from .atomic import WriteError, check_target, write_atomic
 from .changes import ChangesError, changed_files
 from .compare.inputs import CompareInputError
 from .compare.rules import RULES as COMPARE_RULES
-from .config import ConfigError, describe, override, resolve
+from .config import ConfigError, Settings, describe, override, resolve
 from .documents import Document
 from .engine import all_rules
 from .engine import scan as run_scan
+from .files import parse_size
 from .glossary import GlossaryError
 from .model import FailOn, RunResult, Severity, find_rule
 from .readers import READERS, ReaderOptions
@@ -67,12 +68,38 @@ def exit_code(result: RunResult, fail_on: FailOn | str, exit_zero: bool = False)
 def _write(output: Optional[Path], text: str, inputs: tuple[str, ...] = ()) -> None:
     """The report on stdout, or in ``output`` (atomically; never onto a device, a link or an input)."""
     if output is None:
-        sys.stdout.write(text)
+        if _stdout_closed:
+            raise UsageError("standard output is closed: nowhere to write the report (use --output FILE)")
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # the reader went away (`audit scan | head`): main() ends quietly
+        except (OSError, ValueError) as error:  # a full disk, a closed stdout
+            raise UsageError(f"standard output: cannot write the report ({getattr(error, 'strerror', None) or error})") from None
         return
     try:
         write_atomic(output, text, inputs=inputs, what="output")
     except WriteError as error:
         raise UsageError(str(error)) from None
+
+
+def _override(settings: Settings, **options: object) -> Settings:
+    """config.override, a value Settings refuses (``--language zz``) being a usage error."""
+    try:
+        return override(settings, **options)
+    except ValueError as error:
+        raise UsageError(str(error).replace("Settings.target_language", "--language")
+                         .replace("Settings.min_confidence", "--min-confidence")) from None
+
+
+def _size(value: Optional[str]) -> Optional[int]:
+    if value is None:
+        return None
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise UsageError(f"--max-file-size: {error}") from None
 
 
 def _check_targets(*targets: Optional[Path]) -> None:
@@ -201,9 +228,10 @@ def scan(
     input_format: Annotated[Optional[InputFormat], typer.Option("--input-format", help="Read every file as this format (default: by extension).")] = None,
     text_field: Annotated[str, typer.Option("--field", help="JSONL/CSV exports: the field holding the article text.")] = "body",
     id_field: Annotated[str, typer.Option("--id-field", help="JSONL/CSV exports: the field naming each record.")] = "id",
+    max_file_size: Annotated[Optional[str], typer.Option("--max-file-size", help="Skip (and list) files larger than this: 10MB, 500k, bytes; 0 for no limit (default: 10MB).")] = None,
 ) -> None:
     """Report garbled names, mistranslated names and scraper debris in PATHS."""
-    settings = override(
+    settings = _override(
         resolve(paths, config, isolated=isolated, rules=all_rules()),
         glossaries=tuple(glossary) if glossary else None,
         extend_glossaries=tuple(extend_glossary) if extend_glossary else None,
@@ -215,13 +243,14 @@ def scan(
         severity=_severities(severity),
         include=tuple(include) if include else None,
         exclude=tuple(exclude) if exclude else None,
+        max_file_size=_size(max_file_size),
     )
     if show_settings:
         typer.echo(describe(settings), nl=False)
         raise typer.Exit(EXIT_CLEAN)
     _check_targets(output, write_baseline)  # before a long scan, not after it
     known = baselines.load(baseline) if baseline and not write_baseline else None
-    only = changed_files(changed_since, paths) if changed_since else None
+    only = changed_files(changed_since, paths) if changed_since is not None else None
     bar = _ProgressBar() if want_progress(sys.stderr) else None
     try:
         result = run_scan(list(paths), settings, baseline=known, only=only, progress=bar,
@@ -240,6 +269,8 @@ def scan(
         typer.echo(f"audit: HTML report written to {_write_report(result)}", err=True)
     for problem in result.problems:
         typer.echo(f"audit: {problem}", err=True)
+    for path, reason in sorted(result.skip_reasons.items()):
+        typer.echo(f"audit: {path}: skipped: {reason}", err=True)
     raise typer.Exit(exit_code(result, settings.fail_on, exit_zero))
 
 
@@ -268,7 +299,7 @@ def fix(
 
     if "-" in paths:
         raise UsageError("audit fix works on files, not standard input")
-    settings = override(
+    settings = _override(
         resolve(paths, config, isolated=isolated, rules=all_rules()),
         glossaries=tuple(glossary) if glossary else None,
         select=_rule_patterns("--select", select),
@@ -362,7 +393,7 @@ def names(
     from .discovery import discover_names, to_csv, to_text
     from .engine import build_context, read_documents
 
-    settings = override(resolve(paths, rules=all_rules()), glossaries=tuple(glossary) if glossary else None,
+    settings = _override(resolve(paths, rules=all_rules()), glossaries=tuple(glossary) if glossary else None,
                         extend_glossaries=tuple(extend_glossary) if extend_glossary else None)
     _check_targets(csv_file)
     problems: list = []
@@ -448,8 +479,39 @@ def _root(version: Annotated[bool, typer.Option("--version", help="Print the ver
         raise typer.Exit(EXIT_CLEAN)
 
 
+_stdout_closed = False  # started with standard output closed (`audit scan x >&-`)
+
+
+def _tolerant_streams() -> None:
+    """A file name that is not UTF-8 (held as surrogates) is printed as escapes instead of failing the run;
+    a closed stdout or stderr (None) becomes /dev/null, and a report for stdout is a usage error."""
+    global _stdout_closed
+    if sys.stdout is None:
+        _stdout_closed = True
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # closed, or not a text wrapper after all
+                pass
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so that the interpreter's last flush fails no more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: every failure becomes one line and a distinct exit code, never a traceback."""
+    _tolerant_streams()
     try:
         # Without standalone mode click returns an Exit's code instead of raising it.
         code = app(args=argv, standalone_mode=False)
@@ -464,6 +526,9 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         typer.echo("audit: aborted", err=True)
         return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_USAGE  # the report was not all read: not a clean run, but nothing to say to anyone
     except Exception as error:  # noqa: BLE001 - the last line of defence
         # Bad options: click's ClickException, which newer typer releases vendor as typer._click.
         if any(cls.__name__ == "ClickException" for cls in type(error).__mro__) and hasattr(error, "show"):

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
-from pathlib import Path
 
+from .files import read_regular
 from .regex_facts import needed_strings
 from .text import DataFileError, toml_tables
 
@@ -133,7 +133,7 @@ def load_patterns(extra: tuple[str, ...] = ()) -> tuple[DebrisPattern, ...]:
     patterns = list(default_patterns())
     for path in extra:
         try:
-            text = Path(path).read_bytes().decode("utf-8-sig")
+            text = read_regular(path).decode("utf-8-sig")
         except OSError as error:
             raise DataFileError(f"{path}: cannot read debris patterns ({error.strerror or error})") from None
         except UnicodeDecodeError:

@@ -14,7 +14,8 @@ from . import suppressions
 from .baseline import Baseline
 from .checks.base import Check, Context
 from .config import Settings, path_selected
-from .documents import Document, DocumentError, expand_paths
+from .documents import Document, DocumentError
+from .files import DEFAULT_MAX_FILE_SIZE, expand_paths, format_size
 from .gc_pause import paused_gc
 from .glossary import Glossary, load_glossaries
 from .matching import Matcher
@@ -25,6 +26,8 @@ from .readers.load import load
 
 # Called with (files done, files in all, path) as each document is read: the CLI draws a progress bar.
 Progress = Callable[[int, int, str], None]
+# What scan() takes as its paths: one path, or an iterable of them.
+Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 
 
 def all_rules() -> tuple[Rule, ...]:
@@ -100,18 +103,24 @@ def _markers(document: Document) -> list[suppressions.Marker]:
             for marker in suppressions.parse(document)]
 
 
-def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callable[[], bytes] | None = None,
+def read_documents(paths: Paths, problems: list[InputProblem], stdin: Callable[[], bytes] | None = None,
                    settings: Settings | None = None, only: Collection[str] | None = None,
                    progress: Progress | None = None, reading: ReaderOptions | None = None,
-                   skipped: list[str] | None = None) -> Iterable[Document]:
+                   skipped: list[str] | None = None, reasons: dict[str, str] | None = None) -> Iterable[Document]:
     """Documents one at a time; a file that cannot be read becomes a problem and the scan goes on.
 
     ``settings`` apply include/exclude globs; ``only`` (real paths) keeps just those files
     (``--changed-since``); ``progress`` hears of each file as it is read; ``reading`` says how to read
-    files (format, export fields); ``skipped`` collects files of folders that no reader reads.
+    files (format, export fields); ``skipped`` collects files of folders that are not read, and ``reasons``
+    why, unless it is that no reader reads their format (not a regular file, over the size limit).
+    Only regular files are read: a FIFO or a device named on the command line is a problem.
     """
-    files, missing = expand_paths(paths, skipped)
+    paths = as_paths(paths)
+    limit = settings.max_file_size if settings is not None else DEFAULT_MAX_FILE_SIZE
+    refused: dict[str, str] = {}
+    files, missing = expand_paths(paths, skipped, reasons=reasons, refused=refused, max_size=limit)
     problems.extend(InputProblem(path, "no such file or directory") for path in missing)
+    problems.extend(InputProblem(path, reason) for path, reason in refused.items())
     if settings is not None:
         files = [path for path in files if path_selected(path, settings)]
     if only is not None:
@@ -120,13 +129,38 @@ def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callab
         if progress:
             progress(done, len(files), path)
         try:
-            data = (stdin() if stdin else sys.stdin.buffer.read()) if path == "-" else None
+            data = (stdin() if stdin else _read_stdin(limit)) if path == "-" else None
+            if data is not None and limit and len(data) > limit:
+                raise DocumentError(f"{path}: larger than --max-file-size ({format_size(limit)}); not read")
             documents, read = load(path, reading, data)
         except DocumentError as error:
             problems.append(InputProblem(path, str(error).removeprefix(f"{path}: ").removeprefix("<stdin>: ")))
             continue
         problems.extend(InputProblem(path, note) for note in (read.notes if read else ()))
         yield from documents
+
+
+def _read_stdin(limit: int | None) -> bytes:
+    """Standard input, at most one byte past the limit; closed or unreadable, a DocumentError."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise DocumentError("<stdin>: standard input is closed")
+    try:
+        return stream.read(limit + 1 if limit else -1)
+    except (OSError, ValueError) as error:
+        raise DocumentError(f"<stdin>: cannot read standard input ({getattr(error, 'strerror', None) or error})") from None
+
+
+def as_paths(paths: Paths) -> list[str]:
+    """What scan() takes: one path (a str or Path is one path, never its characters) or an iterable of them."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    if isinstance(paths, bytes):
+        raise TypeError("scan() takes paths as str or os.PathLike, not bytes")
+    found = [os.fspath(path) for path in paths]
+    if not all(isinstance(path, str) for path in found):
+        raise TypeError("scan() takes paths as str or os.PathLike")
+    return [str(path) for path in found]
 
 
 def number_occurrences(findings: Iterable[Finding]) -> list[Finding]:
@@ -139,12 +173,13 @@ def number_occurrences(findings: Iterable[Finding]) -> list[Finding]:
     return numbered
 
 
-def scan(paths: list[str], settings: Settings | None = None, *, context: Context | None = None,
+def scan(paths: Paths, settings: Settings | None = None, *, context: Context | None = None,
          stdin: Callable[[], bytes] | None = None, baseline: Baseline | None = None,
          only: Collection[str] | None = None, keep_text: bool = False, progress: Progress | None = None,
          reading: ReaderOptions | None = None) -> RunResult:
     """Scan files and directories (``-`` is standard input) and return every finding.
 
+    ``paths`` is one path (str or Path) or an iterable of them.
     Inline suppression markers are applied; with ``baseline``, findings it knows are left out (and
     counted). ``only`` limits the scan to those real paths; ``keep_text`` keeps each document's text in
     the result for reports that show the copy; ``reading`` says how files are read (format, export fields).
@@ -153,6 +188,9 @@ def scan(paths: list[str], settings: Settings | None = None, *, context: Context
     ``RunResult.problems`` and do not stop the scan.
     """
     settings = settings or Settings()
+    if not isinstance(settings, Settings):
+        raise TypeError(f"scan() takes a Settings, not {type(settings).__name__}")
+    paths = as_paths(paths)
     with paused_gc():  # see gc_pause: one pause over loading, indexing and checking, not three
         return _scan(paths, settings, context or build_context(settings), stdin, baseline, only, keep_text, progress,
                      reading)
@@ -163,6 +201,7 @@ def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callabl
           progress: Progress | None, reading: ReaderOptions | None = None) -> RunResult:
     problems: list[InputProblem] = []
     skipped: list[str] = []
+    reasons: dict[str, str] = {}
     views: dict[str, object] = {}
     scanned: list[str] = []
     words = 0
@@ -181,7 +220,7 @@ def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callabl
             words += len(document.text.split())
             yield document
 
-    documents = read_documents(paths, problems, stdin, settings, only, progress, reading, skipped)
+    documents = read_documents(paths, problems, stdin, settings, only, progress, reading, skipped, reasons)
     findings = check_documents(counted(documents), context, markers)
     enabled = tuple(rule for rule in all_rules() if settings.enables(rule))
     findings, suppressed = suppressions.apply(findings, markers, all_rules(), lambda rule: rule in enabled)
@@ -203,5 +242,6 @@ def _scan(paths: list[str], settings: Settings, context: Context, stdin: Callabl
         texts=texts,
         views=views,
         skipped=tuple(skipped),
+        skip_reasons=reasons,
         signature=signed,
     )

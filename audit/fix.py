@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from .atomic import WriteError, write_atomic
 from .documents import DocumentError, decode, read_bytes
+from .files import wide_encoding
 from .model import Finding, Rule, RunResult
 from .readers import READERS, ReaderOptions, format_of, is_binary
 from .readers.base import Reading, whole
@@ -209,6 +210,10 @@ def plan_fixes(result: RunResult, rules: Iterable[Rule], options: FixOptions,
 def _encoded(plan: FilePlan) -> bytes:
     """The fixed text in the file's own encoding (as documents.decode read it)."""
     text = plan.fixed_text
+    wide = wide_encoding(plan.data)
+    if wide is not None:  # UTF-16/32: the same byte order, and the BOM if it had one
+        bom, codec = wide
+        return bom + text.encode(codec)
     if plan.data.startswith(b"\xef\xbb\xbf"):
         return b"\xef\xbb\xbf" + text.encode("utf-8")
     try:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .files import read_regular
 from .gc_pause import paused_gc
 from .glossary_infer import infer_type, link_surnames
 from .text import InvalidToml, read_toml, table_lines
@@ -225,7 +226,7 @@ def load_glossary(path: str | Path) -> Glossary:
     """Load a .toml or .csv glossary; raises GlossaryError naming the file (and line)."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_regular(path)  # never a FIFO or a device (/dev/zero would be read forever)
     except OSError as error:
         raise GlossaryError(name, f"cannot read glossary ({error.strerror or error})") from None
     try:

@@ -73,8 +73,8 @@ def _write(output: Optional[Path], text: str, inputs: tuple[str, ...] = ()) -> N
         try:
             sys.stdout.write(text)
             sys.stdout.flush()
-        except BrokenPipeError:
-            raise  # the reader went away (`audit scan | head`): main() ends quietly
+        except BrokenPipeError:  # the reader went away (`audit scan | head`): the exit code still says the verdict
+            _silence_stdout()
         except (OSError, ValueError) as error:  # a full disk, a closed stdout
             raise UsageError(f"standard output: cannot write the report ({getattr(error, 'strerror', None) or error})") from None
         return
@@ -100,6 +100,13 @@ def _size(value: Optional[str]) -> Optional[int]:
         return parse_size(value)
     except ValueError as error:
         raise UsageError(f"--max-file-size: {error}") from None
+
+
+def _output_path(name: Optional[str]) -> Optional[Path]:
+    """--output's file; an empty name is a usage error (Path("") would be the current folder)."""
+    if name is not None and not name.strip():
+        raise UsageError("--output: an empty file name cannot be written")
+    return Path(name) if name is not None else None
 
 
 def _check_targets(*targets: Optional[Path]) -> None:
@@ -207,7 +214,7 @@ def scan(
         Optional[list[str]], typer.Option("--extend-glossary", "-G", help="Glossary added to the bundled one (or to --glossary) instead of replacing it; repeatable.")
     ] = None,
     format: Annotated[FormatName, typer.Option("--format", "-f", help="Output format.")] = "text",  # type: ignore[assignment]
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    output_name: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1 (default: warning).")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (input errors still exit 2).")] = False,
     min_confidence: Annotated[Optional[float], typer.Option(min=0.0, max=1.0, help="Report name matches at least this sure (default: 0.7).")] = None,
@@ -231,6 +238,7 @@ def scan(
     max_file_size: Annotated[Optional[str], typer.Option("--max-file-size", help="Skip (and list) files larger than this: 10MB, 500k, bytes; 0 for no limit (default: 10MB).")] = None,
 ) -> None:
     """Report garbled names, mistranslated names and scraper debris in PATHS."""
+    output = _output_path(output_name)
     settings = _override(
         resolve(paths, config, isolated=isolated, rules=all_rules()),
         glossaries=tuple(glossary) if glossary else None,
@@ -430,7 +438,7 @@ def compare_command(
     glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file (.toml or .csv); repeatable. Adds glossary divergences and the source check.")] = None,
     source_language: Annotated[Optional[str], typer.Option("--source-language", help="Use only the glossary forms of this language (e.g. ru; default: every language's).")] = None,
     format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    output_name: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     fail_on: Annotated[FailOn, typer.Option(help="Lowest severity of a name divergence that makes the exit code 1.")] = FailOn.WARNING,
     min_chrf: Annotated[Optional[float], typer.Option("--min-chrf", help="Exit 1 if corpus chrF is below this (0-100).")] = None,
     min_bleu: Annotated[Optional[float], typer.Option("--min-bleu", help="Exit 1 if corpus BLEU is below this (0-100).")] = None,
@@ -440,6 +448,7 @@ def compare_command(
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour text output (default: on a terminal).")] = None,
 ) -> None:
     """Score HYP against a human reference (BLEU, chrF, TER) and list names it renders differently."""
+    output = _output_path(output_name)
     from .compare import Thresholds, compare, load_pairs
     from .compare.report import render_json, render_text
     from .glossary import load_glossary
@@ -526,9 +535,11 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         typer.echo("audit: aborted", err=True)
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # a reader of other output went away: nothing to say to anyone
         _silence_stdout()
-        return EXIT_USAGE  # the report was not all read: not a clean run, but nothing to say to anyone
+        return EXIT_USAGE
+    except SystemExit as done:  # click ends a run this way (it has no business ending the caller's process)
+        return done.code if isinstance(done.code, int) else EXIT_USAGE
     except Exception as error:  # noqa: BLE001 - the last line of defence
         # Bad options: click's ClickException, which newer typer releases vendor as typer._click.
         if any(cls.__name__ == "ClickException" for cls in type(error).__mro__) and hasattr(error, "show"):

@@ -16,7 +16,7 @@ from ..variants import (
     candidate_pairs,
     name_words,
 )
-from .base import Check, Context, graded, overlaps
+from .base import Check, Context, Spans, graded, overlaps
 
 RULE = Rule(
     id="AUD302",
@@ -95,7 +95,7 @@ def _noted(context: Context) -> _Noted:
 def _reading(document: Document, context: Context) -> tuple[list[NameWord], list[bool]]:
     """The article's name words long enough to compare, and whether a name rule reports each."""
     words = [word for word in name_words(document.text) if len(word.folded) >= MIN_LENGTH]
-    spans = context.reported_name_spans(document)
+    spans = Spans(context.reported_name_spans(document))
     return words, [overlaps(word.start, word.end, spans) for word in words]
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .files import read_regular
 from .gc_pause import paused_gc
-from .glossary_checks import avoid_problem, quote_problem
+from .glossary_checks import avoid_problem, quote_problem, split_source
 from .glossary_infer import infer_type, link_surnames
 from .text import InvalidToml, read_toml, table_lines
 
@@ -196,7 +196,7 @@ def parse_toml(text: str, path: str) -> Glossary:
         entries.append(_validated(path, line, raw))
     clash = avoid_problem(entries)
     if clash is not None:
-        raise GlossaryError(path, clash[0], clash[1])
+        raise GlossaryError(path, clash[0], split_source(clash[1])[1])
     return Glossary(tuple(link_surnames(entries)), (path,))
 
 
@@ -234,7 +234,7 @@ def parse_csv(text: str, path: str) -> Glossary:
         raise GlossaryError(path, f"invalid CSV: {error}", reader.line_num) from None
     clash = avoid_problem(entries)
     if clash is not None:
-        raise GlossaryError(path, clash[0], clash[1])
+        raise GlossaryError(path, clash[0], split_source(clash[1])[1])
     return Glossary(tuple(link_surnames(entries)), (path,))
 
 
@@ -308,4 +308,9 @@ def load_glossaries(paths: list[str] | tuple[str, ...], extend: list[str] | tupl
     glossary = Glossary(()) if paths else load_bundled()
     for path in (*paths, *extend):
         glossary = glossary.merged(load_reference(path))
+    if len(glossary.sources) > 1:  # one file's entries were checked together; across files, here
+        clash = avoid_problem(glossary.entries)
+        if clash is not None:
+            path, line = split_source(clash[1])
+            raise GlossaryError(path, clash[0], line)
     return glossary

@@ -59,13 +59,15 @@ def quote_problem(text: str) -> tuple[str, int] | None:
     return None
 
 
-def _line(source: str) -> int | None:
-    tail = source.rpartition(":")[2]
-    return int(tail) if tail.isdigit() else None
+def split_source(source: str) -> tuple[str, int | None]:
+    """An entry's source "path:line" as (path, line); (source, None) when it has no line."""
+    path, _, tail = source.rpartition(":")
+    return (path, int(tail)) if path and tail.isdigit() else (source, None)
 
 
-def avoid_problem(entries: Iterable[_Entry]) -> tuple[str, int | None] | None:
-    """An entry that avoids another entry's canonical form (the right name would be reported as wrong)."""
+def avoid_problem(entries: Iterable[_Entry]) -> tuple[str, str] | None:
+    """An entry that avoids another entry's canonical form (the right name would be reported as wrong):
+    (message, source of the avoiding entry). The message names the other entry and where it is."""
     entries = list(entries)
     canonical: dict[str, _Entry] = {}
     for entry in entries:
@@ -77,7 +79,8 @@ def avoid_problem(entries: Iterable[_Entry]) -> tuple[str, int | None] | None:
                 continue
             if entry.avoid_case == "exact" and form != other.canonical:
                 continue  # avoided in this case only ("turkey" the bird, not Turkey)
-            where = f" (line {_line(other.source)})" if _line(other.source) else ""
-            return (f"{entry.canonical!r} avoids {form!r}, the canonical form of the entry {other.canonical!r}{where}: "
-                    f"the right name would be reported as wrong", _line(entry.source))
+            here, there = split_source(entry.source)[0], split_source(other.source)
+            where = ("line " if there[0] == here else f"{there[0]}:") + str(there[1]) if there[1] else there[0]
+            return (f"{entry.canonical!r} avoids {form!r}, the canonical form of the entry {other.canonical!r} "
+                    f"({where}): the right name would be reported as wrong", entry.source)
     return None

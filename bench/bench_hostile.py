@@ -37,10 +37,11 @@ TEMPLATES = (
 
 
 def _garble(name: str, rng: random.Random) -> str:
-    if len(name) < 5 or rng.random() < 0.6:
+    inner = [index for index in range(1, len(name)) if name[index].islower() and name[index - 1].isalpha()]
+    if len(name) < 5 or not inner or rng.random() < 0.6:
         return name
-    index = rng.randrange(1, len(name) - 1)
-    return name[:index] + name[index + 1:]  # a dropped letter, as machine translation drops them
+    index = rng.choice(inner)  # a dropped letter inside a word, as machine translation drops them
+    return name[:index] + name[index + 1:]
 
 
 def dense_article(size: int) -> str:

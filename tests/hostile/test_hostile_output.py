@@ -108,3 +108,19 @@ def test_check_target_accepts_a_new_file_and_a_regular_one(tmp_path):
     existing = tmp_path / "old.txt"
     existing.write_text("x", encoding="utf-8")
     check_target(existing, inputs=[str(tmp_path / "other.txt")])
+
+
+@pytest.mark.parametrize("command", ["names-csv", "write-baseline", "report-html"])
+def test_no_writer_overwrites_a_scanned_article(tmp_path, command):
+    article, glossary = desk(tmp_path)
+    target = article.parent / "b.txt"  # an article of the scanned folder
+    target.write_text("Officials in Tavoz said so.\n", encoding="utf-8")
+    before = target.read_bytes()
+    argv = {
+        "names-csv": ["names", str(article.parent), "-g", str(glossary), "--csv", str(target)],
+        "write-baseline": ["scan", str(article.parent), "-g", str(glossary), "--isolated", "--write-baseline", str(target)],
+        "report-html": ["scan", str(article.parent), "-g", str(glossary), "--isolated", "-f", "html", "-o", str(target)],
+    }[command]
+    code, _, err = audit(*argv)
+    assert code == 2 and "scanned inputs" in err and str(target) in err
+    assert target.read_bytes() == before

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
@@ -13,15 +12,23 @@ import typer
 
 from . import __version__
 from . import baseline as baselines
-from .atomic import WriteError, check_target, write_atomic
 from .changes import ChangesError, changed_files
+from .cli_io import (
+    UsageError,
+    check_targets,
+    checked_override,
+    file_size,
+    noting_paths,
+    output_path,
+    silence_stdout,
+    tolerant_streams,
+    write_output,
+)
 from .compare.inputs import CompareInputError
 from .compare.rules import RULES as COMPARE_RULES
-from .config import ConfigError, Settings, describe, override, resolve
-from .documents import Document
+from .config import ConfigError, describe, resolve
 from .engine import all_rules
 from .engine import scan as run_scan
-from .files import parse_size
 from .glossary import GlossaryError
 from .model import FailOn, RunResult, Severity, find_rule
 from .readers import READERS, ReaderOptions
@@ -48,10 +55,6 @@ FormatName = Enum("FormatName", {name: name for name in REPORTERS}, type=str)  #
 InputFormat = Enum("InputFormat", {name: name for name in READERS}, type=str)  # type: ignore[misc]
 
 
-class UsageError(Exception):
-    """Bad input named on the command line: one line to stderr, exit code 2."""
-
-
 def exit_code(result: RunResult, fail_on: FailOn | str, exit_zero: bool = False) -> int:
     """0: nothing at or above the fail-on level; 1: findings at or above it; 2: some input could not be read.
 
@@ -63,60 +66,6 @@ def exit_code(result: RunResult, fail_on: FailOn | str, exit_zero: bool = False)
         return EXIT_CLEAN
     threshold = FailOn(fail_on)
     return EXIT_FINDINGS if any(threshold.fails(f.severity) for f in result.findings) else EXIT_CLEAN
-
-
-def _write(output: Optional[Path], text: str, inputs: tuple[str, ...] = ()) -> None:
-    """The report on stdout, or in ``output`` (atomically; never onto a device, a link or an input)."""
-    if output is None:
-        if _stdout_closed:
-            raise UsageError("standard output is closed: nowhere to write the report (use --output FILE)")
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:  # the reader went away (`audit scan | head`): the exit code still says the verdict
-            _silence_stdout()
-        except (OSError, ValueError) as error:  # a full disk, a closed stdout
-            raise UsageError(f"standard output: cannot write the report ({getattr(error, 'strerror', None) or error})") from None
-        return
-    try:
-        write_atomic(output, text, inputs=inputs, what="output")
-    except WriteError as error:
-        raise UsageError(str(error)) from None
-
-
-def _override(settings: Settings, **options: object) -> Settings:
-    """config.override, a value Settings refuses (``--language zz``) being a usage error."""
-    try:
-        return override(settings, **options)
-    except ValueError as error:
-        raise UsageError(str(error).replace("Settings.target_language", "--language")
-                         .replace("Settings.min_confidence", "--min-confidence")) from None
-
-
-def _size(value: Optional[str]) -> Optional[int]:
-    if value is None:
-        return None
-    try:
-        return parse_size(value)
-    except ValueError as error:
-        raise UsageError(f"--max-file-size: {error}") from None
-
-
-def _output_path(name: Optional[str]) -> Optional[Path]:
-    """--output's file; an empty name is a usage error (Path("") would be the current folder)."""
-    if name is not None and not name.strip():
-        raise UsageError("--output: an empty file name cannot be written")
-    return Path(name) if name is not None else None
-
-
-def _check_targets(*targets: Optional[Path]) -> None:
-    """Refuse an output file that may not be replaced (a device, a link, a folder) before any work is done."""
-    for target in targets:
-        if target is not None:
-            try:
-                check_target(target)
-            except WriteError as error:
-                raise UsageError(str(error)) from None
 
 
 REPORT_DIR = Path("reports")
@@ -200,7 +149,7 @@ def _write_report(result: RunResult) -> Path:
         except OSError as error:
             raise UsageError(f"{REPORT_DIR}: cannot create the report directory ({error.strerror or error})") from None
     path = REPORT_DIR / REPORT_NAME
-    _write(path, render("html", result), result.paths)
+    write_output(path, render("html", result), result.paths)
     return path
 
 
@@ -238,8 +187,8 @@ def scan(
     max_file_size: Annotated[Optional[str], typer.Option("--max-file-size", help="Skip (and list) files larger than this: 10MB, 500k, bytes; 0 for no limit (default: 10MB).")] = None,
 ) -> None:
     """Report garbled names, mistranslated names and scraper debris in PATHS."""
-    output = _output_path(output_name)
-    settings = _override(
+    output = output_path(output_name)
+    settings = checked_override(
         resolve(paths, config, isolated=isolated, rules=all_rules()),
         glossaries=tuple(glossary) if glossary else None,
         extend_glossaries=tuple(extend_glossary) if extend_glossary else None,
@@ -251,12 +200,12 @@ def scan(
         severity=_severities(severity),
         include=tuple(include) if include else None,
         exclude=tuple(exclude) if exclude else None,
-        max_file_size=_size(max_file_size),
+        max_file_size=file_size(max_file_size),
     )
     if show_settings:
         typer.echo(describe(settings), nl=False)
         raise typer.Exit(EXIT_CLEAN)
-    _check_targets(output, write_baseline)  # before a long scan, not after it
+    check_targets(output, write_baseline)  # before a long scan, not after it
     known = baselines.load(baseline) if baseline and not write_baseline else None
     only = changed_files(changed_since, paths) if changed_since is not None else None
     bar = _ProgressBar() if want_progress(sys.stderr) else None
@@ -272,7 +221,7 @@ def scan(
         typer.echo(f"audit: wrote {count} finding{'s' if count != 1 else ''} to baseline {write_baseline}", err=True)
         result = replace(result, findings=(), baselined=count)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    _write(output, render(format.value, result, color=use_color and format.value == "text"), result.paths)
+    write_output(output, render(format.value, result, color=use_color and format.value == "text"), result.paths)
     if report:
         typer.echo(f"audit: HTML report written to {_write_report(result)}", err=True)
     for problem in result.problems:
@@ -307,7 +256,7 @@ def fix(
 
     if "-" in paths:
         raise UsageError("audit fix works on files, not standard input")
-    settings = _override(
+    settings = checked_override(
         resolve(paths, config, isolated=isolated, rules=all_rules()),
         glossaries=tuple(glossary) if glossary else None,
         select=_rule_patterns("--select", select),
@@ -378,13 +327,6 @@ def explain(rule: Annotated[str, typer.Argument(help="Rule id (AUD101) or name (
         typer.echo(f"## {heading}\n{body}\n")
 
 
-def _noting_paths(documents: Iterable[Document], paths: list[str]) -> Iterator[Document]:
-    """The documents, each path noted as it passes (the files a run read may not be overwritten)."""
-    for document in documents:
-        paths.append(document.path)
-        yield document
-
-
 @app.command("names")
 def names(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to read (recursively); - for stdin.")],
@@ -401,16 +343,16 @@ def names(
     from .discovery import discover_names, to_csv, to_text
     from .engine import build_context, read_documents
 
-    settings = _override(resolve(paths, rules=all_rules()), glossaries=tuple(glossary) if glossary else None,
+    settings = checked_override(resolve(paths, rules=all_rules()), glossaries=tuple(glossary) if glossary else None,
                         extend_glossaries=tuple(extend_glossary) if extend_glossary else None)
-    _check_targets(csv_file)
+    check_targets(csv_file)
     problems: list = []
     read: list[str] = []
-    found = discover_names(_noting_paths(read_documents(list(paths), problems, settings=settings), read),
+    found = discover_names(noting_paths(read_documents(list(paths), problems, settings=settings), read),
                            build_context(settings).matcher, min_count)
     typer.echo(to_text(found), nl=False)
     if csv_file is not None:
-        _write(csv_file, to_csv(found), tuple(read))
+        write_output(csv_file, to_csv(found), tuple(read))
     for problem in problems:
         typer.echo(f"audit: {problem}", err=True)
     raise typer.Exit(EXIT_USAGE if problems else EXIT_CLEAN)
@@ -448,7 +390,7 @@ def compare_command(
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour text output (default: on a terminal).")] = None,
 ) -> None:
     """Score HYP against a human reference (BLEU, chrF, TER) and list names it renders differently."""
-    output = _output_path(output_name)
+    output = output_path(output_name)
     from .compare import Thresholds, compare, load_pairs
     from .compare.report import render_json, render_text
     from .glossary import load_glossary
@@ -466,7 +408,7 @@ def compare_command(
     else:
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
         text = render_text(comparison, thresholds, fail_on.value, color=use_color)
-    _write(output, text, tuple(path for path in (hypothesis, reference, source) if path))
+    write_output(output, text, tuple(path for path in (hypothesis, reference, source) if path))
     failed = thresholds.missed(comparison) or comparison.failing(fail_on.value)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
@@ -488,39 +430,9 @@ def _root(version: Annotated[bool, typer.Option("--version", help="Print the ver
         raise typer.Exit(EXIT_CLEAN)
 
 
-_stdout_closed = False  # started with standard output closed (`audit scan x >&-`)
-
-
-def _tolerant_streams() -> None:
-    """A file name that is not UTF-8 (held as surrogates) is printed as escapes instead of failing the run;
-    a closed stdout or stderr (None) becomes /dev/null, and a report for stdout is a usage error."""
-    global _stdout_closed
-    if sys.stdout is None:
-        _stdout_closed = True
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
-    if sys.stderr is None:
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(errors="backslashreplace")
-            except (ValueError, OSError):  # closed, or not a text wrapper after all
-                pass
-
-
-def _silence_stdout() -> None:
-    """After a broken pipe, point stdout at /dev/null so that the interpreter's last flush fails no more."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: every failure becomes one line and a distinct exit code, never a traceback."""
-    _tolerant_streams()
+    tolerant_streams()
     try:
         # Without standalone mode click returns an Exit's code instead of raising it.
         code = app(args=argv, standalone_mode=False)
@@ -536,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
         typer.echo("audit: aborted", err=True)
         return 130
     except BrokenPipeError:  # a reader of other output went away: nothing to say to anyone
-        _silence_stdout()
+        silence_stdout()
         return EXIT_USAGE
     except SystemExit as done:  # click ends a run this way (it has no business ending the caller's process)
         return done.code if isinstance(done.code, int) else EXIT_USAGE

@@ -1,8 +1,8 @@
 """Hangs and super-linear time: every hostile input here runs in time linear in its size.
 
-Each test either doubles an input and allows at most about three times the time (a quadratic algorithm
-takes four, a cubic eight), or gives a generous budget to an input a quadratic algorithm could not finish
-in minutes. Nothing here asserts a tight timing.
+Each test either quadruples an input and allows at most eight times the time (linear code takes about
+four, a quadratic algorithm sixteen, a cubic sixty-four), or gives a generous budget to an input a
+quadratic algorithm could not finish in minutes. Nothing here asserts a tight timing.
 """
 from __future__ import annotations
 

@@ -7,10 +7,29 @@ Library use::
     for finding in result.findings:
         print(finding.path, finding.line, finding.text, "->", finding.suggestion)
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
 
-from .config import Settings  # noqa: E402
-from .engine import scan  # noqa: E402
-from .model import Finding, RunResult, Severity  # noqa: E402
+if TYPE_CHECKING:
+    from .config import Settings
+    from .engine import scan
+    from .model import Finding, RunResult, Severity
 
 __all__ = ["Finding", "RunResult", "Settings", "Severity", "scan", "__version__"]
+
+# The public names are imported when first used (PEP 562), so `import audit` (and `audit --version`) does
+# not load the engine, the checks and the libraries under them.
+_LAZY = {"Settings": "config", "scan": "engine", "Finding": "model", "RunResult": "model", "Severity": "model"}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'audit' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value
+    return value

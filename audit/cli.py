@@ -27,6 +27,7 @@ from .cli_io import (
 from .compare.inputs import CompareInputError
 from .compare.rules import RULES as COMPARE_RULES
 from .config import ConfigError, describe, resolve
+from .dask_scan import DaskError
 from .engine import all_rules
 from .engine import scan as run_scan
 from .glossary import GlossaryError
@@ -102,11 +103,11 @@ def _severities(values: Optional[list[str]]) -> Optional[dict[str, Severity]]:
     return levels
 
 
-def reader_options(input_format: Optional[Enum], text_field: str, id_field: str) -> ReaderOptions:
-    """How files are read: --input-format, --field, --id-field."""
+def reader_options(input_format: Optional[Enum], text_field: str, id_field: str, article_only: bool = False) -> ReaderOptions:
+    """How files are read: --input-format, --field, --id-field, --html-article."""
     if not text_field.strip() or not id_field.strip():
         raise UsageError("--field and --id-field need a field name")
-    return ReaderOptions(input_format.value if input_format else None, text_field, id_field)
+    return ReaderOptions(input_format.value if input_format else None, text_field, id_field, article_only)
 
 
 def want_progress(stream) -> bool:
@@ -153,6 +154,30 @@ def _write_report(result: RunResult) -> Path:
     return path
 
 
+def _scale(paths: list[str], jobs: Optional[int], cache: bool, dask: Optional[str], parquet: Optional[Path]) -> dict:
+    """run_scan's jobs, cache and dask arguments from --jobs, --cache and --dask (checked: exit 2 if unusable)."""
+    from .parallel import default_jobs
+    from .result_cache import ResultCache
+
+    if dask is not None or parquet is not None:
+        from .dask_scan import require
+
+        require("--dask" if dask is not None else "--parquet")  # DaskMissing: exit 2, saying what to install
+    if dask is not None and "-" in paths:
+        raise UsageError("--dask: standard input cannot be sent to Dask workers; name files")
+    store = ResultCache(warn=lambda message: typer.echo(f"audit: {message}", err=True)) if cache and dask is None else None
+    return {"jobs": jobs or default_jobs(), "cache": store, "dask": dask}
+
+
+def _write_parquet(result: RunResult, directory: Path) -> Path:
+    from .parquet import write
+
+    try:
+        return write(result.findings, directory, result.signature)
+    except OSError as error:
+        raise UsageError(f"{directory}: cannot write Parquet ({error.strerror or error})") from None
+
+
 @app.command()
 def scan(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to scan (recursively); - for stdin.")],
@@ -184,6 +209,11 @@ def scan(
     input_format: Annotated[Optional[InputFormat], typer.Option("--input-format", help="Read every file as this format (default: by extension).")] = None,
     text_field: Annotated[str, typer.Option("--field", help="JSONL/CSV exports: the field holding the article text.")] = "body",
     id_field: Annotated[str, typer.Option("--id-field", help="JSONL/CSV exports: the field naming each record.")] = "id",
+    html_article: Annotated[bool, typer.Option("--html-article", help="HTML: only the page's <article> (else <main>), not the site around it.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes checking files (default: every core; 1: this process).")] = None,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse the results of files unchanged since an earlier scan with the same settings (see README).")] = True,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Check files on a Dask cluster: a scheduler's address, or 'local' (docs/dask.md).")] = None,
+    parquet: Annotated[Optional[Path], typer.Option("--parquet", metavar="DIR", help="Also write the findings to DIR/findings.parquet (docs/dask.md).")] = None,
     max_file_size: Annotated[Optional[str], typer.Option("--max-file-size", help="Skip (and list) files larger than this: 10MB, 500k, bytes; 0 for no limit (default: 10MB).")] = None,
 ) -> None:
     """Report garbled names, mistranslated names and scraper debris in PATHS."""
@@ -208,11 +238,12 @@ def scan(
     check_targets(output, write_baseline)  # before a long scan, not after it
     known = baselines.load(baseline) if baseline and not write_baseline else None
     only = changed_files(changed_since, paths) if changed_since is not None else None
+    scale = _scale(paths, jobs, cache, dask, parquet)
     bar = _ProgressBar() if want_progress(sys.stderr) else None
     try:
         result = run_scan(list(paths), settings, baseline=known, only=only, progress=bar,
                           keep_text=report or format.value in NEEDS_TEXT,
-                          reading=reader_options(input_format, text_field, id_field))
+                          reading=reader_options(input_format, text_field, id_field, html_article), **scale)
     finally:
         if bar is not None:
             bar.close()
@@ -222,6 +253,8 @@ def scan(
         result = replace(result, findings=(), baselined=count)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     write_output(output, render(format.value, result, color=use_color and format.value == "text"), result.paths)
+    if parquet is not None:
+        typer.echo(f"audit: findings written to {_write_parquet(result, parquet)}", err=True)
     if report:
         typer.echo(f"audit: HTML report written to {_write_report(result)}", err=True)
     for problem in result.problems:
@@ -247,6 +280,7 @@ def fix(
     input_format: Annotated[Optional[InputFormat], typer.Option("--input-format", help="Read every file as this format (default: by extension).")] = None,
     text_field: Annotated[str, typer.Option("--field", help="JSONL/CSV exports: the field holding the article text.")] = "body",
     id_field: Annotated[str, typer.Option("--id-field", help="JSONL/CSV exports: the field naming each record.")] = "id",
+    html_article: Annotated[bool, typer.Option("--html-article", help="HTML: only the page's <article> (else <main>), not the site around it.")] = False,
 ) -> None:
     """Apply the suggestions of safe fixes (glossary spellings) at or above a confidence to PATHS.
 
@@ -262,7 +296,7 @@ def fix(
         select=_rule_patterns("--select", select),
         ignore=_rule_patterns("--ignore", ignore),
     )
-    reading = reader_options(input_format, text_field, id_field)
+    reading = reader_options(input_format, text_field, id_field, html_article)
     result = run_scan(list(paths), settings, reading=reading)
     plans, problems = plan_fixes(result, all_rules(), FixOptions(min_confidence, unsafe_fixes), reading)
     problems = [str(problem) for problem in result.problems] + problems
@@ -441,7 +475,7 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Exit as done:
         return done.exit_code
     except (UsageError, GlossaryError, DataFileError, ConfigError, ChangesError, baselines.BaselineError,
-            CompareInputError) as error:
+            CompareInputError, DaskError) as error:
         typer.echo(f"audit: {error}", err=True)
         return EXIT_USAGE
     except typer.Abort:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,6 +139,20 @@ def read_bytes(path: str | Path, max_size: int | None = None) -> bytes:
         return read_regular(path, max_size)
     except OSError as error:
         raise DocumentError(f"{path}: cannot read ({error.strerror or error})") from None
+
+
+def read_stdin(limit: int | None = None) -> bytes:
+    """Standard input, at most one byte past ``limit``; closed or unreadable, a DocumentError."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise DocumentError("<stdin>: standard input is closed")
+    try:
+        data = stream.read(limit + 1 if limit else -1)
+    except (OSError, ValueError) as error:
+        raise DocumentError(f"<stdin>: cannot read standard input ({getattr(error, 'strerror', None) or error})") from None
+    if limit and len(data) > limit:
+        raise DocumentError(f"<stdin>: larger than --max-file-size ({limit} bytes); not read")
+    return data
 
 
 def read_document(path: str | Path) -> Document:

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-import numpy
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -206,6 +205,8 @@ def _near_keys(members: list[tuple[str, str]], others: list[tuple[str, str]]) ->
             ):
                 yield index, position
         return
+    import numpy  # only big blocks need it: imported here, not at start-up
+
     distances = process.cdist(
         keys, other_keys, scorer=Levenshtein.normalized_distance, score_cutoff=limit, dtype=numpy.float64, workers=1
     )

@@ -20,6 +20,12 @@ NAMES_GLOSSARY = FIXTURES_DIR / "names" / "glossary.toml"
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _own_result_cache(tmp_path_factory, monkeypatch):
+    """Each test's CLI scans use a result cache of their own, never the user's (nor another test's)."""
+    monkeypatch.setenv("AUDIT_CACHE_DIR", str(tmp_path_factory.mktemp("audit-cache")))
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: takes seconds (a package build, a big corpus); deselect with -m 'not slow'")
 

@@ -24,9 +24,14 @@ def corpus(*texts: str) -> list[Document]:
 
 def run(documents: list[Document], ctx: Context | None = None) -> list:
     ctx = ctx or context()
-    per_document = [f for document in documents for f in inconsistent_across.check(document, ctx)]
+    per_document = [f for document in documents for f in inconsistent_across.CHECK.check(document, ctx)]
     assert per_document == []  # the rule only looks at the whole scan
-    return list(inconsistent_across.check_corpus(documents, ctx))
+    corpus = inconsistent_across.CHECK.corpus
+    assert corpus is not None
+    tally = corpus.tally()
+    for document in documents:
+        corpus.add(tally, corpus.decode(corpus.encode(corpus.note(document, ctx))))  # as the cache keeps notes
+    return list(corpus.report(tally, ctx))
 
 
 MAJORITY = "Mayor Tigran Abrahamyan opened the market. Abrahamyan said traders were welcome."

@@ -22,7 +22,7 @@ def test_pre_commit_hook_runs_audit_scan_on_article_files():
     assert hook["id"] == "wire-audit" and hook["language"] == "python"
     assert hook["entry"] == "audit scan"
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert scripts["audit"] == "audit.cli:main"
+    assert scripts["audit"] == "audit.launch:main"
     files = re.compile(hook["files"])
     for suffix in TEXT_SUFFIXES:
         assert files.search(f"news/story{suffix}"), suffix

@@ -154,3 +154,17 @@ def test_a_garble_with_a_slavic_case_ending_is_found_whole(tmp_path, write_gloss
     glossary = write_glossary(tmp_path, "canonical,type\nArmen Sargsyan,person\n", ".csv")
     findings = name_findings(scan_text, "The family of the Sargisjanowie left the city in the spring.", glossary)
     assert [(f.text, f.suggestion) for f in findings] == [("Sargisjanowie", "Sargsyan")]
+
+
+def test_a_given_name_before_a_garbled_surname_only_entry_is_found_less_surely(tmp_path, write_glossary, scan_text):
+    # The glossary names the minister by surname only: a given name before the garble says nothing of
+    # another person, but the match is less sure than the surname alone (a warning, not an error).
+    glossary = write_glossary(tmp_path, "canonical,type\nBrandauer,\nWeltenbach,place\n", ".csv")
+    text = "The economy minister Lukas Brandaur visited the plant. Later Brandaur left for Bonn."
+    findings = name_findings(scan_text, text, glossary)
+    assert [(f.text, f.suggestion, f.severity) for f in findings] == [
+        ("Brandaur", "Brandauer", Severity.WARNING),
+        ("Brandaur", "Brandauer", Severity.ERROR),
+    ]
+    # A place is never somebody's surname: a given name before its near spelling is another person.
+    assert name_findings(scan_text, "The painter Lukas Weltenbah exhibited in Bonn.", glossary) == []

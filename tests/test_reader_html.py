@@ -9,6 +9,7 @@ from report_support import run
 
 from audit.config import Settings
 from audit.engine import scan
+from audit.readers import ReaderOptions
 from audit.readers import html as html_reader
 
 PAGE = FIXTURES / "page.html"
@@ -86,3 +87,40 @@ def test_html_report_shows_only_the_visible_text():
     assert "Annalena Bärbock" in plain and "Leave a Reply" in plain
     assert re.search(r'data-rule="AUD101"[^>]*>Jerevan<span class="tip"', copy)
     assert re.search(r'>Bärbock<span class="tip"', copy)
+
+
+SITE_PAGE = """<html><head><title>Desk</title></head><body>
+<div class="teaser">Also read: Stefancart under fire</div>
+<!-- an <article> named in a comment is no article -->
+<main><p>Main column</p><article><h1>Talks in Baku</h1>
+<p>Envoys from Stefancart met in Baku.</p></article></main>
+<footer><p>Leave a Reply Cancel reply</p></footer>
+</body></html>
+"""
+
+
+def test_article_only_reads_the_article_and_keeps_raw_positions():
+    reading = html_reader.read(SITE_PAGE, ReaderOptions(article_only=True))
+    assert reading.text.split() == ["Talks", "in", "Baku", "Envoys", "from", "Stefancart", "met", "in", "Baku."]
+    assert_verbatim_except(reading, {})
+    whole = html_reader.read(SITE_PAGE).text
+    assert "Also read" in whole and "Leave a Reply" in whole and "Main column" in whole
+
+
+def test_article_only_falls_back_to_main_then_to_the_whole_page():
+    in_main = SITE_PAGE.replace("<article>", "<section>").replace("</article>", "</section>")
+    assert html_reader.read(in_main, ReaderOptions(article_only=True)).text.split()[:2] == ["Main", "column"]
+    bare = in_main.replace("<main>", "<div>").replace("</main>", "</div>")
+    assert html_reader.read(bare, ReaderOptions(article_only=True)).text == html_reader.read(bare).text
+
+
+def test_html_article_option_leaves_the_site_around_the_article_alone(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(SITE_PAGE, encoding="utf-8")
+    _, whole, _ = run(["scan", str(page), "--isolated", "--no-color"])
+    code, article, _ = run(["scan", str(page), "--isolated", "--no-color", "--html-article"])
+    assert "Also read" in whole and "Leave a Reply" in whole
+    assert code == 1 and "Stefancart" in article
+    assert "AUD201" not in article and "Also read" not in article
+    line = SITE_PAGE.splitlines().index("<p>Envoys from Stefancart met in Baku.</p></article></main>") + 1
+    assert f"page.html:{line}:" in article

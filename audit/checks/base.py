@@ -1,9 +1,9 @@
 """The check contract: what a check is (``Check``) and what it gets (the document and a ``Context``).
 
 A check is one module that defines its ``RULE`` and a ``CHECK = Check(...)`` object naming its rules,
-its per-document hook ``check(document, context)`` yielding findings, optionally a corpus hook
-``check_corpus(documents, context)`` run once every document of a scan has been read, and the matcher's
-name kinds it reports. The registry in audit/checks/__init__.py lists the ``CHECK`` objects.
+its per-document hook ``check(document, context)`` yielding findings, optionally a ``Corpus`` (a per-document ``note``, tallied
+in scan order, and a ``report`` over the tally once all documents have been read), and the matcher's name
+kinds it reports. The registry in audit/checks/__init__.py lists the ``CHECK`` objects.
 Checks never print and do no I/O.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 from ..config import Settings
 from ..documents import Document
@@ -20,11 +20,37 @@ from ..matching import Matcher, NameKind, NameMatch
 from ..model import Finding, Rule, Severity
 
 DocumentHook = Callable[[Document, "Context"], Iterable[Finding]]
-CorpusHook = Callable[[list[Document], "Context"], Iterable[Finding]]
+Note = TypeVar("Note")
+Tally = TypeVar("Tally")
 
 
 def _no_findings(document: Document, context: Context) -> Iterable[Finding]:
     return ()
+
+
+def _as_is(note: Any) -> Any:
+    return note
+
+
+@dataclass(frozen=True)
+class Corpus(Generic[Note, Tally]):
+    """A check over a whole scan, in parts so that no scan holds its documents.
+
+    ``note`` runs beside the per-document checks, in whichever process reads the document (a worker of
+    ``--jobs``, a Dask worker), and returns a small summary of it, without its text. In the scanning
+    process, each note is then ``add``ed, in scan order, to a ``tally`` made empty at the scan's start, and
+    ``report`` runs once at the end over the tally: memory grows with what the tally keeps, not with the
+    copy nor with the notes. Notes travel between processes (pickled) and into the result cache as JSON:
+    ``encode`` turns a note into JSON data (lists, dicts, str, int, float, bool, None) and ``decode``
+    turns that back; the defaults suit notes that are JSON data already.
+    """
+
+    note: Callable[[Document, "Context"], Note]
+    tally: Callable[[], Tally]
+    add: Callable[[Tally, Note], None]
+    report: Callable[[Tally, "Context"], Iterable[Finding]]
+    encode: Callable[[Note], Any] = _as_is
+    decode: Callable[[Any], Note] = _as_is
 
 
 @dataclass(frozen=True)
@@ -34,8 +60,8 @@ class Check:
     rules: tuple[Rule, ...]
     # Findings in one document; called for every document of a scan as it is read.
     check: DocumentHook = _no_findings
-    # Findings over all documents of a scan, called once at its end (None: the check needs no corpus).
-    check_corpus: CorpusHook | None = None
+    # Findings over all documents of a scan, from a note of each (None: the check needs no corpus).
+    corpus: Corpus[Any, Any] | None = None
     # The matcher's name kinds (NameMatch.kind) this check reports: while it runs, other checks stay
     # silent where it speaks, and speak where it is switched off.
     name_kinds: frozenset[NameKind] = frozenset()
@@ -44,7 +70,7 @@ class Check:
         return any(settings.enables(rule) for rule in self.rules)
 
 
-Notes = TypeVar("Notes")
+Notes = TypeVar("Notes")  # a check's own notes kept in the scan state (per process)
 
 
 @dataclass

@@ -1,8 +1,10 @@
 """AUD302 inconsistent-across-articles: one name spelled differently in different articles of one scan."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from ..documents import Document
 from ..model import Finding, Rule, Severity
@@ -16,7 +18,7 @@ from ..variants import (
     candidate_pairs,
     name_words,
 )
-from .base import Check, Context, Spans, graded, overlaps
+from .base import Check, Context, Corpus, Spans, graded, overlaps
 
 RULE = Rule(
     id="AUD302",
@@ -54,64 +56,136 @@ RULE = Rule(
 MIN_MAJORITY_ARTICLES = 2
 
 
+class Spot(NamedTuple):
+    """Where a finding on a spelling's first use in one article would stand (filled in as the article passes)."""
+
+    word: str  # as written
+    text: str  # the finding's text
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class FormNote(NamedTuple):
+    """One folded spelling of one article."""
+
+    folded: str
+    spellings: tuple[tuple[str, int], ...]  # as written -> occurrences in the article
+    flagged: bool  # a name rule reports at least one occurrence
+    first: Spot | None  # only for spellings the rule could report (those English texts do not use)
+
+
+class ArticleNote(NamedTuple):
+    """What the corpus pass needs of one article: its name spellings, not its text."""
+
+    path: str
+    record: str | None
+    forms: tuple[FormNote, ...]
+
+
 @dataclass
 class Usage:
-    """Where one folded spelling occurs over the corpus."""
+    """Where one folded spelling occurs over the corpus, merged from the articles' notes (compactly: a scan of
+    millions of articles keeps one of these per distinct spelling)."""
 
-    by_document: dict[int, list[NameWord]] = field(default_factory=dict)  # document index -> occurrences
+    documents: array[int] = field(default_factory=lambda: array("I"))  # the articles using it, in scan order
+    count: int = 0
+    spellings: dict[str, int] = field(default_factory=dict)
     flagged: bool = False  # a name rule reports at least one occurrence
+    # First use in each article, only for spellings the rule could report and while no name rule reports
+    # one: SPOT_FIELDS integers a use (the article's index, then the Spot's positions), and its two strings.
+    spots: array[int] = field(default_factory=lambda: array("Q"))
+    words: list[tuple[str, str]] = field(default_factory=list)
 
-    @property
-    def count(self) -> int:
-        return sum(len(words) for words in self.by_document.values())
+    def add(self, index: int, form: FormNote) -> None:
+        self.documents.append(index)
+        spellings = self.spellings
+        for text, count in form.spellings:
+            spellings[text] = spellings.get(text, 0) + count
+            self.count += count
+        if form.flagged and not self.flagged:
+            self.flagged = True
+            del self.spots[:], self.words[:]  # a spelling a name rule reports is never reported here
+        first = form.first
+        if first is not None and not self.flagged:
+            self.spots.append(index)
+            self.spots.extend(first[2:])  # start, end, line, column, end_line, end_column
+            self.words.append(first[:2])  # word, text
+
+    def spot(self, index: int) -> Spot:
+        """The first use in article ``index`` (one the rule could report)."""
+        at = self.spots[::SPOT_FIELDS].index(index)
+        word, text = self.words[at]
+        return Spot(word, text, *self.spots[at * SPOT_FIELDS + 1 : (at + 1) * SPOT_FIELDS])
 
     @property
     def articles(self) -> int:
-        return len(self.by_document)
+        return len(self.documents)
 
     def display(self) -> str:
-        counts: dict[str, int] = {}
-        for words in self.by_document.values():
-            for word in words:
-                counts[word.text] = counts.get(word.text, 0) + 1
+        counts = self.spellings
         return max(sorted(counts), key=lambda text: (counts[text], text[:1].isupper() and not text.isupper()))
 
 
-def check(document: Document, context: Context) -> Iterable[Finding]:
-    # Findings come in check_corpus, once every article has been read; the article's name words are
-    # noted now, while the other checks have them at hand.
-    _noted(context)[document.key] = _reading(document, context)
-    return ()
+SPOT_FIELDS = 7
 
 
-class _Noted(dict[str, tuple[list[NameWord], list[bool]]]):
-    """path -> the article's name words and whether a name rule reports each, noted as it passes."""
-
-
-def _noted(context: Context) -> _Noted:
-    return context.scan.notes(_Noted)
-
-
-def _reading(document: Document, context: Context) -> tuple[list[NameWord], list[bool]]:
-    """The article's name words long enough to compare, and whether a name rule reports each."""
+def note(document: Document, context: Context) -> ArticleNote:
+    """The article's name spellings long enough to compare, whether a name rule reports each, and where a
+    finding would stand on the first use of each spelling the rule could report."""
     words = [word for word in name_words(document.text) if len(word.folded) >= MIN_LENGTH]
-    spans = Spans(context.reported_name_spans(document))
-    return words, [overlaps(word.start, word.end, spans) for word in words]
+    spans = Spans(context.reported_name_spans(document))  # bisection: linear in the names, not quadratic
+    by_form: dict[str, list[NameWord]] = {}
+    flagged: set[str] = set()
+    for word in words:
+        by_form.setdefault(word.folded, []).append(word)
+        if overlaps(word.start, word.end, spans):
+            flagged.add(word.folded)
+    forms = []
+    for folded, occurrences in by_form.items():
+        counts: dict[str, int] = {}
+        for word in occurrences:
+            counts[word.text] = counts.get(word.text, 0) + 1
+        first = _spot(document, occurrences[0]) if word_frequency(folded) < RARE_WORD_ZIPF else None
+        forms.append(FormNote(folded, tuple(counts.items()), folded in flagged, first))
+    return ArticleNote(document.path, document.record, tuple(forms))
 
 
-def check_corpus(documents: list[Document], context: Context) -> Iterator[Finding]:
-    noted = _noted(context)
-    if len(documents) < 2:
-        noted.clear()
+def _spot(document: Document, word: NameWord) -> Spot:
+    placed = document.finding(RULE, word.start, word.end, "")
+    return Spot(word.text, placed.text, placed.start, placed.end, placed.line, placed.column, placed.end_line,
+                placed.end_column)
+
+
+@dataclass
+class Tally:
+    """The articles' notes merged as they come, in scan order: per spelling, where it is used. The articles'
+    notes themselves are not kept, so the corpus pass holds a few integers an article, not its notes."""
+
+    articles: int = 0
+    usage: dict[str, Usage] = field(default_factory=dict)
+    places: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # article -> (path, record), if spotted
+
+
+def add(tally: Tally, article: ArticleNote) -> None:
+    index = tally.articles
+    tally.articles += 1
+    for noted in article.forms:
+        entry = tally.usage.get(noted.folded)
+        if entry is None:
+            entry = tally.usage[noted.folded] = Usage()
+        entry.add(index, noted)
+        if noted.first is not None and index not in tally.places:
+            tally.places[index] = (article.path, article.record)
+
+
+def report(tally: Tally, context: Context) -> Iterator[Finding]:
+    if tally.articles < 2:
         return
-    usage: dict[str, Usage] = {}
-    for index, document in enumerate(documents):
-        words, reported = noted.pop(document.key) if document.key in noted else _reading(document, context)
-        for word, flagged in zip(words, reported):
-            entry = usage.setdefault(word.folded, Usage())
-            entry.by_document.setdefault(index, []).append(word)
-            if flagged:
-                entry.flagged = True
+    usage = tally.usage
     scores: dict[tuple[str, str], float] = {}
     clusters = Clusters()
     for a, b, score in candidate_pairs(sorted(usage)):
@@ -140,19 +214,20 @@ def check_corpus(documents: list[Document], context: Context) -> Iterator[Findin
             if not near:
                 continue
             score, other = max(near)
-            finding = _finding(form, other, score, usage, preferred, house, documents)
+            finding = _finding(form, other, score, tally, preferred, house)
             if finding is not None:
                 findings.append(finding)
     yield from findings
 
 
 def _finding(
-    form: str, other: str, score: float, usage: dict[str, Usage], preferred: list[str], house: dict[str, str | None],
-    documents: list[Document],
+    form: str, other: str, score: float, tally: Tally, preferred: list[str], house: dict[str, str | None],
 ) -> Finding | None:
+    usage = tally.usage
     variant, right = usage[form], usage[other]
     # Articles that also use a right spelling are inconsistent-spelling's business.
-    alone = [index for index in sorted(variant.by_document) if not any(index in usage[p].by_document for p in preferred)]
+    used_right = {index for p in preferred for index in usage[p].documents}
+    alone = [index for index in variant.documents if index not in used_right]
     if not alone:
         return None
     suggestion = house[other] or right.display()
@@ -160,21 +235,35 @@ def _finding(
     confidence = score - 0.05
     if house[other] or right.articles >= 3:
         confidence += 0.05
-    document = documents[alone[0]]
-    word = variant.by_document[alone[0]][0]
+    (path, record), spot = tally.places[alone[0]], variant.spot(alone[0])
     whose = "the glossary's " if house[other] else ""
     message = (
-        f'"{word.text}" ({_counted(variant)}) is written {whose}"{suggestion}" in other articles of this scan '
+        f'"{spot.word}" ({_counted(variant)}) is written {whose}"{suggestion}" in other articles of this scan '
         f"({_counted(right)})"
     )
-    return document.finding(
-        RULE, word.start, word.end, message, suggestion=suggestion, confidence=confidence,
-        severity=graded(RULE, confidence),
-    )
+    severity = graded(RULE, confidence)
+    return Finding(rule=RULE.id, name=RULE.name, severity=severity, path=path, start=spot.start, end=spot.end,
+                   line=spot.line, column=spot.column, end_line=spot.end_line, end_column=spot.end_column,
+                   text=spot.text, suggestion=suggestion, confidence=max(0.0, min(1.0, confidence)), message=message,
+                   record=record)
 
 
 def _counted(usage: Usage) -> str:
     return f"{usage.count}x in {usage.articles} article{'s' if usage.articles != 1 else ''}"
 
 
-CHECK = Check(rules=(RULE,), check=check, check_corpus=check_corpus)
+def encode(article: ArticleNote) -> list[Any]:
+    """A note as JSON data, for the result cache."""
+    return [article.path, article.record,
+            [[f.folded, [list(pair) for pair in f.spellings], f.flagged, list(f.first) if f.first else None]
+             for f in article.forms]]
+
+
+def decode(data: Any) -> ArticleNote:
+    path, record, forms = data
+    return ArticleNote(path, record, tuple(
+        FormNote(folded, tuple((text, count) for text, count in spellings), flagged, Spot(*first) if first else None)
+        for folded, spellings, flagged, first in forms))
+
+
+CHECK = Check(rules=(RULE,), corpus=Corpus(note=note, tally=Tally, add=add, report=report, encode=encode, decode=decode))

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from sacrebleu.metrics import BLEU, CHRF, TER
+if TYPE_CHECKING:  # sacrebleu (and numpy under it) is imported when a comparison scores, not at start-up
+    from sacrebleu.metrics import BLEU, CHRF, TER
 
 METRICS = ("bleu", "chrf", "ter")
 
@@ -22,6 +25,8 @@ class Score:
 
 
 def _metrics() -> dict[str, BLEU | CHRF | TER]:
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
     # sacrebleu's defaults, as `sacrebleu REF -i HYP -m bleu chrf ter` uses them: scores match its CLI.
     return {"bleu": BLEU(), "chrf": CHRF(), "ter": TER()}
 
@@ -37,9 +42,13 @@ def corpus_scores(hypotheses: Sequence[str], references: Sequence[str]) -> dict[
     return scores
 
 
-_SENTENCE_CHRF = CHRF()
+@lru_cache(maxsize=1)
+def _sentence_chrf() -> CHRF:
+    from sacrebleu.metrics import CHRF
+
+    return CHRF()
 
 
 def sentence_chrf(hypothesis: str, reference: str) -> float:
     """chrF of one segment (sacrebleu's sentence score), for finding the worst segments."""
-    return float(_SENTENCE_CHRF.sentence_score(hypothesis, [reference]).score)
+    return float(_sentence_chrf().sentence_score(hypothesis, [reference]).score)

@@ -76,6 +76,8 @@ class Clue:
     # The word before it is a name nobody knows, not the entry's given name: maybe somebody else
     # (Anahit Manasyan is not Anna Manukyan), maybe a given name garbled past recognition.
     unknown_given_name: bool = False
+    # A known given name before a near spelling of a surname-only entry (Robert Habek for Habeck).
+    given_name_before_surname: bool = False
 
 
 def spelling_evidence(folded: str, form: Form, key_distance: int) -> Evidence | None:
@@ -120,6 +122,13 @@ def spelling_evidence(folded: str, form: Form, key_distance: int) -> Evidence | 
     return Evidence(min(confidence, MAX_CONFIDENCE), reason, word_frequency(folded), key_distance, cost)
 
 
+def best_weighed(evidence: Evidence) -> float:
+    """The most confidence ``weigh`` can give this evidence, wherever the word stands: every clue but the
+    entry's own given name (a bonus) only takes confidence away. Candidates below the threshold by this
+    measure need no article weighed."""
+    return min(evidence.confidence + OWN_GIVEN_NAME_BONUS, MAX_CONFIDENCE)
+
+
 def weigh(
     evidence: Evidence | None, clue: Clue, min_confidence: float, person: bool = False, crowding: float = 0.0
 ) -> Verdict | None:
@@ -130,7 +139,7 @@ def weigh(
     if clue.opens_person_name and not person:
         return None  # "Mikhail Glinka" names a man, not a garbled town
     confidence = evidence.confidence
-    if clue.unknown_given_name and person:
+    if (clue.unknown_given_name and person) or clue.given_name_before_surname:
         confidence -= UNKNOWN_GIVEN_NAME_PENALTY
     needs_support = False
     if clue.own_given_name:

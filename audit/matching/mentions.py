@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..glossary import Entry, Glossary
-from ..text import CAPITALISED_BEFORE_LOWER, LETTERS, DataFileError, Token, fold, toml_tables, words_from
+from ..text import CAPITALISED_BEFORE_LOWER, LETTERS, DataFileError, Token, fold, iter_words_from, toml_tables
 from .index import Form, NameIndex
 
 
@@ -18,18 +18,31 @@ def lowercase_mentions(index: NameIndex, text: str) -> list[tuple[Token, Token, 
     as (first word, last word, forms)."""
     found: list[tuple[Token, Token, list[Form]]] = []
     resume = 0
+    prefixes = index.name_prefixes
     for start, _end in _mention_openers(index, text):
         if start < resume:
             continue
-        words = words_from(text, start, index.max_words)
-        for length in range(len(words), 0, -1):
-            if length > 1 and not _joined(text, words[:length]):
-                continue
-            forms = index.names_spelled(fold(text[words[0].start : words[length - 1].end]))
-            if forms:
-                found.append((words[0], words[length - 1], forms))
-                resume = words[length - 1].end
+        # The longest run of words joined by a space or hyphen, at most as long as the longest form, that
+        # spells an accepted form. Words are read one at a time while what they spell so far opens some
+        # form: "the government" opens none, so nothing after it is read.
+        first: Token | None = None
+        longest: tuple[Token, list[Form]] | None = None
+        previous_end = -1
+        for count, word in enumerate(iter_words_from(text, start), 1):
+            if first is None:
+                first = word
+            elif text[previous_end : word.start] not in _JOINERS:
                 break
+            previous_end = word.end
+            folded = fold(text[first.start : word.end])
+            forms = index.names_spelled(folded)
+            if forms:
+                longest = (word, forms)
+            if count >= index.max_words or folded not in prefixes:
+                break
+        if first is not None and longest is not None:
+            found.append((first, longest[0], longest[1]))
+            resume = longest[0].end
     return found
 
 
@@ -142,6 +155,5 @@ def _is_letter(char: str) -> bool:
 
 
 
-def _joined(text: str, words: list[Token]) -> bool:
-    return all(text[a.end : b.start] in (" ", "-", "\u00a0") for a, b in zip(words, words[1:]))
+_JOINERS = (" ", "-", "\u00a0")  # what joins the words of one name
 

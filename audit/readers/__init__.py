@@ -32,6 +32,8 @@ class ReaderOptions:
     input_format: str | None = None  # None: by extension
     field: str = "body"
     id_field: str = "id"
+    # HTML: only the page's article (its <article> elements, else <main>), not the site around it.
+    article_only: bool = False
 
 
 def known_suffix(path: str) -> bool:

@@ -7,6 +7,10 @@ source offsets); we only need the token stream, not a tree. Skipped: everything 
 ``object``, ``select``, ``textarea``, comments and attributes (``alt``, ``title``, ``src``...).
 Kept: all other text, the footer's too (a comment form there is scraper debris).
 
+With ``article_only`` (``--html-article``), only the text inside the page's ``<article>`` elements is
+kept, or inside ``<main>`` where the page has no article, or the whole page where it has neither: the
+menus, teasers, comment threads and footers a site puts around an article are not the translated copy.
+
 Entities are replaced by the characters they stand for (a *replaced* piece: ``&auml;`` -> ``ä``); a
 block element (``p``, ``div``, ``li``, headings ...) ends a paragraph (a blank line is inserted, with
 no raw counterpart) and ``br`` a line, so words of neighbouring blocks never run together. Raw
@@ -40,9 +44,12 @@ _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)
 class _Visible(HTMLParser):
     """Feeds a ViewBuilder with the page's visible text, in source order."""
 
-    def __init__(self, raw: str) -> None:
+    def __init__(self, raw: str, container: str | None = None) -> None:
         super().__init__(convert_charrefs=False)
         self.raw = raw
+        self.container = container  # the element whose text alone is shown (article, main), if any
+        self.inside = 0  # how many such elements are open
+        self.opened = False  # was one met at all
         self.view = ViewBuilder()
         self.skipping: list[str] = []  # open skipped elements, innermost last
         self.shown: list[str] = []  # open <title> inside a skipped <head>
@@ -54,10 +61,15 @@ class _Visible(HTMLParser):
         return self._line_offsets[line - 1] + column
 
     def _hidden(self) -> bool:
+        if self.container and not self.inside:
+            return True
         return bool(self.skipping) and not self.shown
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         at = self._offset()
+        if tag == self.container:
+            self.inside += 1
+            self.opened = True
         if tag in SKIPPED and tag not in VOID:
             self.skipping.append(tag)
         elif tag in SHOWN_IN_SKIPPED and self.skipping:
@@ -75,6 +87,8 @@ class _Visible(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         at = self._offset()
+        if tag == self.container and self.inside:
+            self.inside -= 1
         if tag in self.skipping:
             while self.skipping and self.skipping.pop() != tag:
                 pass  # an unclosed element inside closes with its parent
@@ -111,10 +125,25 @@ class _Visible(HTMLParser):
         self._reference(f"&#{name}")
 
 
-def read(raw: str, options: object = None) -> Reading:
-    parser = _Visible(raw)
+# Where the article stands, in order of preference; None: the whole page.
+ARTICLE_CONTAINERS = ("article", "main", None)
+
+
+def _parse(raw: str, container: str | None) -> _Visible:
+    parser = _Visible(raw, container)
     parser.feed(raw)
     parser.close()
+    return parser
+
+
+def read(raw: str, options: object = None) -> Reading:
+    containers = ARTICLE_CONTAINERS if getattr(options, "article_only", False) else (None,)
+    for container in containers:
+        # A page without the element (or naming it only in a comment or a script) is read again with the
+        # next one; what the parser met as a tag decides, not a search of the raw text.
+        parser = _parse(raw, container)
+        if container is None or parser.opened:
+            break
     text, offsets = parser.view.build()
     return Reading(NAME, raw, text, offsets, (Record(None, 0, len(text)),))
 

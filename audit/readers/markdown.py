@@ -13,9 +13,11 @@ piece of the source once ``text_join`` is off: escapes and entities come as thei
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:  # markdown-it is imported when a Markdown file is read, not at start-up
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 from .base import Reading, Record, ViewBuilder
 
@@ -33,6 +35,8 @@ _SKIPPED_BLOCKS = frozenset({"fence", "code_block", "html_block", "hr"})
 
 
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     parser = MarkdownIt("commonmark").enable("table")
     parser.disable("text_join")  # escapes and entities stay tokens of their own, text stays verbatim
     return parser

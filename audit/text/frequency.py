@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-
-from wordfreq import get_frequency_dict, zipf_frequency
+from types import ModuleType
 
 # What a word's Zipf frequency in English says, most frequent first: every threshold the tool uses, named
 # once. 7 is "the"; 0 is a word English text does not know.
@@ -33,7 +32,24 @@ def word_frequency(word: str, language: str = "en") -> float:
     """Zipf frequency of a word in ordinary text (0 for unknown words, about 7 for 'the')."""
     if language == "en" and word.isascii() and word.isalpha() and word.islower():
         return _plain_english_zipf(word)
-    return zipf_frequency(word, language)
+    return _wordfreq().zipf_frequency(word, language)
+
+
+@lru_cache(maxsize=1)
+def _wordfreq() -> ModuleType:
+    """wordfreq, imported when the first word is looked up: it imports ftfy, langcodes and regex (0.1 s),
+    which `audit --version` and the commands that look up no word do not need."""
+    import wordfreq
+
+    return wordfreq
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, float]:
+    # The same arguments as wordfreq's own lookups pass (lang, wordlist), so its cache holds one table,
+    # built once (0.15-0.3 s), not one for each spelling of the call.
+    table: dict[str, float] = _wordfreq().get_frequency_dict("en", "best")
+    return table
 
 
 def _plain_english_zipf(word: str) -> float:
@@ -43,7 +59,7 @@ def _plain_english_zipf(word: str) -> float:
     own single token, so this does what wordfreq then does (same rounding; tests/test_text.py holds the
     two equal).
     """
-    frequency = get_frequency_dict("en").get(word)
+    frequency = _english().get(word)
     if frequency is None:
         return 0.0
     frequency = max(1.0 / (1.0 / frequency), _ZIPF_ZERO)  # wordfreq combines tokens as 1/f

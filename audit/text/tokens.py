@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -96,6 +96,15 @@ def _start(token: Token) -> int:
 def words_from(text: str, position: int, limit: int) -> list[Token]:
     """At most ``limit`` tokens from ``position`` on (uncached: for looking ahead from one word)."""
     return _tokenized(text, position, limit)
+
+
+def iter_words_from(text: str, position: int) -> Iterator[Token]:
+    """The tokens of ``words_from`` one at a time, read only as far as the caller asks."""
+    pending: list[Token] = []
+    for match in WORD.finditer(text, position):
+        _append_word(pending, match.group(), match.start())
+        yield from pending
+        pending.clear()
 
 
 def _tokenized(text: str, position: int = 0, limit: int | None = None) -> list[Token]:

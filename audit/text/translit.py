@@ -69,7 +69,7 @@ def translit_cost(written: str, name: str) -> float:
     A dynamic programme over prefixes that keeps, row by row, only the cells within the limit: a handful
     per row, so a pair costs tens of microseconds however long the names (cached per pair as well).
     """
-    starting = _alternations_in(written)
+    by_letters = _by_letters()
     rows: list[dict[int, float]] = [{} for _ in range(len(written) + 2)]
     rows[0][0] = 0.0
     width = len(name)
@@ -80,34 +80,53 @@ def translit_cost(written: str, name: str) -> float:
         below = rows[i + 1]
         letter = written[i] if i < len(written) else ""
         put_in = VOWEL_GAP_COST if letter in VOWELS else LETTER_COST
-        for j in range(min(row), width + 1):  # ascending: a letter left out moves right along the row
-            here = row.get(j, math.inf)
-            if here > COST_LIMIT:
-                continue
-            if j < width:  # a letter of the name left out of the written form
-                _relax(row, j + 1, here + (VOWEL_GAP_COST if name[j] in VOWELS else LETTER_COST))
-            if not letter:
-                continue
-            _relax(below, j, here + put_in)  # a letter put in
+        vowel = letter in VOWELS
+        alternations = by_letters.get(letter, {}) if letter else {}
+        j = min(row)
+        # The row's cells in ascending order (a letter left out adds the next one along the row). Every
+        # relaxation keeps a cost only within the limit and below what the cell has: written out here
+        # rather than called, as this loop runs millions of times on a big glossary.
+        while True:
+            here = row[j]
             if j < width:
                 other = name[j]
-                swap = 0.0 if letter == other else VOWEL_COST if letter in VOWELS and other in VOWELS else LETTER_COST
-                _relax(below, j + 1, here + swap)
-            for alternation in starting[i]:
-                if name.startswith(alternation.read, j):
-                    _relax(rows[i + len(alternation.written)], j + len(alternation.read), here + alternation.cost)
+                cost = here + (VOWEL_GAP_COST if other in VOWELS else LETTER_COST)  # a letter of the name left out
+                if cost <= COST_LIMIT and cost < row.get(j + 1, INF):
+                    row[j + 1] = cost
+                if letter:
+                    cost = here + (0.0 if letter == other else VOWEL_COST if vowel and other in VOWELS else LETTER_COST)
+                    if cost <= COST_LIMIT and cost < below.get(j + 1, INF):
+                        below[j + 1] = cost
+                    for alternation in alternations.get(other, ()):
+                        if written.startswith(alternation.written, i) and name.startswith(alternation.read, j):
+                            _relax(rows[i + len(alternation.written)], j + len(alternation.read), here + alternation.cost)
+            if letter:
+                cost = here + put_in  # a letter put in
+                if cost <= COST_LIMIT and cost < below.get(j, INF):
+                    below[j] = cost
+            if j + 1 in row:  # the usual next cell, found without a search
+                j += 1
+                continue
+            later = [column for column in row if column > j]
+            if not later:
+                break
+            j = min(later)
     cost = rows[len(written)].get(width, math.inf)
     return round(cost, 3) if cost <= COST_LIMIT else math.inf
 
 
-@lru_cache(maxsize=50_000)
-def _alternations_in(written: str) -> tuple[tuple[Alternation, ...], ...]:
-    """For each position of ``written``, the alternations whose letters stand there."""
-    alternations = default_alternations()
-    return tuple(
-        tuple(a for a in alternations.get(letter, ()) if written.startswith(a.written, i))
-        for i, letter in enumerate(written)
-    )
+@lru_cache(maxsize=1)
+def _by_letters() -> dict[str, dict[str, tuple[Alternation, ...]]]:
+    """The alternations by the first letter of what is written, then by the first letter of what is read:
+    a cell of the programme (a written letter, a name's letter) picks the few worth trying."""
+    table: dict[str, dict[str, list[Alternation]]] = {}
+    for first, alternations in default_alternations().items():
+        for alternation in alternations:
+            table.setdefault(first, {}).setdefault(alternation.read[0], []).append(alternation)
+    return {first: {read: tuple(group) for read, group in by_read.items()} for first, by_read in table.items()}
+
+
+INF = math.inf
 
 
 def _relax(row: dict[int, float], column: int, cost: float) -> None:

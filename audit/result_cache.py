@@ -1,0 +1,257 @@
+"""The result cache: each file's findings and corpus notes, kept in SQLite, so a rescan of unchanged copy costs
+a hash per file.
+
+A file's entry is found by the scan's *scope* and the file's path, and used only if the file's content has
+the same SHA-256 as when it was stored. The scope is everything else a file's result depends on: the run's
+signature (tool version, glossary hash, rules run, confidence threshold, language, debris patterns; see
+audit/provenance.py), a hash of the tool's own code and data (an edited checkout is a new tool), the
+versions of the libraries whose data decide matches, the Python and Unicode versions, and how files are
+read. Severity overrides, fail-on, baselines and suppressions are applied after the cache, so they are not
+in it. The stored result includes the corpus checks' notes, so AUD302 sees a cached file as a checked one.
+
+Where: ``$AUDIT_CACHE_DIR``, else the user cache directory (``$XDG_CACHE_HOME/wire-audit``, or
+``~/.cache/wire-audit``), never beside the copy: archives are often read-only or shared, and a cache file
+committed beside articles would be read by the next user. Entries are JSON, not pickles, for the same reason.
+
+SQLite in WAL mode lets scans read while one writes; writes are batched in transactions. A database that
+cannot be read (corrupt, not SQLite) is reported through ``warn``, moved aside and rebuilt; a cache that
+cannot be written (locked too long, disk full) is reported and the scan goes on without it: the cache never
+fails a scan nor changes a finding.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .checks.base import Context
+from .readers import ReaderOptions
+from .units import FileResult, enabled_checks, from_json, to_json
+
+FILE_NAME = "results.sqlite3"
+SCHEMA = 1
+WRITE_BATCH = 500  # rows per transaction
+KEEP_SCOPES_DAYS = 30  # entries of a scope unused this long are dropped
+BUSY_SECONDS = 10.0  # how long a write waits for another scan's
+# Libraries whose data or algorithms decide what a check finds.
+LIBRARIES = ("wordfreq", "rapidfuzz", "langdetect", "anyascii", "markdown-it-py", "python-docx")
+
+
+def default_directory() -> Path:
+    """$AUDIT_CACHE_DIR, else the user's cache directory for wire-audit."""
+    if os.environ.get("AUDIT_CACHE_DIR"):
+        return Path(os.environ["AUDIT_CACHE_DIR"])
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "wire-audit" / "cache"
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "wire-audit"
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A hash of the package's own files (code and data): an edited or upgraded tool never reuses results."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".txt", ".toml", ".tsv", ".csv") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none".encode())
+    digest.update(f"{sys.version_info[:2]}|{unicodedata.unidata_version}".encode())
+    return digest.hexdigest()[:16]
+
+
+def scope_of(context: Context, reading: ReaderOptions | None) -> str:
+    """Everything besides a file's path and bytes that its result depends on."""
+    from .engine import all_rules
+    from .provenance import glossary_digest, signature
+
+    settings = context.settings
+    enabled = [rule for rule in all_rules() if settings.enables(rule)]
+    signed = signature(settings, context.glossary_hash or glossary_digest(context.glossary), enabled, all_rules())
+    return hashlib.sha256(f"{signed}|code:{code_digest()}|reading:{reading!r}".encode()).hexdigest()[:32]
+
+
+class ResultCache:
+    """The cache in ``directory`` (default: ``default_directory()``); ``warn`` hears of a cache that fails."""
+
+    def __init__(self, directory: Path | str | None = None, warn: Callable[[str], None] | None = None) -> None:
+        self.path = Path(directory if directory is not None else default_directory()) / FILE_NAME
+        self.warn = warn or (lambda message: None)
+        self.hits = self.misses = 0  # over every scan of this object, for tests and benchmarks
+
+    def open(self, context: Context, reading: ReaderOptions | None = None) -> CacheSession:
+        """A session for one scan with this context and way of reading files."""
+        return CacheSession(self, scope_of(context, reading), context)
+
+
+class CacheSession:
+    """One scan's use of the cache: lookups as files are read, writes batched, closed at the scan's end."""
+
+    def __init__(self, cache: ResultCache, scope: str, context: Context) -> None:
+        self.cache, self.scope = cache, scope
+        self.enabled = enabled_checks(context)
+        self.pending: list[tuple[str, str, str, str]] = []
+        self.hits = self.misses = 0
+        self.db: sqlite3.Connection | None = None
+        self.db = self._connect()
+
+    def _connect(self) -> sqlite3.Connection | None:
+        try:
+            return _open(self.cache.path)
+        except sqlite3.DatabaseError as error:
+            if _busy(error):
+                self.cache.warn(f"{self.cache.path}: result cache not used ({error}); the scan goes on without it")
+                return None
+            return self._rebuild(error)
+        except OSError as error:
+            self.cache.warn(f"{self.cache.path}: result cache not used ({error.strerror or error})")
+            return None
+
+    def _rebuild(self, error: Exception) -> sqlite3.Connection | None:
+        """Move an unreadable database aside and start a new one (None if even that fails)."""
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        path = self.cache.path
+        self.cache.warn(f"{path}: result cache unreadable ({error}); rebuilt")
+        try:
+            for suffix in ("-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            if path.exists():
+                os.replace(path, path.with_name(path.name + ".corrupt"))
+            return _open(path)
+        except (OSError, sqlite3.Error) as again:
+            self.cache.warn(f"{path}: result cache not used ({again})")
+            return None
+
+    def get(self, path: str, digest: str) -> FileResult | None:
+        """The stored result of ``path`` if its content still has ``digest``."""
+        row = self._run(lambda db: db.execute("SELECT digest, data FROM results WHERE scope = ? AND path = ?",
+                                              (self.scope, _key(path))).fetchone())
+        if row is None or row[0] != digest:
+            self.misses += 1
+            return None
+        try:
+            result = from_json(json.loads(row[1]), self.enabled)
+        except (ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None  # an entry this version cannot read: checked again, and overwritten
+        self.hits += 1
+        return result
+
+    def knows(self, path: str, digest: str) -> bool:
+        """Is there an entry for ``path`` with this content (without reading it)?"""
+        row = self._run(lambda db: db.execute("SELECT digest FROM results WHERE scope = ? AND path = ?",
+                                              (self.scope, _key(path))).fetchone())
+        return row is not None and row[0] == digest
+
+    def put(self, path: str, digest: str, result: FileResult) -> None:
+        if self.db is None:
+            return
+        # ASCII: a file name that is not UTF-8 (held as surrogates) is stored as a JSON escape sqlite accepts.
+        data = json.dumps(to_json(result, self.enabled), ensure_ascii=True, separators=(",", ":"))
+        self.pending.append((self.scope, _key(path), digest, data))
+        if len(self.pending) >= WRITE_BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        rows, self.pending = self.pending, []
+        if rows:
+            self._run(lambda db: _write(db, rows))
+
+    def close(self) -> None:
+        self.cache.hits += self.hits
+        self.cache.misses += self.misses
+        self._flush()
+        now = int(time.time())
+        self._run(lambda db: _touch_scope(db, self.scope, now))
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    def _run(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
+        """Run ``work`` on the database; a failure is reported and the cache left aside, never raised."""
+        if self.db is None:
+            return None
+        try:
+            return work(self.db)
+        except sqlite3.DatabaseError as error:
+            if _busy(error):
+                self.cache.warn(f"{self.cache.path}: result cache not written ({error}); the scan goes on without it")
+                self.db.close()
+                self.db = None
+            else:
+                self.db = self._rebuild(error)
+        return None
+
+
+def _key(path: str) -> str:
+    """A path as sqlite stores it: a file name's bytes that are not UTF-8 written as escapes."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+    try:
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # WAL keeps the database whole; a crash loses at most a batch
+        if _schema(db) != str(SCHEMA):  # a new database, or one an older wire-audit made: (re)made here
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("DROP TABLE IF EXISTS results")
+                db.execute("DROP TABLE IF EXISTS scopes")
+                db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                db.execute("CREATE TABLE results (scope TEXT NOT NULL, path TEXT NOT NULL, digest TEXT NOT NULL,"
+                           " data TEXT NOT NULL, PRIMARY KEY (scope, path)) WITHOUT ROWID")
+                db.execute("CREATE TABLE scopes (scope TEXT PRIMARY KEY, used INTEGER NOT NULL)")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _schema(db: sqlite3.Connection) -> str | None:
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone() is None:
+        return None
+    found = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    return found[0] if found else None
+
+
+def _busy(error: sqlite3.Error) -> bool:
+    """Another scan holds the database (or the disk is full): the cache waits for a later scan, intact."""
+    return isinstance(error, sqlite3.OperationalError) and any(
+        word in str(error) for word in ("locked", "busy", "full", "readonly", "read-only"))
+
+
+def _write(db: sqlite3.Connection, rows: list[tuple[str, str, str, str]]) -> None:
+    with db:  # one transaction
+        db.execute("BEGIN IMMEDIATE")
+        db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", rows)
+
+
+def _touch_scope(db: sqlite3.Connection, scope: str, now: int) -> None:
+    """Note the scope as used and drop the entries of scopes unused for KEEP_SCOPES_DAYS."""
+    with db:
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("INSERT OR REPLACE INTO scopes VALUES (?, ?)", (scope, now))
+        stale = [row[0] for row in db.execute("SELECT scope FROM scopes WHERE used < ?", (now - KEEP_SCOPES_DAYS * 86400,))]
+        for old in stale:
+            db.execute("DELETE FROM results WHERE scope = ?", (old,))
+            db.execute("DELETE FROM scopes WHERE scope = ?", (old,))

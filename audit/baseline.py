@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .atomic import WriteError, write_atomic
+from .files import read_regular
 from .model import Finding
 
 VERSION = 1
@@ -64,17 +65,22 @@ class Baseline:
 def load(path: str | os.PathLike[str]) -> Baseline:
     name = str(path)
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
+        document = json.loads(read_regular(path).decode("utf-8"))
     except OSError as error:
         raise BaselineError(f"{name}: cannot read baseline ({error.strerror or error})") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BaselineError(f"{name}: not a baseline file (invalid JSON: {error})") from None
-    if not isinstance(document, dict) or document.get("version") != VERSION or not isinstance(document.get("findings"), list):
+    except RecursionError:
+        raise BaselineError(f"{name}: not a baseline file (JSON nested too deep)") from None
+    except ValueError as error:  # a number of thousands of digits
+        raise BaselineError(f"{name}: not a baseline file ({error})") from None
+    version = document.get("version") if isinstance(document, dict) else None
+    if type(version) is not int or version != VERSION or not isinstance(document.get("findings"), list):
         raise BaselineError(f"{name}: not a wire-audit baseline (expected version {VERSION} and a findings list)")
     identities = set()
     for index, record in enumerate(document["findings"], 1):
         if not (isinstance(record, dict) and isinstance(record.get("fingerprint"), str)
-                and isinstance(record.get("occurrence", 1), int)):
+                and type(record.get("occurrence", 1)) is int):
             raise BaselineError(f"{name}: finding {index} has no fingerprint")
         identities.add(f"{record['fingerprint']}:{record.get('occurrence', 1)}")
     return Baseline(name, frozenset(identities))
@@ -99,19 +105,15 @@ def render(findings: Iterable[Finding], root: Path, signature: str = "") -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write(path: str | os.PathLike[str], findings: Iterable[Finding], signature: str = "") -> int:
-    """Record findings as a baseline, atomically (a reader never sees half a file). Returns how many."""
+def write(path: str | os.PathLike[str], findings: Iterable[Finding], signature: str = "",
+          inputs: Iterable[str] = ()) -> int:
+    """Record findings as a baseline, atomically (a reader never sees half a file; never onto a device, a
+    link or one of ``inputs``). Returns how many."""
     target = Path(path)
     findings = list(findings)
     text = render(findings, Path(os.path.abspath(target)).parent, signature)
-    temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except OSError as error:
-        if temporary and os.path.exists(temporary):
-            os.unlink(temporary)
-        raise BaselineError(f"{target}: cannot write baseline ({error.strerror or error})") from None
+        write_atomic(target, text, inputs=inputs, what="baseline")
+    except WriteError as error:
+        raise BaselineError(str(error)) from None
     return len(findings)

@@ -16,7 +16,9 @@ class ChangesError(Exception):
 
 def _git(directory: str, *args: str) -> str:
     try:
-        done = subprocess.run(["git", "-C", directory, *args], capture_output=True, text=True, check=False)
+        # surrogateescape: a file name that is not UTF-8 stays its own bytes, and opens again as itself.
+        done = subprocess.run(["git", "-C", directory, *args], capture_output=True, text=True, check=False,
+                              encoding="utf-8", errors="surrogateescape")
     except FileNotFoundError:
         raise ChangesError("--changed-since needs git, and git is not installed") from None
     if done.returncode != 0:
@@ -34,6 +36,8 @@ def _start(path: str) -> str:
 
 def changed_files(ref: str, paths: Iterable[str]) -> set[str]:
     """Real paths of every file changed since ``ref`` in the repositories holding ``paths``."""
+    if not ref.strip() or ref.startswith("-"):
+        raise ChangesError(f"--changed-since: expected a revision such as main or HEAD~3, got {ref!r}")
     tops = set()
     for path in paths:
         try:

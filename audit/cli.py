@@ -13,9 +13,20 @@ import typer
 from . import __version__
 from . import baseline as baselines
 from .changes import ChangesError, changed_files
+from .cli_io import (
+    UsageError,
+    check_targets,
+    checked_override,
+    file_size,
+    noting_paths,
+    output_path,
+    silence_stdout,
+    tolerant_streams,
+    write_output,
+)
 from .compare.inputs import CompareInputError
 from .compare.rules import RULES as COMPARE_RULES
-from .config import ConfigError, describe, override, resolve
+from .config import ConfigError, describe, resolve
 from .dask_scan import DaskError
 from .engine import all_rules
 from .engine import scan as run_scan
@@ -45,10 +56,6 @@ FormatName = Enum("FormatName", {name: name for name in REPORTERS}, type=str)  #
 InputFormat = Enum("InputFormat", {name: name for name in READERS}, type=str)  # type: ignore[misc]
 
 
-class UsageError(Exception):
-    """Bad input named on the command line: one line to stderr, exit code 2."""
-
-
 def exit_code(result: RunResult, fail_on: FailOn | str, exit_zero: bool = False) -> int:
     """0: nothing at or above the fail-on level; 1: findings at or above it; 2: some input could not be read.
 
@@ -60,18 +67,6 @@ def exit_code(result: RunResult, fail_on: FailOn | str, exit_zero: bool = False)
         return EXIT_CLEAN
     threshold = FailOn(fail_on)
     return EXIT_FINDINGS if any(threshold.fails(f.severity) for f in result.findings) else EXIT_CLEAN
-
-
-def _write(output: Optional[Path], text: str) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    temporary = output.with_name(f".{output.name}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, output)  # atomic: a reader never sees half a report
-    except OSError as error:
-        raise UsageError(f"{output}: cannot write output ({error.strerror or error})") from None
 
 
 REPORT_DIR = Path("reports")
@@ -155,7 +150,7 @@ def _write_report(result: RunResult) -> Path:
         except OSError as error:
             raise UsageError(f"{REPORT_DIR}: cannot create the report directory ({error.strerror or error})") from None
     path = REPORT_DIR / REPORT_NAME
-    _write(path, render("html", result))
+    write_output(path, render("html", result), result.paths)
     return path
 
 
@@ -193,7 +188,7 @@ def scan(
         Optional[list[str]], typer.Option("--extend-glossary", "-G", help="Glossary added to the bundled one (or to --glossary) instead of replacing it; repeatable.")
     ] = None,
     format: Annotated[FormatName, typer.Option("--format", "-f", help="Output format.")] = "text",  # type: ignore[assignment]
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    output_name: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1 (default: warning).")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (input errors still exit 2).")] = False,
     min_confidence: Annotated[Optional[float], typer.Option(min=0.0, max=1.0, help="Report name matches at least this sure (default: 0.7).")] = None,
@@ -219,9 +214,11 @@ def scan(
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse the results of files unchanged since an earlier scan with the same settings (see README).")] = True,
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Check files on a Dask cluster: a scheduler's address, or 'local' (docs/dask.md).")] = None,
     parquet: Annotated[Optional[Path], typer.Option("--parquet", metavar="DIR", help="Also write the findings to DIR/findings.parquet (docs/dask.md).")] = None,
+    max_file_size: Annotated[Optional[str], typer.Option("--max-file-size", help="Skip (and list) files larger than this: 10MB, 500k, bytes; 0 for no limit (default: 10MB).")] = None,
 ) -> None:
     """Report garbled names, mistranslated names and scraper debris in PATHS."""
-    settings = override(
+    output = output_path(output_name)
+    settings = checked_override(
         resolve(paths, config, isolated=isolated, rules=all_rules()),
         glossaries=tuple(glossary) if glossary else None,
         extend_glossaries=tuple(extend_glossary) if extend_glossary else None,
@@ -233,12 +230,14 @@ def scan(
         severity=_severities(severity),
         include=tuple(include) if include else None,
         exclude=tuple(exclude) if exclude else None,
+        max_file_size=file_size(max_file_size),
     )
     if show_settings:
         typer.echo(describe(settings), nl=False)
         raise typer.Exit(EXIT_CLEAN)
+    check_targets(output, write_baseline)  # before a long scan, not after it
     known = baselines.load(baseline) if baseline and not write_baseline else None
-    only = changed_files(changed_since, paths) if changed_since else None
+    only = changed_files(changed_since, paths) if changed_since is not None else None
     scale = _scale(paths, jobs, cache, dask, parquet)
     bar = _ProgressBar() if want_progress(sys.stderr) else None
     try:
@@ -249,17 +248,19 @@ def scan(
         if bar is not None:
             bar.close()
     if write_baseline:
-        count = baselines.write(write_baseline, result.findings, result.signature)
+        count = baselines.write(write_baseline, result.findings, result.signature, inputs=result.paths)
         typer.echo(f"audit: wrote {count} finding{'s' if count != 1 else ''} to baseline {write_baseline}", err=True)
         result = replace(result, findings=(), baselined=count)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    _write(output, render(format.value, result, color=use_color and format.value == "text"))
+    write_output(output, render(format.value, result, color=use_color and format.value == "text"), result.paths)
     if parquet is not None:
         typer.echo(f"audit: findings written to {_write_parquet(result, parquet)}", err=True)
     if report:
         typer.echo(f"audit: HTML report written to {_write_report(result)}", err=True)
     for problem in result.problems:
         typer.echo(f"audit: {problem}", err=True)
+    for path, reason in sorted(result.skip_reasons.items()):
+        typer.echo(f"audit: {path}: skipped: {reason}", err=True)
     raise typer.Exit(exit_code(result, settings.fail_on, exit_zero))
 
 
@@ -289,7 +290,7 @@ def fix(
 
     if "-" in paths:
         raise UsageError("audit fix works on files, not standard input")
-    settings = override(
+    settings = checked_override(
         resolve(paths, config, isolated=isolated, rules=all_rules()),
         glossaries=tuple(glossary) if glossary else None,
         select=_rule_patterns("--select", select),
@@ -376,13 +377,16 @@ def names(
     from .discovery import discover_names, to_csv, to_text
     from .engine import build_context, read_documents
 
-    settings = override(resolve(paths, rules=all_rules()), glossaries=tuple(glossary) if glossary else None,
+    settings = checked_override(resolve(paths, rules=all_rules()), glossaries=tuple(glossary) if glossary else None,
                         extend_glossaries=tuple(extend_glossary) if extend_glossary else None)
+    check_targets(csv_file)
     problems: list = []
-    found = discover_names(read_documents(list(paths), problems, settings=settings), build_context(settings).matcher, min_count)
+    read: list[str] = []
+    found = discover_names(noting_paths(read_documents(list(paths), problems, settings=settings), read),
+                           build_context(settings).matcher, min_count)
     typer.echo(to_text(found), nl=False)
     if csv_file is not None:
-        _write(csv_file, to_csv(found))
+        write_output(csv_file, to_csv(found), tuple(read))
     for problem in problems:
         typer.echo(f"audit: {problem}", err=True)
     raise typer.Exit(EXIT_USAGE if problems else EXIT_CLEAN)
@@ -410,7 +414,7 @@ def compare_command(
     glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file (.toml or .csv); repeatable. Adds glossary divergences and the source check.")] = None,
     source_language: Annotated[Optional[str], typer.Option("--source-language", help="Use only the glossary forms of this language (e.g. ru; default: every language's).")] = None,
     format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    output_name: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     fail_on: Annotated[FailOn, typer.Option(help="Lowest severity of a name divergence that makes the exit code 1.")] = FailOn.WARNING,
     min_chrf: Annotated[Optional[float], typer.Option("--min-chrf", help="Exit 1 if corpus chrF is below this (0-100).")] = None,
     min_bleu: Annotated[Optional[float], typer.Option("--min-bleu", help="Exit 1 if corpus BLEU is below this (0-100).")] = None,
@@ -420,6 +424,7 @@ def compare_command(
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour text output (default: on a terminal).")] = None,
 ) -> None:
     """Score HYP against a human reference (BLEU, chrF, TER) and list names it renders differently."""
+    output = output_path(output_name)
     from .compare import Thresholds, compare, load_pairs
     from .compare.report import render_json, render_text
     from .glossary import load_glossary
@@ -437,7 +442,7 @@ def compare_command(
     else:
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
         text = render_text(comparison, thresholds, fail_on.value, color=use_color)
-    _write(output, text)
+    write_output(output, text, tuple(path for path in (hypothesis, reference, source) if path))
     failed = thresholds.missed(comparison) or comparison.failing(fail_on.value)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
@@ -461,6 +466,7 @@ def _root(version: Annotated[bool, typer.Option("--version", help="Print the ver
 
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: every failure becomes one line and a distinct exit code, never a traceback."""
+    tolerant_streams()
     try:
         # Without standalone mode click returns an Exit's code instead of raising it.
         code = app(args=argv, standalone_mode=False)
@@ -475,6 +481,11 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         typer.echo("audit: aborted", err=True)
         return 130
+    except BrokenPipeError:  # a reader of other output went away: nothing to say to anyone
+        silence_stdout()
+        return EXIT_USAGE
+    except SystemExit as done:  # click ends a run this way (it has no business ending the caller's process)
+        return done.code if isinstance(done.code, int) else EXIT_USAGE
     except Exception as error:  # noqa: BLE001 - the last line of defence
         # Bad options: click's ClickException, which newer typer releases vendor as typer._click.
         if any(cls.__name__ == "ClickException" for cls in type(error).__mro__) and hasattr(error, "show"):

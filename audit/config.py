@@ -15,6 +15,7 @@ and ignore, as in ruff; ``--ignore`` adds to the file's). Keys are kebab-case::
     min-confidence = 0.7
     language = "en"
     debris-patterns = ["debris.txt"]  # relative to the configuration file
+    max-file-size = "10MB"            # larger files are skipped with a reason, never read ("0": no limit)
 
     [severity]                        # rule id or name -> error | warning | info
     name-casing = "warning"
@@ -26,12 +27,13 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
+from .files import DEFAULT_MAX_FILE_SIZE, parse_size, read_regular
 from .glossary import bundled_name
+from .language import known_language
 from .model import FailOn, Rule, Severity, find_rule
 from .text import InvalidToml, read_toml
 
@@ -51,8 +53,12 @@ class Settings:
     include: tuple[str, ...] = ()  # file globs to scan (empty: every article file)
     exclude: tuple[str, ...] = ()  # file globs to skip
     debris_patterns: tuple[str, ...] = ()  # extra debris pattern files, on top of the bundled ones
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; larger files are skipped, not read (0: no limit)
     source: str | None = None  # the configuration file these settings came from, if any
     root: str | None = None  # the directory include/exclude globs are relative to (the config file's)
+
+    def __post_init__(self) -> None:
+        check_settings(self)
 
     def enables(self, rule: Rule) -> bool:
         """Does this run report ``rule``? Select and ignore take ids, kebab names or id prefixes ("AUD1");
@@ -61,6 +67,36 @@ class Settings:
         selected = max((rule.specificity(p) for p in self.select), default=0) if self.select else 1
         ignored = max((rule.specificity(p) for p in self.ignore), default=0)
         return selected > 0 and selected > ignored
+
+
+def _strings_field(settings: Settings, name: str) -> None:
+    value = getattr(settings, name)
+    if not isinstance(value, tuple) or not all(isinstance(item, str) for item in value):
+        raise ValueError(f"Settings.{name} must be a tuple of strings, got {value!r}")
+
+
+def check_settings(settings: Settings) -> None:
+    """ValueError naming the field of the first value a scan could not use (from Python, not only from files)."""
+    for name in ("glossaries", "extend_glossaries", "select", "ignore", "include", "exclude", "debris_patterns"):
+        _strings_field(settings, name)
+    language = settings.target_language
+    if not isinstance(language, str) or not known_language(language):
+        raise ValueError(f"Settings.target_language: {language!r} is not a language the detector knows "
+                         f"(ISO 639-1, such as en, de, ru)")
+    confidence = settings.min_confidence
+    # Above 1 is allowed: no match is that sure, which switches the fuzzy name rules off (tests use it).
+    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not confidence >= 0:
+        raise ValueError(f"Settings.min_confidence must be a number from 0 (0 to 1 in practice), got {confidence!r}")
+    if not isinstance(settings.fail_on, FailOn):
+        try:
+            object.__setattr__(settings, "fail_on", FailOn.parse(str(settings.fail_on)))
+        except ValueError:
+            raise ValueError(f"Settings.fail_on must be one of {', '.join(FailOn)}, got {settings.fail_on!r}") from None
+    if not isinstance(settings.severity, dict) or not all(isinstance(level, Severity) for level in settings.severity.values()):
+        raise ValueError(f"Settings.severity must map rules to Severity values, got {settings.severity!r}")
+    size = settings.max_file_size
+    if isinstance(size, bool) or not isinstance(size, int) or size < 0:
+        raise ValueError(f"Settings.max_file_size must be a whole number of bytes (0: no limit), got {size!r}")
 
 
 class ConfigError(Exception):
@@ -80,6 +116,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "min-confidence": ("min_confidence", "confidence"),
     "language": ("target_language", "language"),
     "debris-patterns": ("debris_patterns", "paths"),
+    "max-file-size": ("max_file_size", "size"),
 }
 
 
@@ -95,7 +132,7 @@ def display_path(path: str | os.PathLike[str]) -> str:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        document = read_toml(path.read_text(encoding="utf-8"))
+        document = read_toml(read_regular(path).decode("utf-8"))
     except (OSError, UnicodeDecodeError, InvalidToml) as error:
         raise ConfigError(f"{display_path(path)}: cannot read ({error})") from None
     return isinstance(document.get("tool"), dict) and "audit" in document["tool"]
@@ -123,7 +160,7 @@ def _read_table(path: Path) -> tuple[dict[str, object], str]:
     """The raw configuration table and the prefix that names its keys in messages."""
     name = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except OSError as error:
         raise ConfigError(f"{name}: cannot read configuration ({error.strerror or error})") from None
     except UnicodeDecodeError:
@@ -193,9 +230,18 @@ def _value(kind: str, value: object, where: str, base: Path, rules: tuple[Rule, 
             raise ConfigError(f"{where}: expected a number from 0 to 1, got {value!r}")
         return float(value)
     if kind == "language":
-        if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2,3}", value.strip()):
+        if not isinstance(value, str) or not known_language(value.strip()):
             raise ConfigError(f"{where}: expected a language code such as 'en', got {value!r}")
         return value.strip().lower()
+    if kind == "size":
+        try:
+            if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+                return value
+            if isinstance(value, str):
+                return parse_size(value)
+        except ValueError as error:
+            raise ConfigError(f"{where}: {error}") from None
+        raise ConfigError(f"{where}: expected a size such as \"10MB\" or a number of bytes, got {value!r}")
     raise AssertionError(kind)
 
 
@@ -216,7 +262,10 @@ def load_config(path: str | os.PathLike[str], rules: Iterable[Rule] | None = Non
             raise ConfigError(f"{name}: unknown key {prefix}{key!r}{hint}; expected one of {', '.join(KEYS)}")
         attribute, kind = KEYS[key]
         changes[attribute] = _value(kind, value, f"{name}: {prefix}{key}", base, known)
-    return Settings(**changes, source=name, root=display_path(base))  # type: ignore[arg-type]
+    try:
+        return Settings(**changes, source=name, root=display_path(base))  # type: ignore[arg-type]
+    except ValueError as error:
+        raise ConfigError(f"{name}: {error}") from None
 
 
 def resolve(paths: Iterable[str], config: str | None = None, *, isolated: bool = False,

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
-from pathlib import Path
 
+from .files import read_regular
 from .regex_facts import needed_strings
 from .text import DataFileError, toml_tables
 
@@ -133,7 +133,7 @@ def load_patterns(extra: tuple[str, ...] = ()) -> tuple[DebrisPattern, ...]:
     patterns = list(default_patterns())
     for path in extra:
         try:
-            text = Path(path).read_bytes().decode("utf-8-sig")
+            text = read_regular(path).decode("utf-8-sig")
         except OSError as error:
             raise DataFileError(f"{path}: cannot read debris patterns ({error.strerror or error})") from None
         except UnicodeDecodeError:
@@ -182,21 +182,35 @@ def find_debris(text: str, patterns: tuple[DebrisPattern, ...], kind: str = "tex
 
 
 # Emphasis, heading, quote and bullet marks at the start or end of a line.
-_WRAPPER = re.compile(r"^[ \t]*(?:[*_#>]+|[-+\u2022](?= ))|[*_]+[ \t]*$", re.MULTILINE)
-_LEADING_WRAPPER = re.compile(r"[*_]+[ \t]*$")
+# (A trailing run is only tried where it starts: from inside a run of thousands of "*", it would be tried again
+# at every "*", each time to the run's end.)
+_WRAPPER = re.compile(r"^[ \t]*(?:[*_#>]+|[-+\u2022](?= ))|(?<![*_])[*_]+[ \t]*$", re.MULTILINE)
 _TRAILING_WRAPPER = re.compile(r"[ \t]*[*_]+(?=[ \t]*(?:\n|$))")
 
 
 def _with_wrappers(lines: str, start: int, end: int) -> tuple[int, int]:
-    """Take in the emphasis marks around a match ("*Reading time: 3 minutes*") that stand at line edges."""
-    line_start = lines.rfind("\n", 0, start) + 1
-    before = _LEADING_WRAPPER.search(lines, line_start, start)
-    if before and not lines[line_start : before.start()].strip():
-        start = before.start()
+    """Take in the emphasis marks around a match ("*Reading time: 3 minutes*") that stand at line edges.
+
+    Walks back from the match over blanks, marks and blanks to the line's start: only the characters next
+    to the match are looked at, never the whole line again per match (a line of thousands of "[ad_1]").
+    """
+    marks_end = _back_over(lines, start, " \t")
+    marks_start = _back_over(lines, marks_end, "*_")
+    if marks_start < marks_end:
+        line_start = _back_over(lines, marks_start, " \t\f\v")
+        if line_start == 0 or lines[line_start - 1] == "\n":
+            start = marks_start
     after = _TRAILING_WRAPPER.match(lines, end)
     if after:
         end = after.end()
     return start, end
+
+
+def _back_over(text: str, position: int, characters: str) -> int:
+    """Where the run of ``characters`` that ends at ``position`` starts."""
+    while position > 0 and text[position - 1] in characters:
+        position -= 1
+    return position
 
 
 # A following line of symbols only ("*" left under a comment form), taken into the block before it.

@@ -1,17 +1,20 @@
 """Reading articles into text, and mapping character offsets to line and column.
 
-Documents are decoded once (UTF-8, with or without BOM; a file that is not UTF-8 is tried as
-Windows-1252, the usual encoding of scraped Western copy). Line endings are kept as they are,
-so offsets point into exactly the text a user's editor shows.
+Documents are decoded once (UTF-8, with or without BOM; UTF-16 and UTF-32 by their BOM, UTF-16 without one
+by its NUL bytes; a file that is not UTF-8 is tried as Windows-1252, the usual encoding of scraped Western
+copy). Line endings are kept as they are, so offsets point into exactly the text a user's editor shows.
 """
 from __future__ import annotations
 
 import bisect
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .files import expand_paths as expand_paths  # re-exported: discovery moved to audit.files
+from .files import read_regular, wide_encoding
 from .model import Finding, Rule, Severity
 from .readers.base import Source
 
@@ -112,6 +115,13 @@ def line_starts(text: str) -> tuple[int, ...]:
 
 
 def decode(data: bytes, path: str) -> str:
+    wide = wide_encoding(data)
+    if wide is not None:
+        bom, codec = wide
+        try:
+            return data[len(bom):].decode(codec)
+        except UnicodeDecodeError as error:
+            raise DocumentError(f"{path}: not valid {codec.upper()} text ({error.reason} at byte {error.start})") from None
     if b"\x00" in data[:8192]:
         raise DocumentError(f"{path}: binary file (contains NUL bytes), not an article")
     try:
@@ -123,41 +133,28 @@ def decode(data: bytes, path: str) -> str:
             raise DocumentError(f"{path}: not UTF-8 or Windows-1252 text ({error.reason} at byte {error.start})") from None
 
 
-def read_bytes(path: str | Path) -> bytes:
+def read_bytes(path: str | Path, max_size: int | None = None) -> bytes:
+    """A regular file's bytes (never a FIFO's or a device's); DocumentError naming the file otherwise."""
     try:
-        return Path(path).read_bytes()
+        return read_regular(path, max_size)
     except OSError as error:
         raise DocumentError(f"{path}: cannot read ({error.strerror or error})") from None
+
+
+def read_stdin(limit: int | None = None) -> bytes:
+    """Standard input, at most one byte past ``limit``; closed or unreadable, a DocumentError."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise DocumentError("<stdin>: standard input is closed")
+    try:
+        data = stream.read(limit + 1 if limit else -1)
+    except (OSError, ValueError) as error:
+        raise DocumentError(f"<stdin>: cannot read standard input ({getattr(error, 'strerror', None) or error})") from None
+    if limit and len(data) > limit:
+        raise DocumentError(f"<stdin>: larger than --max-file-size ({limit} bytes); not read")
+    return data
 
 
 def read_document(path: str | Path) -> Document:
     name = str(path)
     return Document.from_text(name, decode(read_bytes(path), name))
-
-
-def expand_paths(paths: list[str], skipped: list[str] | None = None) -> tuple[list[str], list[str]]:
-    """Files to scan, in a stable order, and paths that do not exist.
-
-    Directories are walked recursively for files a reader reads (by suffix); hidden entries are skipped,
-    other files are added to ``skipped``. A file named explicitly is scanned whatever its suffix.
-    """
-    from .readers import known_suffix  # the readers' registry imports this module's neighbours
-    files: list[str] = []
-    missing: list[str] = []
-    for path in paths:
-        if path == "-":
-            files.append(path)
-        elif os.path.isdir(path):
-            found: list[str] = []
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    if not name.startswith("."):
-                        chosen = found if known_suffix(name) else (skipped if skipped is not None else [])
-                        chosen.append(os.path.join(root, name))
-            files.extend(sorted(found))
-        elif os.path.isfile(path):
-            files.append(path)
-        else:
-            missing.append(path)
-    return list(dict.fromkeys(files)), missing  # each file once, where it was first named

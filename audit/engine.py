@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 
@@ -14,7 +13,8 @@ from . import suppressions
 from .baseline import Baseline
 from .checks.base import Context
 from .config import Settings, path_selected
-from .documents import Document, DocumentError, expand_paths
+from .documents import Document, DocumentError, read_stdin
+from .files import DEFAULT_MAX_FILE_SIZE, expand_paths, format_size
 from .gc_pause import paused_gc
 from .glossary import Glossary, load_glossaries
 from .matching import Matcher
@@ -93,15 +93,37 @@ class _Merged:
         return sorted(set(findings), key=Finding.sort_key)
 
 
-def list_files(paths: list[str], problems: list[InputProblem], settings: Settings | None = None,
-               only: Collection[str] | None = None, skipped: list[str] | None = None) -> list[str]:
+# What scan() takes as its paths: one path, or an iterable of them.
+Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
+
+def as_paths(paths: Paths) -> list[str]:
+    """What scan() takes: one path (a str or Path is one path, never its characters) or an iterable of them."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    if isinstance(paths, bytes):
+        raise TypeError("scan() takes paths as str or os.PathLike, not bytes")
+    found = [os.fspath(path) for path in paths]
+    if not all(isinstance(path, str) for path in found):
+        raise TypeError("scan() takes paths as str or os.PathLike")
+    return [str(path) for path in found]
+
+
+def list_files(paths: Paths, problems: list[InputProblem], settings: Settings | None = None,
+               only: Collection[str] | None = None, skipped: list[str] | None = None,
+               reasons: dict[str, str] | None = None) -> list[str]:
     """The files a scan reads, in scan order; paths that do not exist become problems.
 
-    ``settings`` apply include/exclude globs; ``only`` (real paths) keeps just those files
-    (``--changed-since``); ``skipped`` collects files of folders that no reader reads.
+    ``settings`` apply include/exclude globs and the size limit; ``only`` (real paths) keeps just those
+    files (``--changed-since``); ``skipped`` collects files of folders that are not read, and ``reasons``
+    why, unless it is that no reader reads their format (not a regular file, over the size limit).
+    Only regular files are read: a FIFO or a device named on the command line is a problem.
     """
-    files, missing = expand_paths(paths, skipped)
+    limit = settings.max_file_size if settings is not None else DEFAULT_MAX_FILE_SIZE
+    refused: dict[str, str] = {}
+    files, missing = expand_paths(as_paths(paths), skipped, reasons=reasons, refused=refused, max_size=limit)
     problems.extend(InputProblem(path, "no such file or directory") for path in missing)
+    problems.extend(InputProblem(path, reason) for path, reason in refused.items())
     if settings is not None:
         files = [path for path in files if path_selected(path, settings)]
     if only is not None:
@@ -109,7 +131,7 @@ def list_files(paths: list[str], problems: list[InputProblem], settings: Setting
     return files
 
 
-def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callable[[], bytes] | None = None,
+def read_documents(paths: Paths, problems: list[InputProblem], stdin: Callable[[], bytes] | None = None,
                    settings: Settings | None = None, only: Collection[str] | None = None,
                    progress: Progress | None = None, reading: ReaderOptions | None = None,
                    skipped: list[str] | None = None) -> Iterable[Document]:
@@ -123,7 +145,10 @@ def read_documents(paths: list[str], problems: list[InputProblem], stdin: Callab
         if progress:
             progress(done, len(files), path)
         try:
-            data = (stdin() if stdin else sys.stdin.buffer.read()) if path == "-" else None
+            limit = settings.max_file_size if settings is not None else DEFAULT_MAX_FILE_SIZE
+            data = (stdin() if stdin else read_stdin(limit)) if path == "-" else None
+            if data is not None and limit and len(data) > limit:
+                raise DocumentError(f"{path}: larger than --max-file-size ({format_size(limit)}); not read")
             documents, read = load(path, reading, data)
         except DocumentError as error:
             problems.append(read_problem(path, error))
@@ -142,7 +167,7 @@ def number_occurrences(findings: Iterable[Finding]) -> list[Finding]:
     return numbered
 
 
-def scan(paths: list[str], settings: Settings | None = None, *, context: Context | None = None,
+def scan(paths: Paths, settings: Settings | None = None, *, context: Context | None = None,
          stdin: Callable[[], bytes] | None = None, baseline: Baseline | None = None,
          only: Collection[str] | None = None, keep_text: bool = False, progress: Progress | None = None,
          reading: ReaderOptions | None = None, jobs: int = 1, cache: ResultCache | None = None,
@@ -161,17 +186,23 @@ def scan(paths: list[str], settings: Settings | None = None, *, context: Context
     ``RunResult.problems`` and do not stop the scan.
     """
     settings = settings or Settings()
+    if not isinstance(settings, Settings):
+        raise TypeError(f"scan() takes a Settings, not {type(settings).__name__}")
+    paths = as_paths(paths)
     with paused_gc():  # see gc_pause: one pause over loading, indexing and checking, not three
         context = context or build_context(settings)
         problems: list[InputProblem] = []
         skipped: list[str] = []
-        files = list_files(paths, problems, settings, only, skipped)
-        results = file_results(files, context, FileOptions(reading, keep_text, jobs, stdin, dask), cache, progress)
-        return merge_results(results, context, settings, problems, skipped, baseline)
+        reasons: dict[str, str] = {}
+        files = list_files(paths, problems, settings, only, skipped, reasons)
+        options = FileOptions(reading, keep_text, jobs, stdin, dask, settings.max_file_size)
+        results = file_results(files, context, options, cache, progress)
+        return merge_results(results, context, settings, problems, skipped, baseline, reasons)
 
 
 def merge_results(results: Iterable[FileResult], context: Context, settings: Settings, problems: list[InputProblem],
-                  skipped: list[str], baseline: Baseline | None = None) -> RunResult:
+                  skipped: list[str], baseline: Baseline | None = None,
+                  reasons: dict[str, str] | None = None) -> RunResult:
     """The run's result from its files' results, in scan order (the corpus checks report here)."""
     merged = _Merged(context.for_scan())
     views: dict[str, object] = {}
@@ -211,5 +242,6 @@ def merge_results(results: Iterable[FileResult], context: Context, settings: Set
         texts=texts,
         views=views,
         skipped=tuple(skipped),
+        skip_reasons=dict(reasons or {}),
         signature=signed,
     )

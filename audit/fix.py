@@ -17,11 +17,12 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .atomic import WriteError, write_atomic
 from .documents import DocumentError, decode, read_bytes
+from .files import wide_encoding
 from .model import Finding, Rule, RunResult
 from .readers import READERS, ReaderOptions, format_of, is_binary
 from .readers.base import Reading, whole
@@ -209,6 +210,10 @@ def plan_fixes(result: RunResult, rules: Iterable[Rule], options: FixOptions,
 def _encoded(plan: FilePlan) -> bytes:
     """The fixed text in the file's own encoding (as documents.decode read it)."""
     text = plan.fixed_text
+    wide = wide_encoding(plan.data)
+    if wide is not None:  # UTF-16/32: the same byte order, and the BOM if it had one
+        bom, codec = wide
+        return bom + text.encode(codec)
     if plan.data.startswith(b"\xef\xbb\xbf"):
         return b"\xef\xbb\xbf" + text.encode("utf-8")
     try:
@@ -225,23 +230,14 @@ def _encoded(plan: FilePlan) -> bytes:
 def write(plan: FilePlan) -> None:
     """Replace the file with its fixed text, atomically, only if it still holds the bytes the plan was made from."""
     content = _encoded(plan)
-    directory = os.path.dirname(os.path.abspath(plan.path))
-    try:
-        handle = tempfile.NamedTemporaryFile("wb", dir=directory, prefix=f".{os.path.basename(plan.path)}.",
-                                             suffix=".audit-fix", delete=False)
-    except OSError as error:
-        raise FixError(f"{plan.path}: cannot write beside it ({error.strerror or error})") from None
-    try:
-        with handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(handle.name, os.stat(plan.path).st_mode & 0o7777)
+
+    def unchanged() -> None:
         if hashlib.sha256(read_bytes(plan.path)).digest() != hashlib.sha256(plan.data).digest():
             raise FixError(f"{plan.path}: changed since it was read; not fixed (run `audit fix` again)")
-        os.replace(handle.name, plan.path)
-    except (OSError, DocumentError) as error:
-        raise FixError(f"{plan.path}: cannot write ({getattr(error, 'strerror', None) or error})") from None
-    finally:
-        if os.path.exists(handle.name):
-            os.unlink(handle.name)
+
+    try:
+        write_atomic(plan.path, content, verify=unchanged)
+    except DocumentError as error:
+        raise FixError(f"{plan.path}: cannot write ({error})") from None
+    except WriteError as error:
+        raise FixError(str(error)) from None

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .files import read_regular
 from .gc_pause import paused_gc
+from .glossary_checks import avoid_problem, quote_problem, split_source
 from .glossary_infer import infer_type, link_surnames
 from .text import InvalidToml, read_toml, table_lines
 
@@ -85,8 +87,11 @@ def _validated(path: str, line: int | None, raw: Mapping[str, object]) -> Entry:
     canonical = raw.get("canonical")
     if not isinstance(canonical, str) or not canonical.strip():
         raise GlossaryError(path, "entry has no canonical form", line)
-    entry_type = raw.get("type") or "other"
-    inferred = None if raw.get("type") else infer_type(canonical)  # a flat glossary: guess what the name is
+    given_type = raw.get("type")
+    if given_type is not None and not isinstance(given_type, str):  # `type = false` is a mistake, not "no type"
+        raise GlossaryError(path, f"type of {canonical!r} must be one of {', '.join(ENTRY_TYPES)}, not {given_type!r}", line)
+    entry_type = given_type or "other"
+    inferred = None if given_type else infer_type(canonical)  # a flat glossary: guess what the name is
     if inferred is not None:
         entry_type = inferred
     if entry_type not in ENTRY_TYPES:  # the usual spelling passes without normalising
@@ -189,10 +194,16 @@ def parse_toml(text: str, path: str) -> Glossary:
         if isinstance(raw.get("forms"), str):  # likewise language:form pairs
             raise GlossaryError(path, f"forms of {raw.get('canonical')!r} must be a table: forms = {{ru = \"...\"}}", line)
         entries.append(_validated(path, line, raw))
+    clash = avoid_problem(entries)
+    if clash is not None:
+        raise GlossaryError(path, clash[0], split_source(clash[1])[1])
     return Glossary(tuple(link_surnames(entries)), (path,))
 
 
 def parse_csv(text: str, path: str) -> Glossary:
+    quoting = quote_problem(text)
+    if quoting is not None:
+        raise GlossaryError(path, quoting[0], quoting[1])
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -201,6 +212,9 @@ def parse_csv(text: str, path: str) -> Glossary:
     except csv.Error as error:
         raise GlossaryError(path, f"invalid CSV: {error}", 1) from None
     columns = [name.strip().lower() for name in header]
+    repeated = sorted({name for name in columns if columns.count(name) > 1})
+    if repeated:
+        raise GlossaryError(path, f"column {repeated[0]!r} appears twice in the header", 1)
     if "canonical" not in columns:
         raise GlossaryError(path, f"header has no 'canonical' column (expected {','.join(CSV_COLUMNS)})", 1)
     unknown = [name for name in columns if name not in CSV_COLUMNS + OPTIONAL_CSV_COLUMNS]
@@ -218,6 +232,9 @@ def parse_csv(text: str, path: str) -> Glossary:
             entries.append(_validated(path, line, raw))
     except csv.Error as error:
         raise GlossaryError(path, f"invalid CSV: {error}", reader.line_num) from None
+    clash = avoid_problem(entries)
+    if clash is not None:
+        raise GlossaryError(path, clash[0], split_source(clash[1])[1])
     return Glossary(tuple(link_surnames(entries)), (path,))
 
 
@@ -225,7 +242,7 @@ def load_glossary(path: str | Path) -> Glossary:
     """Load a .toml or .csv glossary; raises GlossaryError naming the file (and line)."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_regular(path)  # never a FIFO or a device (/dev/zero would be read forever)
     except OSError as error:
         raise GlossaryError(name, f"cannot read glossary ({error.strerror or error})") from None
     try:
@@ -291,4 +308,9 @@ def load_glossaries(paths: list[str] | tuple[str, ...], extend: list[str] | tupl
     glossary = Glossary(()) if paths else load_bundled()
     for path in (*paths, *extend):
         glossary = glossary.merged(load_reference(path))
+    if len(glossary.sources) > 1:  # one file's entries were checked together; across files, here
+        clash = avoid_problem(glossary.entries)
+        if clash is not None:
+            path, line = split_source(clash[1])
+            raise GlossaryError(path, clash[0], line)
     return glossary

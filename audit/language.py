@@ -6,6 +6,7 @@ else in the process uses langdetect.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -138,6 +139,23 @@ def _factory():
     factory.load_profile(PROFILES_DIRECTORY)
     factory.seed = _SEED
     return factory
+
+
+@lru_cache(maxsize=1)
+def detector_languages() -> frozenset[str]:
+    """The languages langdetect has profiles for, by ISO 639-1 code (zh-cn and zh-tw give zh too)."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    names = {name.lower() for name in os.listdir(PROFILES_DIRECTORY)}
+    return frozenset(names | {name.split("-")[0] for name in names})
+
+
+def known_language(code: str) -> bool:
+    """Can the copy's language be ``code``? Only a language the detector knows can be checked."""
+    if not isinstance(code, str):
+        return False
+    folded = code.strip().lower()
+    return folded in detector_languages() or folded.split("-")[0] in detector_languages()
 
 
 def detect_languages(text: str) -> list[tuple[str, float]]:

@@ -8,7 +8,7 @@ import enum
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 
 class Severity(enum.IntEnum):
@@ -124,7 +124,8 @@ class Finding:
         if self.record is not None:  # a record's findings keep their identity when records are reordered
             parts.append(self.record)
         key = "\x1f".join(parts)
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        # surrogateescape: a file name that is not UTF-8 keeps its own bytes (and its own fingerprint).
+        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
     @property
     def identity(self) -> str:
@@ -178,7 +179,8 @@ class Summary(TypedDict):
     baselined: int
     suppressed: int
     problems: list[str]
-    skipped: list[str]  # files of scanned folders no reader reads
+    skipped: list[str]  # files of scanned folders not read (no reader for the format, see skipped_reasons)
+    skipped_reasons: NotRequired[dict[str, str]]  # path -> why, for files skipped for another reason (present if any)
     signature: str  # how the report was made (audit/provenance.py); empty for results not made by a scan
 
 
@@ -200,7 +202,9 @@ class RunResult:
     # path -> the readers' map between that text and the raw file, for files whose visible text is not the
     # raw file (HTML, Markdown, exports): an audit.readers.base.OffsetMap; findings hold raw offsets.
     views: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
-    skipped: tuple[str, ...] = ()  # files in scanned folders that no reader reads (listed, never silent)
+    skipped: tuple[str, ...] = ()  # files in scanned folders that are not read (listed, never silent)
+    # path -> why it was skipped, when not for want of a reader: not a regular file, over --max-file-size
+    skip_reasons: dict[str, str] = field(default_factory=dict, compare=False)
     signature: str = ""  # how the run was made: tool version, glossary hash, rules, thresholds (provenance.py)
 
     def rule(self, rule_id: str) -> Rule | None:
@@ -225,7 +229,7 @@ class RunResult:
 
     def summary(self) -> Summary:
         """The JSON contract's ``summary`` object."""
-        return {
+        summary: Summary = {
             "files": self.files_scanned,
             "findings": len(self.findings),
             "by_severity": self.counts(),
@@ -236,3 +240,6 @@ class RunResult:
             "skipped": list(self.skipped),
             "signature": self.signature,
         }
+        if self.skip_reasons:
+            summary["skipped_reasons"] = dict(sorted(self.skip_reasons.items()))
+        return summary

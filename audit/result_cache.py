@@ -141,7 +141,7 @@ class CacheSession:
     def get(self, path: str, digest: str) -> FileResult | None:
         """The stored result of ``path`` if its content still has ``digest``."""
         row = self._run(lambda db: db.execute("SELECT digest, data FROM results WHERE scope = ? AND path = ?",
-                                              (self.scope, path)).fetchone())
+                                              (self.scope, _key(path))).fetchone())
         if row is None or row[0] != digest:
             self.misses += 1
             return None
@@ -156,14 +156,15 @@ class CacheSession:
     def knows(self, path: str, digest: str) -> bool:
         """Is there an entry for ``path`` with this content (without reading it)?"""
         row = self._run(lambda db: db.execute("SELECT digest FROM results WHERE scope = ? AND path = ?",
-                                              (self.scope, path)).fetchone())
+                                              (self.scope, _key(path))).fetchone())
         return row is not None and row[0] == digest
 
     def put(self, path: str, digest: str, result: FileResult) -> None:
         if self.db is None:
             return
-        data = json.dumps(to_json(result, self.enabled), ensure_ascii=False, separators=(",", ":"))
-        self.pending.append((self.scope, path, digest, data))
+        # ASCII: a file name that is not UTF-8 (held as surrogates) is stored as a JSON escape sqlite accepts.
+        data = json.dumps(to_json(result, self.enabled), ensure_ascii=True, separators=(",", ":"))
+        self.pending.append((self.scope, _key(path), digest, data))
         if len(self.pending) >= WRITE_BATCH:
             self._flush()
 
@@ -196,6 +197,11 @@ class CacheSession:
             else:
                 self.db = self._rebuild(error)
         return None
+
+
+def _key(path: str) -> str:
+    """A path as sqlite stores it: a file name's bytes that are not UTF-8 written as escapes."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _open(path: Path) -> sqlite3.Connection:

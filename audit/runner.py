@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 
 from .checks.base import Context
-from .documents import DocumentError, read_bytes
+from .documents import DocumentError, read_bytes, read_stdin
 from .readers import ReaderOptions
 from .result_cache import CacheSession, ResultCache
 from .units import FileResult, check_file, read_problem
@@ -40,6 +39,7 @@ class FileOptions:
     jobs: int = 1  # worker processes (with ``dask="local"``: the LocalCluster's workers)
     stdin: Callable[[], bytes] | None = None
     dask: str | None = None  # a Dask scheduler's address, or "local": the files are checked on its workers
+    max_size: int | None = None  # standard input over this many bytes is refused (files are sized when listed)
 
 
 @dataclass
@@ -109,7 +109,9 @@ def _slots(files: list[str], options: FileOptions, session: CacheSession | None,
             continue
         try:
             if path == "-":
-                data = options.stdin() if options.stdin else sys.stdin.buffer.read()
+                data = options.stdin() if options.stdin else read_stdin(options.max_size)
+                if options.max_size and len(data) > options.max_size:
+                    raise DocumentError(f"<stdin>: larger than --max-file-size ({options.max_size} bytes); not read")
             else:
                 data = read_bytes(path)
         except DocumentError as error:

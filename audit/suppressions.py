@@ -16,6 +16,8 @@ findings of corpus-wide checks are suppressed too). Nothing here prints or reads
 """
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -41,7 +43,11 @@ RULE = Rule(
     fix="Delete the marker, or correct the rule it names (`audit rules` lists them).",
 )
 
-MARKER = re.compile(r"<!--\s*audit:\s*ignore\b(?P<rules>[^>]*?)\s*-->", re.IGNORECASE)
+# The rules stop at "<" as well as ">": from an unclosed marker the search runs only to the next one, never to
+# the end of the text once per marker; blank space before "-->" is the split's business, not a second
+# quantifier's (two quantifiers over one blank run backtrack in quadratic time).
+MARKER = re.compile(r"<!--\s*audit:\s*ignore\b(?P<rules>[^<>]*?)-->", re.IGNORECASE)
+_SPACE = re.compile(r"\s*")
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*(?:\r?\n|\r|$)|\r[ \t]*\r")
 _HTML_BLOCK_END = re.compile(
     r"</(?:p|li|h[1-6]|blockquote|td|th|div|figcaption|pre|dd|dt|caption|section|article)\s*>", re.IGNORECASE
@@ -65,35 +71,42 @@ class Marker:
         return not self.rules or any(rule.matches(pattern) for pattern in self.rules)
 
 
-def _scope(document: Document, after: int, markers: list[re.Match[str]]) -> tuple[int, int]:
-    """The paragraph a marker ending at ``after`` covers: skip blank space and stacked markers first."""
+def _scopes(document: Document, markers: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """The paragraph each marker covers: from after the marker and any markers stacked right after it
+    (blank space between them allowed) to the paragraph's end.
+
+    Worked out from the last marker back, so a stack of thousands of markers costs one pass, and the
+    paragraph ends are looked up by bisection in the sorted ends: linear-logarithmic in the markers.
+    """
     text = document.text
-    position = after
-    while True:
-        stripped = len(text) - len(text[position:].lstrip())
-        following = next((m for m in markers if m.start() == stripped), None)
-        if following is None:
-            position = stripped
-            break
-        position = following.end()
-    ends = [len(text)]
-    blank = _BLANK_LINE.search(text, position)
-    if blank:
-        ends.append(blank.start())
-    if document.kind == "html":
-        block = _HTML_BLOCK_END.search(text, position)
-        if block:
-            ends.append(block.end())
-    return position, min(ends)
+    by_start = {match.start(): index for index, match in enumerate(markers)}
+    starts: list[int] = [0] * len(markers)  # where each marker's paragraph starts
+    for index in range(len(markers) - 1, -1, -1):
+        space = _SPACE.match(text, markers[index].end())
+        after = space.end() if space else markers[index].end()
+        following = by_start.get(after)
+        starts[index] = starts[following] if following is not None and following > index else after
+    blank_starts = [match.start() for match in _BLANK_LINE.finditer(text)]
+    blocks = [(match.start(), match.end()) for match in _HTML_BLOCK_END.finditer(text)] if document.kind == "html" else []
+    block_starts = [start for start, _ in blocks]
+    scopes = []
+    for start in starts:
+        # The first blank line and the first closing block tag at or after the paragraph's start (the start is
+        # never inside either: it is past any blank space, and tags are not blank).
+        blank = bisect.bisect_left(blank_starts, start)
+        block = bisect.bisect_left(block_starts, start)
+        end = min(blank_starts[blank] if blank < len(blank_starts) else len(text),
+                  blocks[block][1] if block < len(blocks) else len(text))
+        scopes.append((start, end))
+    return scopes
 
 
 def parse(document: Document) -> list[Marker]:
     """Every suppression marker in a document, with the paragraph each covers."""
     found = list(MARKER.finditer(document.text))
     markers = []
-    for match in found:
+    for match, (scope_start, scope_end) in zip(found, _scopes(document, found)):
         rules = tuple(part for part in re.split(r"[\s,]+", match.group("rules")) if part)
-        scope_start, scope_end = _scope(document, match.end(), found)
         report = document.finding(RULE, match.start(), match.end(), "", confidence=1.0)
         markers.append(Marker(document.path, match.start(), match.end(), scope_start, scope_end, rules, report))
     return markers
@@ -112,27 +125,66 @@ def apply(
     """
     rules = tuple(rules)
     by_id = {rule.id: rule for rule in rules}
-    used: set[Marker] = set()
-    kept: list[Finding] = []
-    suppressed = 0
-    own = {path: _marker_regions(found) for path, found in markers.items()}
-    for finding in findings:
-        here = markers.get(finding.path, ())
-        if any(start <= finding.start and finding.end <= end for start, end in own.get(finding.path, ())):
-            continue  # a finding about the markers themselves (an "HTML comment"): markers are not copy
-        rule = by_id.get(finding.rule)
-        hits = [m for m in here if m.covers(finding) and rule is not None and m.names(rule)]
-        if hits:
-            used.update(hits)
-            suppressed += 1
-        else:
-            kept.append(finding)
+    findings = list(findings)
+    own = {path: _Regions(_marker_regions(found)) for path, found in markers.items()}
+    mine = [own[f.path].contain(f.start, f.end) if f.path in own else False for f in findings]
+    groups: dict[tuple[str, str], list[int]] = {}
+    for number, finding in enumerate(findings):
+        if not mine[number] and finding.path in markers and finding.rule in by_id:
+            groups.setdefault((finding.path, finding.rule), []).append(number)
+    used: set[int] = set()  # id() of the markers that suppressed something
+    covered: set[int] = set()
+    for (path, rule_id), numbers in groups.items():
+        naming = [marker for marker in markers[path] if marker.names(by_id[rule_id])]
+        covered.update(_sweep([findings[number] for number in numbers], numbers, naming, used))
+    kept = [f for number, f in enumerate(findings) if not mine[number] and number not in covered]
     if enabled(RULE):
         for marker in (m for path in sorted(markers) for m in markers[path]):
-            message = _unused_message(marker, marker in used, rules, enabled)
+            message = _unused_message(marker, id(marker) in used, rules, enabled)
             if message:
                 kept.append(replace(marker.report, message=message))
-    return kept, suppressed
+    return kept, len(covered)
+
+
+def _sweep(findings: list[Finding], numbers: list[int], markers: list[Marker], used: set[int]) -> list[int]:
+    """The numbers of the findings (of one file and rule) some marker covers; the markers that cover one go
+    into ``used``. One sweep in order of position: a heap holds the markers whose paragraph is open."""
+    order = sorted(range(len(findings)), key=lambda i: findings[i].start)
+    pending = sorted(markers, key=lambda marker: marker.scope_start)
+    open_ends: list[tuple[int, int]] = []  # (scope_end, id) of the markers covering the position
+    fresh: dict[int, Marker] = {}  # open markers not yet known to be used
+    next_marker = 0
+    hits = []
+    for index in order:
+        position = findings[index].start
+        while next_marker < len(pending) and pending[next_marker].scope_start <= position:
+            marker = pending[next_marker]
+            heapq.heappush(open_ends, (marker.scope_end, id(marker)))
+            fresh[id(marker)] = marker
+            next_marker += 1
+        while open_ends and open_ends[0][0] <= position:
+            fresh.pop(heapq.heappop(open_ends)[1], None)
+        if open_ends:
+            hits.append(numbers[index])
+            used.update(fresh)
+            fresh.clear()
+    return hits
+
+
+class _Regions:
+    """Spans (start, end), asked whether one contains a stretch: bisection over the starts, with the
+    largest end so far, so each question costs a logarithm."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.reach: list[int] = []
+        for _, end in spans:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def contain(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start)
+        return index > 0 and self.reach[index - 1] >= end
 
 
 def _marker_regions(markers: list[Marker]) -> list[tuple[int, int]]:

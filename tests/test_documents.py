@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import audit.documents as documents
 from audit.cli import main
 from audit.config import Settings
 from audit.documents import Document, DocumentError, decode, expand_paths, read_document
@@ -220,14 +221,14 @@ def test_engine_reports_the_unreadable_file_and_scans_the_rest(mixed, names_glos
 
 def test_engine_reports_a_file_that_cannot_be_opened(mixed, names_glossary_path, monkeypatch):
     victim = mixed / "a.txt"
-    real = Path.read_bytes
+    real = documents.read_regular  # every article is read through it (root may read a chmod-000 file)
 
-    def refuse(self):
-        if Path(self) == victim:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def refuse(path, max_size=None):
+        if Path(path) == victim:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, max_size)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(documents, "read_regular", refuse)
     result = scan([str(mixed / "a.txt"), str(mixed / "c.txt")], Settings(glossaries=(str(names_glossary_path),)))
     assert [(p.path, p.message) for p in result.problems] == [(str(victim), "cannot read (Permission denied)")]
     assert [f.text for f in result.findings if f.rule == "AUD103"] == ["The mirror"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import audit.glossary as glossary_module
 from audit.cli import main
 from audit.glossary import (
     ENTRY_TYPES,
@@ -298,14 +299,14 @@ def test_unreadable_file(tmp_path):
 
 def test_unreadable_file_permission(tmp_path, monkeypatch, write_glossary):
     path = write_glossary(tmp_path, "canonical\nBaku\n", ".csv")
-    real = Path.read_bytes
+    real = glossary_module.read_regular  # glossaries are read through it (root may read a chmod-000 file)
 
-    def refuse(self):
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def refuse(name, max_size=None):
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied", str(name))
+        return real(name, max_size)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(glossary_module, "read_regular", refuse)
     error = _error(path)
     assert "Permission denied" in str(error)
 

@@ -18,7 +18,7 @@ from ..variants import (
     candidate_pairs,
     name_words,
 )
-from .base import Check, Context, Corpus, graded, overlaps
+from .base import Check, Context, Corpus, Spans, graded, overlaps
 
 RULE = Rule(
     id="AUD302",
@@ -137,7 +137,7 @@ def note(document: Document, context: Context) -> ArticleNote:
     """The article's name spellings long enough to compare, whether a name rule reports each, and where a
     finding would stand on the first use of each spelling the rule could report."""
     words = [word for word in name_words(document.text) if len(word.folded) >= MIN_LENGTH]
-    spans = context.reported_name_spans(document)
+    spans = Spans(context.reported_name_spans(document))  # bisection: linear in the names, not quadratic
     by_form: dict[str, list[NameWord]] = {}
     flagged: set[str] = set()
     for word in words:

@@ -15,7 +15,7 @@ from ..variants import (
     known_to_word_lists,
     name_words,
 )
-from .base import Check, Context, graded, overlaps
+from .base import Check, Context, Spans, graded, overlaps
 
 RULE = Rule(
     id="AUD301",
@@ -123,7 +123,7 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     if len(by_form) < 2:
         return
     at = {(word.phrase, word.position): word for word in words}
-    name_spans = context.reported_name_spans(document)
+    name_spans = Spans(context.reported_name_spans(document))
     findings: list[Finding] = []
     for verdict in verdicts(by_form, context):
         if all(_given_name_position(word) for word in by_form[verdict.form]):

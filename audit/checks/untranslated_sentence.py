@@ -95,6 +95,19 @@ class _Passage:
     languages: dict[str, float]  # language -> the lowest probability any of its sentences had
 
 
+def _in_expected_script(sentence: str, scripts: frozenset[str]) -> bool:
+    """Long enough to judge, and mostly in the copy's scripts (counted in C for ASCII, the usual case:
+    every ASCII letter is Latin, so a 5 MB article is not looked at letter by letter in Python)."""
+    if sentence.isascii():
+        count = sum(map(str.isalpha, sentence))
+        in_script = count if "LATIN" in scripts else 0
+    else:
+        letters = [char for char in sentence if char.isalpha()]
+        count = len(letters)
+        in_script = sum(1 for char in letters if script_of(char) in scripts)
+    return count >= MIN_LETTERS and len(sentence.split()) >= MIN_WORDS and in_script >= 0.8 * count
+
+
 def check(document: Document, context: Context) -> Iterator[Finding]:
     text = document.text
     target = context.settings.target_language.lower()
@@ -102,11 +115,8 @@ def check(document: Document, context: Context) -> Iterator[Finding]:
     passages: list[_Passage] = []
     for start, end in sentences(text):
         sentence = text[start:end]
-        letters = [char for char in sentence if char.isalpha()]
-        if len(letters) < MIN_LETTERS or len(sentence.split()) < MIN_WORDS:
-            continue
-        if sum(1 for char in letters if script_of(char) in scripts) < 0.8 * len(letters):
-            continue  # another script: the foreign-script check's business
+        if not _in_expected_script(sentence, scripts):
+            continue  # too short, or another script: the foreign-script check's business
         found = _foreign_language(sentence, target)
         if found is None:
             continue

@@ -27,8 +27,19 @@ def summary_line(result: RunResult) -> str:
     if result.problems:
         text += f"; {plural(len(result.problems), 'file')} could not be read"
     if result.skipped:
-        text += f"; {plural(len(result.skipped), 'file')} skipped (no reader for the format)"
+        text += f"; {plural(len(result.skipped), 'file')} skipped ({_skip_reasons(result)})"
     return text
+
+
+def _skip_reasons(result: RunResult) -> str:
+    """'no reader for the format', or how many files were skipped for each reason."""
+    if not result.skip_reasons:
+        return "no reader for the format"
+    counts: dict[str, int] = {}
+    for path in result.skipped:
+        reason = result.skip_reasons.get(path, "no reader for the format").split(" (")[0]
+        counts[reason] = counts.get(reason, 0) + 1
+    return ", ".join(f"{count} {reason}" for reason, count in sorted(counts.items()))
 
 
 def by_path(result: RunResult) -> dict[str, list[Finding]]:

@@ -27,7 +27,7 @@ def uri(path: str) -> str:
         return "stdin"
     if os.path.isabs(path):
         return Path(path).as_uri()
-    return quote(Path(path).as_posix(), safe="/")
+    return quote(os.fsencode(Path(path).as_posix()), safe="/")  # a name's own bytes, even if not UTF-8
 
 
 def _rule(rule: Rule) -> dict[str, object]:

@@ -36,6 +36,10 @@ def read_toml(text: str) -> dict[str, Any]:
     except tomli.TOMLDecodeError as error:
         line = _TOML_ERROR_LINE.search(str(error))
         raise InvalidToml(str(error).split(" (at ")[0], int(line.group(1)) if line else None) from None
+    except RecursionError:  # arrays or inline tables nested thousands deep
+        raise InvalidToml("nested too deep", None) from None
+    except ValueError as error:  # an integer of thousands of digits
+        raise InvalidToml(str(error).split(" (at ")[0], None) from None
 
 
 def table_lines(text: str, table: str) -> list[int]:

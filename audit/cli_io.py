@@ -15,6 +15,10 @@ from .config import Settings, override
 from .documents import Document
 from .files import parse_size
 
+# The exit codes, computed once per command: nothing at or above --fail-on, findings, usage or input
+# error, a crash (a bug).
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
+
 
 class UsageError(Exception):
     """Bad input named on the command line: one line to stderr, exit code 2."""

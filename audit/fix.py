@@ -65,6 +65,7 @@ class FilePlan:
     raw: str
     fixes: list[Fix] = field(default_factory=list)
     left: list[tuple[Finding, str]] = field(default_factory=list)  # fixable findings not fixed, and why
+    format: str = "text"  # the reader's format: a Word document is written back through its runs
 
     @property
     def fixed_text(self) -> str:
@@ -164,17 +165,19 @@ def plan_file(path: str, findings: Iterable[Finding], rules: dict[str, Rule], op
     if not candidates:
         return FilePlan(path, b"", "", [], left) if left else None
     format_name = format_of(path, reader_options)
-    if is_binary(format_name):
+    if is_binary(format_name) and format_name != "docx":
         raise DocumentError(f"{path}: {len(candidates)} fix(es) not applied: {format_name} files cannot be fixed "
                             "automatically yet; apply the suggestions of `audit scan` by hand")
     data = read_bytes(path)
     reading = _reading(path, data, reader_options)
-    plan = FilePlan(path, data, reading.raw, [], left)
+    plan = FilePlan(path, data, reading.raw, [], left, format_name)
     # Most confident first, then by position and rule: overlapping fixes are decided the same way every run.
     ordered = sorted(candidates, key=lambda f: (-f.confidence, f.start, -(f.end - f.start), f.rule, f.suggestion or ""))
     taken: list[Edit] = []
     for finding in ordered:
         fix = _fix(finding, reading)
+        if not isinstance(fix, str) and format_name == "docx":
+            fix = _in_runs(fix, plan)
         if isinstance(fix, str):
             plan.left.append((finding, fix))
         elif _overlaps(fix, taken):
@@ -184,6 +187,17 @@ def plan_file(path: str, findings: Iterable[Finding], rules: dict[str, Rule], op
             taken.extend(fix.edits)
     plan.fixes.sort(key=lambda fix: fix.finding.start)
     return plan
+
+
+def _in_runs(fix: Fix, plan: FilePlan) -> Fix | str:
+    """A Word document's fix, if its edits can be made in the runs that hold the text (else why not)."""
+    from .fix_docx import unfixable
+
+    for edit in fix.edits:
+        reason = unfixable(plan.data, plan.raw, edit.start, edit.end, removal=not edit.replacement)
+        if reason:
+            return reason
+    return fix
 
 
 def plan_fixes(result: RunResult, rules: Iterable[Rule], options: FixOptions,
@@ -229,7 +243,12 @@ def _encoded(plan: FilePlan) -> bytes:
 
 def write(plan: FilePlan) -> None:
     """Replace the file with its fixed text, atomically, only if it still holds the bytes the plan was made from."""
-    content = _encoded(plan)
+    if plan.format == "docx":
+        from .fix_docx import apply
+
+        content = apply(plan.data, plan.raw, [(e.start, e.end, e.replacement) for fix in plan.fixes for e in fix.edits])
+    else:
+        content = _encoded(plan)
 
     def unchanged() -> None:
         if hashlib.sha256(read_bytes(plan.path)).digest() != hashlib.sha256(plan.data).digest():

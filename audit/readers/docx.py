@@ -51,3 +51,8 @@ def read(data: bytes, options: object = None) -> Reading:
     reading = whole(NAME, "\n".join(paragraphs(data)))
     # Positions are paragraphs, not a raw text: a Source still maps them (one line a paragraph).
     return Reading(NAME, reading.raw, reading.text, None, (reading.records[0],))
+
+
+def encode(text: str) -> str | None:
+    """How ``text`` is written into a paragraph's run (for `audit fix`): as it is, on one line."""
+    return None if "\n" in text or "\r" in text else text

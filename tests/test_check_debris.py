@@ -41,6 +41,14 @@ def test_footer_and_comment_form_are_one_block():
     assert "comment form" in finding.message and "Source link" in finding.message
 
 
+def test_a_comment_form_run_together_on_one_line_is_found_whole():
+    # A page's footer flattened to one line by a scraper (or by the HTML reader's inline text).
+    (finding,) = run(STORY + "\nLeave a comment. Your email address will not be published. Required fields are marked *\n")
+    assert finding.text == "Leave a comment. Your email address will not be published. Required fields are marked *"
+    # A sentence that only starts like the form is copy, not debris.
+    assert run(STORY + "\nLeave a comment about the bridge below, the mayor said.\n") == []
+
+
 def test_symbol_only_line_closes_the_block():
     text = STORY + "\nBe the first to comment\n\nLeave a comment\n\n\n*\n"
     (finding,) = run(text)

@@ -177,9 +177,9 @@ _WORDLIST_CODE = {"no": "nb", "hr": "sh", "sr": "sh", "bs": "sh", "tl": "fil", "
 @lru_cache(maxsize=64)
 def _has_wordlist(language: str) -> bool:
     """Does wordfreq have a word list of its own for ``language`` (not a "nearest match")?"""
-    from wordfreq import available_languages
+    from .text.frequency import wordlist_languages
 
-    return language in available_languages()
+    return language in wordlist_languages()
 
 
 def known_word_share(words: list[str], language: str, min_zipf: float = FREQUENT_WORD_ZIPF) -> float | None:

@@ -91,3 +91,23 @@ def test_only_rules_that_cannot_cross_a_line_are_applied_in_bulk(pattern, safe):
     from audit.regex_facts import stays_in_line
 
     assert stays_in_line(pattern) is safe
+
+
+def test_englishs_table_is_read_without_importing_wordfreq_and_equals_it():
+    # A scan of plain English copy must not pay for importing wordfreq (ftfy, langcodes, regex): the
+    # table is read from wordfreq's data file, and must be wordfreq's own table, word for word.
+    import subprocess
+    import sys
+
+    code = ("import sys; from audit.text.frequency import _english, wordlist_languages; "
+            "table = _english(); assert 'en' in wordlist_languages() and 'de' in wordlist_languages(); "
+            "print(len(table), 'wordfreq' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    size, imported = done.stdout.split()
+    assert imported == "False" and int(size) > 100_000
+    from audit.text.frequency import _english, wordlist_languages
+    from wordfreq import available_languages
+
+    assert _english() == get_frequency_dict("en", "best")
+    assert wordlist_languages() == frozenset(available_languages())

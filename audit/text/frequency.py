@@ -46,9 +46,71 @@ def _wordfreq() -> ModuleType:
 
 @lru_cache(maxsize=1)
 def _english() -> dict[str, float]:
-    # The same arguments as wordfreq's own lookups pass (lang, wordlist), so its cache holds one table,
-    # built once (0.15-0.3 s), not one for each spelling of the call.
-    table: dict[str, float] = _wordfreq().get_frequency_dict("en", "best")
+    """wordfreq's English table (word -> frequency), read straight from its data file when it can be:
+    importing wordfreq (ftfy, langcodes, regex) costs more than reading the table, and a scan of plain
+    English copy never needs the rest of it. Otherwise wordfreq builds it, with the same arguments its
+    own lookups pass, so its cache holds one table."""
+    table = _read_cbpack(ENGLISH_WORDLIST)
+    if table is None:
+        table = _wordfreq().get_frequency_dict("en", "best")
+    return table
+
+
+# The file wordfreq's "best" English list is (wordfreq.available_languages("best")["en"]); its format:
+# a gzipped msgpack list, a header, then one list of words per centibel of frequency, most frequent first.
+ENGLISH_WORDLIST = "large_en.msgpack.gz"
+CBPACK_HEADER = {"format": "cB", "version": 1}
+
+
+def _data_folder() -> str | None:
+    """wordfreq's data folder, found without importing wordfreq."""
+    from importlib.util import find_spec
+
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return f"{spec.submodule_search_locations[0]}/data"
+
+
+@lru_cache(maxsize=1)
+def wordlist_languages() -> frozenset[str]:
+    """The languages wordfreq has a word list of its own for (wordfreq.available_languages("best")),
+    read from its data folder's file names ("small_de.msgpack.gz")."""
+    import os
+
+    folder = _data_folder()
+    try:
+        names = os.listdir(folder) if folder else []
+    except OSError:
+        names = []
+    found = frozenset(
+        name.split(".")[0].split("_", 1)[1] for name in names
+        if name.endswith(".msgpack.gz") and not name.startswith("_") and name.split("_", 1)[0] in ("small", "large")
+    )
+    return found or frozenset(_wordfreq().available_languages())
+
+
+def _read_cbpack(name: str) -> dict[str, float] | None:
+    """A wordfreq cBpack list as word -> frequency (None if the file is not there or not in that format)."""
+    import gzip
+
+    folder = _data_folder()
+    if folder is None:
+        return None
+    try:
+        import msgpack  # type: ignore[import-untyped]
+
+        with gzip.open(f"{folder}/{name}", "rb") as handle:
+            pack = msgpack.load(handle, raw=False, strict_map_key=False)
+    except (OSError, ValueError, ImportError, EOFError):
+        return None
+    if not isinstance(pack, list) or not pack or pack[0] != CBPACK_HEADER:
+        return None
+    table: dict[str, float] = {}
+    for index, bucket in enumerate(pack[1:]):
+        frequency = 10 ** (-index / 100)  # wordfreq.cB_to_freq(-index)
+        for word in bucket:
+            table[word] = frequency
     return table
 
 

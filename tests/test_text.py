@@ -106,8 +106,9 @@ def test_englishs_table_is_read_without_importing_wordfreq_and_equals_it():
     assert done.returncode == 0, done.stderr
     size, imported = done.stdout.split()
     assert imported == "False" and int(size) > 100_000
-    from audit.text.frequency import _english, wordlist_languages
     from wordfreq import available_languages
+
+    from audit.text.frequency import _english, wordlist_languages
 
     assert _english() == get_frequency_dict("en", "best")
     assert wordlist_languages() == frozenset(available_languages())

@@ -28,7 +28,6 @@ from .cli_io import (
     tolerant_streams,
     write_output,
 )
-from .compare.inputs import CompareInputError
 from .config import ConfigError, describe, resolve
 from .dask_scan import DaskError
 from .engine import all_rules
@@ -354,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Exit as done:
         return done.exit_code
     except (UsageError, GlossaryError, DataFileError, ConfigError, ChangesError, baselines.BaselineError,
-            CompareInputError, DaskError) as error:
+            DaskError) as error:
         typer.echo(f"audit: {error}", err=True)
         return EXIT_USAGE
     except typer.Abort:

@@ -22,7 +22,6 @@ from .cli_io import (
     output_path,
     write_output,
 )
-from .compare.rules import RULES as COMPARE_RULES
 from .config import describe, resolve
 from .engine import all_rules
 from .model import FailOn, find_rule
@@ -30,6 +29,8 @@ from .model import FailOn, find_rule
 
 def documented_rules() -> tuple:
     """Every rule `audit rules` lists and `audit explain` documents: the scan's, then `audit compare`'s."""
+    from .compare.rules import RULES as COMPARE_RULES  # audit.compare is imported only when needed
+
     return (*all_rules(), *COMPARE_RULES)
 
 
@@ -116,27 +117,31 @@ def compare_command(
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour text output (default: on a terminal).")] = None,
 ) -> None:
     """Score HYP against a human reference (BLEU, chrF, TER) and list names it renders differently."""
-    output = output_path(output_name)
-    from .compare import Thresholds, compare, load_pairs
+    # audit.compare (and sacrebleu) are imported only for this command: a scan starts without them.
+    from .compare import CompareInputError, Thresholds, compare, load_pairs
     from .compare.report import render_json, render_text
     from .glossary import load_glossary
 
-    loaded = None
-    for path in glossary or ():
-        loaded = load_glossary(path) if loaded is None else loaded.merged(load_glossary(path))
-    language = source_language.strip().lower() if source_language else None
-    if source is not None and not (loaded and any(entry.forms for entry in loaded.entries)):
-        typer.echo("audit: note: --source checks only names of a --glossary whose entries have source-language forms", err=True)
-    comparison = compare(load_pairs(hypothesis, reference, source), loaded, source_language=language, worst=worst)
-    thresholds = Thresholds(min_chrf, min_bleu, max_ter, min_name_accuracy)
-    if format is CompareFormat.json:
-        text = render_json(comparison, thresholds, fail_on.value)
-    else:
-        use_color = color if color is not None else (output is None and sys.stdout.isatty())
-        text = render_text(comparison, thresholds, fail_on.value, color=use_color)
-    write_output(output, text, tuple(path for path in (hypothesis, reference, source) if path))
-    failed = thresholds.missed(comparison) or comparison.failing(fail_on.value)
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+    output = output_path(output_name)
+    try:
+        loaded = None
+        for path in glossary or ():
+            loaded = load_glossary(path) if loaded is None else loaded.merged(load_glossary(path))
+        language = source_language.strip().lower() if source_language else None
+        if source is not None and not (loaded and any(entry.forms for entry in loaded.entries)):
+            typer.echo("audit: note: --source checks only names of a --glossary whose entries have source-language forms", err=True)
+        comparison = compare(load_pairs(hypothesis, reference, source), loaded, source_language=language, worst=worst)
+        thresholds = Thresholds(min_chrf, min_bleu, max_ter, min_name_accuracy)
+        if format is CompareFormat.json:
+            text = render_json(comparison, thresholds, fail_on.value)
+        else:
+            use_color = color if color is not None else (output is None and sys.stdout.isatty())
+            text = render_text(comparison, thresholds, fail_on.value, color=use_color)
+        write_output(output, text, tuple(path for path in (hypothesis, reference, source) if path))
+        failed = thresholds.missed(comparison) or comparison.failing(fail_on.value)
+        raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+    except CompareInputError as error:
+        raise UsageError(str(error)) from None
 
 
 def show_config(

@@ -14,23 +14,11 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable
 
+from .files import kind
+
 
 class WriteError(Exception):
     """A file that may not or cannot be written; the message names it, on one line."""
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 def _identity(path: str) -> tuple[int, int] | None:
@@ -53,7 +41,7 @@ def check_target(path: str | os.PathLike[str], inputs: Iterable[str] = ()) -> No
     except OSError as error:
         raise WriteError(f"{name}: cannot write ({error.strerror or error})") from None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        raise WriteError(f"{name}: is {_kind(info.st_mode)}; not replaced (write to a regular file)")
+        raise WriteError(f"{name}: is {kind(info.st_mode)}; not replaced (write to a regular file)")
     target = os.path.realpath(name)
     identity = (info.st_dev, info.st_ino) if info is not None else None
     for given in inputs:

@@ -28,6 +28,7 @@ from .cli_io import (
     tolerant_streams,
     write_output,
 )
+from .cli_options import ExtendGlossaryOption, GlossaryOption
 from .config import ConfigError, describe, resolve
 from .dask_scan import DaskError
 from .engine import all_rules
@@ -182,12 +183,8 @@ def _write_parquet(result: RunResult, directory: Path) -> Path:
 @app.command()
 def scan(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to scan (recursively); - for stdin.")],
-    glossary: Annotated[
-        Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file (.toml or .csv) or bundled glossary name (`audit glossaries`); repeatable. Default: the configuration's, else the bundled one.")
-    ] = None,
-    extend_glossary: Annotated[
-        Optional[list[str]], typer.Option("--extend-glossary", "-G", help="Glossary added to the bundled one (or to --glossary) instead of replacing it; repeatable.")
-    ] = None,
+    glossary: GlossaryOption = None,
+    extend_glossary: ExtendGlossaryOption = None,
     format: Annotated[FormatName, typer.Option("--format", "-f", help="Output format.")] = "text",  # type: ignore[assignment]
     output_name: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1 (default: warning).")] = None,
@@ -271,9 +268,7 @@ def fix(
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the fixes and change nothing.")] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply unsafe fixes (debris removal, spellings guessed from the article).")] = False,
     min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Apply only fixes at least this sure.")] = 0.85,
-    glossary: Annotated[
-        Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file (.toml or .csv); repeatable. Default: the configuration's, else the bundled one.")
-    ] = None,
+    glossary: GlossaryOption = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Fix only these rules (ids, id prefixes or names).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Do not fix these rules.")] = None,
     config: Annotated[Optional[str], typer.Option("--config", help="Configuration file to use instead of searching upward.")] = None,

@@ -22,6 +22,7 @@ from .cli_io import (
     output_path,
     write_output,
 )
+from .cli_options import ExtendGlossaryOption, GlossaryOption
 from .config import describe, resolve
 from .engine import all_rules
 from .model import FailOn, find_rule
@@ -59,12 +60,8 @@ def explain(rule: Annotated[str, typer.Argument(help="Rule id (AUD101) or name (
 
 def names(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to read (recursively); - for stdin.")],
-    glossary: Annotated[
-        Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file (.toml or .csv) or bundled glossary name (`audit glossaries`); repeatable. Default: the configuration's, else the bundled one.")
-    ] = None,
-    extend_glossary: Annotated[
-        Optional[list[str]], typer.Option("--extend-glossary", "-G", help="Glossary added to the bundled one (or to --glossary) instead of replacing it; repeatable.")
-    ] = None,
+    glossary: GlossaryOption = None,
+    extend_glossary: ExtendGlossaryOption = None,
     csv_file: Annotated[Optional[Path], typer.Option("--csv", help="Also write the new names as glossary CSV rows to this file, for review.")] = None,
     min_count: Annotated[int, typer.Option("--min-count", min=1, help="List only names seen at least this many times.")] = 1,
 ) -> None:

@@ -50,7 +50,9 @@ def format_size(size: int) -> str:
 
 
 def kind(mode: int) -> str:
-    """What a non-regular file is, in words."""
+    """What a non-regular file is, in words (from lstat: a link is named as such)."""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
     if stat.S_ISDIR(mode):
         return "a directory"
     if stat.S_ISFIFO(mode):

@@ -9,12 +9,11 @@ spans runs (a name half in bold) or a hyperlink is left to a person, as HTML mar
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .readers.base import ReaderError
+from .readers.docx import open_document, paragraph_blocks
 
 
 @dataclass(frozen=True)
@@ -26,42 +25,16 @@ class Piece:
     run: Any  # python-docx Run, or None
 
 
-def _document(data: bytes) -> Any:
-    import docx  # python-docx: imported only when a .docx is fixed
-
-    try:
-        return docx.Document(io.BytesIO(data))
-    except Exception as error:  # noqa: BLE001 - python-docx raises its own and lxml's errors for broken files
-        raise ReaderError(f"not a Word document ({type(error).__name__})") from None
-
-
-def _paragraphs(container: Any) -> Iterator[Any]:
-    """The paragraphs in the reader's order (body and table cells, merged cells once)."""
-    from docx.table import Table
-
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            for row in block.rows:
-                seen = set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:
-                        continue
-                    seen.add(id(cell._tc))
-                    yield from _paragraphs(cell)
-        else:
-            yield block
-
-
 def _pieces(paragraph: Any) -> list[Piece] | None:
     """The paragraph's runs with their offsets, or None if they do not add up to its text."""
     from docx.text.run import Run
 
-    pieces, at = [], 0
+    pieces, texts, at = [], [], 0
     for item in paragraph.iter_inner_content():
-        text = item.text
-        pieces.append(Piece(at, at + len(text), item if isinstance(item, Run) else None))
-        at += len(text)
-    return pieces if "".join(item.text for item in paragraph.iter_inner_content()) == paragraph.text else None
+        texts.append(item.text)
+        pieces.append(Piece(at, at + len(item.text), item if isinstance(item, Run) else None))
+        at += len(item.text)
+    return pieces if "".join(texts) == paragraph.text else None
 
 
 def _locate(text: str, start: int, end: int) -> tuple[int, int, int] | None:
@@ -77,7 +50,7 @@ def _locate(text: str, start: int, end: int) -> tuple[int, int, int] | None:
 def _layout(data: bytes) -> list[list[tuple[int, int, bool]] | None]:
     """Each paragraph's runs as (start, end, editable), parsed once per document however many edits it has."""
     layout: list[list[tuple[int, int, bool]] | None] = []
-    for paragraph in _paragraphs(_document(data)):
+    for paragraph in paragraph_blocks(open_document(data)):
         pieces = _pieces(paragraph)
         layout.append(None if pieces is None else [(p.start, p.end, p.run is not None) for p in pieces])
     return layout
@@ -103,8 +76,8 @@ def unfixable(data: bytes, text: str, start: int, end: int, removal: bool) -> st
 
 def apply(data: bytes, text: str, edits: list[tuple[int, int, str]]) -> bytes:
     """The document with ``edits`` (reader-text offsets, replacement) made, saved to bytes."""
-    document = _document(data)
-    paragraphs = list(_paragraphs(document))
+    document = open_document(data)
+    paragraphs = list(paragraph_blocks(document))
     emptied = []
     for start, end, replacement in sorted(edits, reverse=True):  # from the end: earlier offsets stay valid
         place = _locate(text, start, end)

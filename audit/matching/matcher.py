@@ -66,10 +66,6 @@ from .weights import (
 from .wordforms import near_spelling
 
 CACHE_LIMIT = 100_000  # distinct phrase surfaces each cache keeps before it starts afresh
-# Fuzzy lookups are made a document at a time (NameIndex.near_many) on a glossary with this many fuzzy
-# targets, when the document has this many words to look up: below, one search a word costs less.
-BATCH_FROM_TARGETS = 10_000
-BATCH_FROM_KEYS = 4
 
 class Matcher:
     """Finds garbled and mistranslated glossary names in a text. One per glossary; reuse it across documents."""
@@ -110,9 +106,7 @@ class Matcher:
         pending: list[NameMatch] = []  # garbles that count only if the article names their entry elsewhere
         barren = self._barren
         for phrase, surface, (phrase_known, _) in zip(phrases, surfaces, readings):
-            # A phrase spelled right throughout has nothing to report, unless a surname follows another
-            # person's given name ("Igor Klymenko" when the glossary has Igor Konashenkov and Ihor Klymenko).
-            if (None in phrase_known or given_name_to_check(phrase_known)) and surface not in barren:
+            if self._to_walk(surface, phrase_known):
                 found, unsupported, weighed = self._phrase_matches(text, phrase, phrase_known, mentioned)
                 matches.extend(found)
                 pending.extend(unsupported)
@@ -305,11 +299,11 @@ class Matcher:
     def _prefetch_near(self, phrases: Sequence[Phrase], surfaces: list[str], readings: list) -> None:
         """On a big glossary, look up together the fuzzy targets near every word of the document that the
         walk will look up one by one (NameIndex.near_many: the same answers, a few times faster)."""
-        if self.index.fuzzy_target_count < BATCH_FROM_TARGETS:
+        if not self.near_words.batches:
             return
         keys = []
         for phrase, surface, (known, _) in zip(phrases, surfaces, readings):
-            if surface in self._barren or (None not in known and not given_name_to_check(known)):
+            if not self._to_walk(surface, known):
                 continue
             for word, forms in zip(phrase.words, known):
                 if forms is not None or not _fuzzy_candidate(word):
@@ -317,8 +311,13 @@ class Matcher:
                 folded = fold(word.text)
                 if self.near_words.to_look_up(folded):
                     keys.append(spelling_key(folded))
-        if len(keys) >= BATCH_FROM_KEYS:
-            self.near_words.prefetch(keys)
+        self.near_words.prefetch(keys)
+
+    def _to_walk(self, surface: str, known: list[list[Form] | None]) -> bool:
+        """Has the phrase anything to report? Not if spelled right throughout (unless a surname follows
+        another person's given name: "Igor Klymenko" when the glossary has Igor Konashenkov and Ihor
+        Klymenko), nor if it was found barren before."""
+        return (None in known or given_name_to_check(known)) and surface not in self._barren
 
     def _weigh(self, evidence: Evidence | None, clue: Clue, form: Form) -> Verdict | None:
         return weigh(evidence, clue, self.min_confidence, is_person(form.entry), self._crowding)

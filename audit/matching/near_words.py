@@ -17,6 +17,10 @@ from .wordforms import base_forms
 FOREIGN_CASE_ENDINGS = ("owie", "owi", "ego", "emu", "ovi")
 FOREIGN_STEM_LENGTH = 6
 FOREIGN_ENDING_PENALTY = 0.05
+# Fuzzy lookups are made a document at a time (NameIndex.near_many) on a glossary with this many fuzzy
+# targets, when the document has this many words to look up: below, one search a word costs less.
+BATCH_FROM_TARGETS = 10_000
+BATCH_FROM_KEYS = 4
 
 
 class NearWords:
@@ -26,6 +30,7 @@ class NearWords:
         self.index = index
         self._cache: dict[str, list[tuple[Form, Evidence]]] = {}
         self._prefetched: dict[str, list[tuple[Form, int]]] = {}  # a document's fuzzy lookups, done together
+        self.batches = index.fuzzy_target_count >= BATCH_FROM_TARGETS  # is the glossary big enough to batch
 
     def forms(self, folded: str) -> list[tuple[Form, Evidence]]:
         """Glossary words near ``folded``, best first, with context-free evidence (cached per word)."""
@@ -49,8 +54,10 @@ class NearWords:
         return folded not in self._cache and word_frequency(folded) < COMMON_WORD_ZIPF and not self.inflected_known(folded)
 
     def prefetch(self, keys: list[str]) -> None:
-        """Look up these keys together (NameIndex.near_many: the same answers, a few times faster)."""
-        self._prefetched = self.index.near_many(keys)
+        """Look up these keys together (NameIndex.near_many: the same answers, a few times faster), when
+        the glossary is big and the keys many enough to gain by it."""
+        if self.batches and len(keys) >= BATCH_FROM_KEYS:
+            self._prefetched = self.index.near_many(keys)
 
     def forget_prefetched(self) -> None:
         self._prefetched.clear()

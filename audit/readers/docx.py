@@ -18,7 +18,8 @@ SUFFIXES = (".docx",)
 BINARY = True
 
 
-def _paragraphs(container) -> Iterator[str]:  # noqa: ANN001 - python-docx's Document or a table cell
+def paragraph_blocks(container) -> Iterator:  # noqa: ANN001 - python-docx's Document or a table cell
+    """The paragraphs of the body and of its tables' cells, in document order (a merged cell once)."""
     from docx.table import Table
 
     for block in container.iter_inner_content():
@@ -29,22 +30,26 @@ def _paragraphs(container) -> Iterator[str]:  # noqa: ANN001 - python-docx's Doc
                     if id(cell._tc) in seen:  # a merged cell appears once per column it spans
                         continue
                     seen.add(id(cell._tc))
-                    yield from _paragraphs(cell)
+                    yield from paragraph_blocks(cell)
         else:
-            yield block.text
+            yield block
 
 
-def paragraphs(data: bytes) -> list[str]:
-    """The document's paragraphs' text (ReaderError if it is not a Word document)."""
+def open_document(data: bytes):  # noqa: ANN201 - python-docx's Document
+    """The Word document in ``data`` (ReaderError if it is not one)."""
     import docx  # python-docx: imported only when a .docx is read
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise ReaderError(f"not a Word document ({error})") from None
     except Exception as error:  # noqa: BLE001 - python-docx raises its own and lxml's errors for broken files
         raise ReaderError(f"not a Word document ({type(error).__name__})") from None
-    return [text.replace("\n", " ").replace("\r", " ") for text in _paragraphs(document)]
+
+
+def paragraphs(data: bytes) -> list[str]:
+    """The document's paragraphs' text (ReaderError if it is not a Word document)."""
+    return [block.text.replace("\n", " ").replace("\r", " ") for block in paragraph_blocks(open_document(data))]
 
 
 def read(data: bytes, options: object = None) -> Reading:

@@ -24,7 +24,7 @@ from .readers import ReaderOptions
 from .readers.load import load
 from .result_cache import ResultCache
 from .runner import FileOptions, Progress, file_results
-from .units import FileResult, check_document, corpus_key, enabled_checks, read_problem
+from .units import FileResult, corpus_key, enabled_checks, read_problem
 
 
 def all_rules() -> tuple[Rule, ...]:
@@ -43,27 +43,6 @@ def build_context(settings: Settings, glossary: Glossary | None = None) -> Conte
 def _override(finding: Finding, settings: Settings) -> Finding:
     severity = settings.severity.get(finding.rule) or settings.severity.get(finding.name)
     return replace(finding, severity=severity) if severity else finding
-
-
-def check_documents(documents: Iterable[Document], context: Context,
-                    markers: dict[str, list[suppressions.Marker]] | None = None) -> list[Finding]:
-    """Run every enabled check over documents; corpus checks report over the notes of all of them at the end.
-
-    The checks see ``context`` with a fresh scan state, dropped when this returns: nothing one scan
-    works out (name matches, corpus notes) outlives it. With ``markers``, each document's inline
-    suppression markers are collected into it (by path).
-    """
-    context = context.for_scan()
-    enabled = enabled_checks(context)
-    merged = _Merged(context)
-    with paused_gc():
-        for document in documents:
-            result = FileResult(document.path)
-            check_document(document, context, enabled, result)
-            merged.add(result)
-            if markers is not None:
-                markers.setdefault(document.path, []).extend(result.markers)
-    return merged.findings()
 
 
 class _Merged:

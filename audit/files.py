@@ -119,8 +119,8 @@ def wide_encoding(data: bytes) -> tuple[bytes, str] | None:
     return None
 
 
-def skipped_text(name: str) -> str:
-    """A path for messages and reports: bytes that are not UTF-8 in a file name shown as escapes."""
+def printable_path(name: str) -> str:
+    """A path for messages, reports and the result cache: bytes that are not UTF-8 in a file name shown as escapes."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 

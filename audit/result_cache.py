@@ -35,6 +35,7 @@ from typing import Any
 
 from . import __version__
 from .checks.base import Context
+from .files import printable_path
 from .readers import ReaderOptions
 from .units import FileResult, enabled_checks, from_json, to_json
 
@@ -201,7 +202,7 @@ class CacheSession:
 
 def _key(path: str) -> str:
     """A path as sqlite stores it: a file name's bytes that are not UTF-8 written as escapes."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return printable_path(path)
 
 
 def _open(path: Path) -> sqlite3.Connection:

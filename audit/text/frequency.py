@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from types import ModuleType
 
@@ -30,9 +32,21 @@ UNKNOWN_WORD_ZIPF = 0.5
 @lru_cache(maxsize=200_000)
 def word_frequency(word: str, language: str = "en") -> float:
     """Zipf frequency of a word in ordinary text (0 for unknown words, about 7 for 'the')."""
-    if language == "en" and word.isascii() and word.isalpha() and word.islower():
-        return _plain_english_zipf(word)
+    if language == "en" and word.isascii():
+        if word.isalpha() and word.islower():
+            return _plain_english_zipf((word,))
+        if _ENGLISH_COMPOUND.fullmatch(word) and not _ELISION.search(word):
+            return _plain_english_zipf(_WORD_BREAK.split(word))
     return _wordfreq().zipf_frequency(word, language)
+
+
+# Lower-case ASCII words that wordfreq's English tokeniser splits only at hyphens and spaces ("long-term" is
+# "long" and "term"), keeping an apostrophe between letters inside a token ("don't", "world's", "o'neill"). Its one
+# exception, a part that opens with one or two letters, an apostrophe and a vowel or h (the French
+# elision of "l'arc", "d'arcy", "y'all"), is split there: such words are left to wordfreq.
+_ENGLISH_COMPOUND = re.compile(r"[a-z]+(?:'[a-z]+)*(?:[- ][a-z]+(?:'[a-z]+)*)*")
+_ELISION = re.compile(r"(?:^|[- ])[a-z]{1,2}'[aehiouy]")
+_WORD_BREAK = re.compile(r"[- ]")
 
 
 @lru_cache(maxsize=1)
@@ -114,17 +128,22 @@ def _read_cbpack(name: str) -> dict[str, float] | None:
     return table
 
 
-def _plain_english_zipf(word: str) -> float:
-    """zipf_frequency(word, "en") for a plain lower-case ASCII word, from wordfreq's table directly.
+def _plain_english_zipf(tokens: Iterable[str]) -> float:
+    """zipf_frequency(word, "en") for a lower-case ASCII word that wordfreq's tokeniser splits into
+    ``tokens`` (most words are one token), from wordfreq's table directly.
 
-    wordfreq tokenises every word it is asked about, which costs 8 times the lookup; a plain word is its
-    own single token, so this does what wordfreq then does (same rounding; tests/test_text.py holds the
-    two equal).
+    wordfreq tokenises every word it is asked about, which costs 8 times the lookup (and importing it,
+    0.1-0.2 s); this does what wordfreq does with the tokens: frequencies combined as 1/f = 1/f1 + 1/f2,
+    0 if any token is unknown, the same rounding (tests/test_text.py holds the two equal).
     """
-    frequency = _english().get(word)
-    if frequency is None:
-        return 0.0
-    frequency = max(1.0 / (1.0 / frequency), _ZIPF_ZERO)  # wordfreq combines tokens as 1/f
+    table = _english()
+    one_over = 0.0
+    for token in tokens:
+        frequency = table.get(token)
+        if frequency is None:
+            return 0.0
+        one_over += 1.0 / frequency
+    frequency = max(1.0 / one_over, _ZIPF_ZERO)
     frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)  # 3 significant digits
     return round(math.log(frequency, 10) + 9, 2)
 

@@ -59,3 +59,78 @@ def test_check_identical_names_the_findings_that_differ(tmp_path):
     lines = check_identical.differences(_report(tmp_path, "y.0.json", [one]), _report(tmp_path, "y.1.json", [other]))
     assert any("only in reference" in line and '"start": 3' in line for line in lines)
     assert any("only in this tree" in line and '"start": 4' in line for line in lines)
+
+
+def _garbles(rng: random.Random, word: str) -> list[str]:
+    """Spellings of ``word`` machine translation makes: a vowel changed, a letter dropped, doubled or
+    swapped, German sch/w/j for sh/v/y."""
+    vowels = "aeiouy"
+    found = {word.replace("sh", "sch").replace("v", "w").replace("y", "j")}
+    for _ in range(4):
+        at = rng.randrange(1, len(word))
+        letter = word[at]
+        changed = rng.choice(vowels) if letter in vowels else letter
+        found.add(word[:at] + changed + word[at + 1 :])
+        found.add(word[:at] + word[at + 1 :])
+        found.add(word[:at] + letter + word[at:])
+        if at + 1 < len(word):
+            found.add(word[:at] + word[at + 1] + word[at] + word[at + 2 :])
+    return sorted(found - {word})
+
+
+def test_confidence_bound_is_never_below_the_evidence():
+    # A candidate whose bound is below the bar is left unweighed: the bound must hold for every candidate.
+    from audit.glossary import load_bundled
+    from audit.matching.evidence import confidence_bound, spelling_evidence
+
+    rng = random.Random(5)
+    glossary = load_bundled()
+    index = NameIndex(glossary)
+    checked = 0
+    for entry in glossary.entries:
+        for word in entry.canonical.split():
+            if len(word) < 4:
+                continue
+            for garble in _garbles(rng, fold(word)):
+                for form, key_distance in index.near(spelling_key(garble)):
+                    evidence = spelling_evidence(garble, form, key_distance)
+                    if evidence is not None:
+                        assert confidence_bound(garble, form, key_distance) >= evidence.confidence, (garble, form.text)
+                        checked += 1
+    assert checked > 5000
+
+
+def test_weak_candidates_left_unweighed_change_no_match():
+    # On a crowded glossary, candidates that cannot clear the bar alone are weighed only where the article
+    # supports them (names the entry, or the entry's given name stands before): the matches must be those
+    # of a matcher that weighs every candidate at once.
+    from audit.glossary import load_bundled
+    from audit.matching.matcher import Matcher
+    from audit.matching.near_words import NearWords
+
+    glossary = load_bundled()
+    fast, plain = Matcher(glossary), Matcher(glossary)
+    for matcher, strong_from in ((fast, 0.7 + 0.25), (plain, 0.0)):
+        matcher._crowding = 0.25  # as a glossary of 50,000 names would
+        matcher.near_words = NearWords(matcher.index, strong_from, 0.7)
+    rng = random.Random(9)
+    people = [entry for entry in glossary.entries if entry.type == "person" and " " in entry.canonical]
+    places = [entry for entry in glossary.entries if entry.type == "place"]
+    matched = 0
+    for entry in people + places:
+        given, surname = entry.canonical.split()[0], entry.canonical.split()[-1]
+        for garble in _garbles(rng, surname)[:3]:
+            garble = garble.capitalize()
+            other = rng.choice(people).canonical.split()[0]
+            texts = [
+                f"Officials met {garble} on Monday.",
+                f"{entry.canonical} spoke first. Later, officials met {garble} again.",
+                f"Officials met {given} {garble} on Monday, and {other} {garble} too.",
+            ]
+            for text in texts:
+                found = fast.find(text)
+                assert found == plain.find(text), text
+                matched += len(found)
+    weak = [near for near in fast.near_words._cache.values() if near.weak]
+    assert weak and any(candidate.weighed for near in weak for candidate in near.weak)
+    assert matched > 200  # supported garbles are found, not just nothing on both sides

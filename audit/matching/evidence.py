@@ -122,6 +122,29 @@ def spelling_evidence(folded: str, form: Form, key_distance: int) -> Evidence | 
     return Evidence(min(confidence, MAX_CONFIDENCE), reason, word_frequency(folded), key_distance, cost)
 
 
+def confidence_bound(folded: str, form: Form, key_distance: int) -> float:
+    """At least the confidence ``spelling_evidence`` gives ``folded`` as a garble of ``form`` (when it gives
+    any), worked out without the transliteration cost (``translit_cost``, most of the evidence's price): the
+    matcher leaves candidates that cannot reach the bar a big glossary sets for the evidence of unsupported
+    matches unweighed until an article names their entry (see NearWords)."""
+    if key_distance == 0:
+        return MAX_CONFIDENCE
+    target = form.folded
+    key, target_key = spelling_key(folded), form.key
+    raw_similarity = 1 - Levenshtein.distance(folded, target) / max(len(folded), len(target))
+    confidence = max(raw_similarity, 1 - key_distance / max(len(key), len(target_key), 1))
+    if _consonants(key) == _consonants(target_key) and len(target_key) >= VOWELS_ONLY_MIN_KEY \
+            and abs(len(key) - len(target_key)) <= 1:
+        confidence = max(confidence, VOWELS_ONLY_FLOOR) + VOWELS_ONLY_BONUS
+    elif skeleton(key) == skeleton(target_key):
+        confidence += SKELETON_BONUS
+    if key_distance <= 3:
+        confidence = max(confidence, ROMANISATION_CONFIDENCE)  # another romanisation: at most this, at no cost
+    if form.role == "part":
+        confidence -= PART_PENALTY
+    return min(confidence, MAX_CONFIDENCE)
+
+
 def best_weighed(evidence: Evidence) -> float:
     """The most confidence ``weigh`` can give this evidence, wherever the word stands: every clue but the
     entry's own given name (a bonus) only takes confidence away. Candidates below the threshold by this

@@ -75,7 +75,6 @@ class Matcher:
         self.index = NameIndex(glossary)
         self.given_names = given_names or default_given_names()
         self.min_confidence = min_confidence
-        self.near_words = NearWords(self.index)
         # phrase surface -> known forms per word, and the entries they name
         self._exact_cache: BoundedCache[str, tuple[list[list[Form] | None], frozenset[str]]] = BoundedCache(CACHE_LIMIT)
         # run surface -> form with the same comparison key
@@ -91,6 +90,9 @@ class Matcher:
         # few hundred names loses nothing and a gazetteer's weak matches drop to info.
         targets = self.index.fuzzy_target_count
         self._crowding = CROWDING_PER_DECADE * max(0.0, math.log10(targets / CROWDING_FROM)) if targets else 0.0
+        # Candidates that cannot clear the threshold plus the crowding are weighed only for articles that
+        # support them (audit/matching/near_words.py).
+        self.near_words = NearWords(self.index, min_confidence + self._crowding if self._crowding else 0.0, min_confidence)
 
     # -- public ---------------------------------------------------------------------------------
     def find(self, text: str) -> list[NameMatch]:
@@ -199,8 +201,9 @@ class Matcher:
             if known[position] is not None or not _fuzzy_candidate(word):
                 continue
             folded = fold(word.text)
-            for form, evidence in self.near_words.forms(folded):
-                weighed = True
+            weighed = weighed or self.near_words.any_near(folded)
+            previous = words[position - 1].text if position else ""
+            for form, evidence in self.near_words.forms_for(folded, mentioned, previous, self.given_names):
                 if self._another_place(folded, form) or best_weighed(evidence) < self.min_confidence:
                     # Best first: no article around this word can lift this candidate, nor any after it.
                     break

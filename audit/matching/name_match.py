@@ -34,6 +34,9 @@ class Mentioned:
         self._entries: set[str] | None = None
 
     def __contains__(self, canonical: object) -> bool:
+        return canonical in self.entries()
+
+    def entries(self) -> set[str]:
         if self._entries is None:
             self._entries = set().union(*self._named)
-        return canonical in self._entries
+        return self._entries

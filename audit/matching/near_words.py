@@ -3,13 +3,24 @@ matcher walk, before the article around the word is weighed).
 
 Answers are cached per distinct folded word for the matcher's life: a corpus repeating a name costs one
 lookup. On a big glossary the words of a document can be looked up together first (``prefetch``).
+
+On a big glossary most candidates are weak. A match the article does not support (it never names the
+entry, and the word before is not the entry's given name) must clear ``strong_from``, the threshold plus
+the glossary's crowding (see Matcher); a candidate whose ``confidence_bound`` is below that bar can only be
+reported where an article supports it. Weak candidates are kept unweighed, and their evidence is worked
+out only for an article that supports them (``forms_for``): the walk meets exactly the candidates it would
+act on, in the same order, for a fraction of the cost.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ..text import spelling_key, word_frequency
-from .evidence import Evidence, spelling_evidence
+from .evidence import Evidence, confidence_bound, spelling_evidence
+from .given_names import GivenNames, given_names_of, same_given_name
 from .index import Form, NameIndex
-from .weights import COMMON_WORD_ZIPF
+from .name_match import Mentioned
+from .weights import COMMON_WORD_ZIPF, OWN_GIVEN_NAME_BONUS
 from .wordforms import base_forms
 
 # Case endings Slavic languages put on names, long enough not to be part of a name themselves (Polish
@@ -22,32 +33,107 @@ FOREIGN_ENDING_PENALTY = 0.05
 BATCH_FROM_TARGETS = 10_000
 BATCH_FROM_KEYS = 4
 
+Candidate = tuple[Form, Evidence]
+
+
+@dataclass(slots=True)
+class _Weak:
+    """A candidate not weighed yet: what the lookup gave, its place in the lookup's order (ties between
+    equally sure candidates keep it), and its evidence once an article asks."""
+
+    form: Form
+    canonical: str  # the form's entry's
+    key_distance: int
+    order: int
+    bound: float
+    evidence: Evidence | None = None
+    weighed: bool = False
+
+
+@dataclass
+class _Near:
+    """One word's candidates: ``strong`` ones weighed, as (form, evidence, order), and ``weak`` ones."""
+
+    strong: list[tuple[Form, Evidence, int]]
+    weak: list[_Weak] = field(default_factory=list)
+    supportable: list[_Weak] = field(default_factory=list)  # weak ones some article's support could lift
+    personal: list[_Weak] = field(default_factory=list)  # ... whose entry names a given name to stand before them
+
 
 class NearWords:
     """Glossary words near a word of the copy, with context-free spelling evidence, best first."""
 
-    def __init__(self, index: NameIndex) -> None:
+    def __init__(self, index: NameIndex, strong_from: float = 0.0, min_confidence: float = 0.0) -> None:
         self.index = index
-        self._cache: dict[str, list[tuple[Form, Evidence]]] = {}
+        self.strong_from = strong_from  # 0: every candidate is weighed at once (a glossary with no crowding)
+        # A weak candidate below this even the entry's own given name before it cannot lift to the threshold.
+        self.hopeless_below = min_confidence - OWN_GIVEN_NAME_BONUS
+        self._cache: dict[str, _Near] = {}
+        self._given: dict[int, bool] = {}  # id of an entry -> does it name a given name
         self._prefetched: dict[str, list[tuple[Form, int]]] = {}  # a document's fuzzy lookups, done together
         self.batches = index.fuzzy_target_count >= BATCH_FROM_TARGETS  # is the glossary big enough to batch
 
-    def forms(self, folded: str) -> list[tuple[Form, Evidence]]:
+    def forms(self, folded: str) -> list[Candidate]:
         """Glossary words near ``folded``, best first, with context-free evidence (cached per word)."""
+        near = self._near(folded)
+        return self._with(folded, near, near.weak)
+
+    def forms_for(self, folded: str, mentioned: Mentioned, previous: str, given_names: GivenNames) -> list[Candidate]:
+        """``forms`` less the weak candidates the article does not support: it does not name the entry
+        (``mentioned``), and the word before (``previous``) is not the entry's given name. Whatever else the
+        article says, the matcher would pass those over."""
+        near = self._near(folded)
+        if not near.supportable:
+            return [(form, evidence) for form, evidence, _ in near.strong]
+        named = mentioned.entries()
+        supported = [weak for weak in near.supportable if weak.canonical in named] if named else []
+        if previous and near.personal:
+            supported += [weak for weak in near.personal if weak.canonical not in named
+                          and same_given_name(previous, weak.form.entry, given_names)]
+        return self._with(folded, near, supported)
+
+    def any_near(self, folded: str) -> bool:
+        """Has ``folded`` a candidate some article could report? (If no word of a phrase has, it is barren.)"""
+        near = self._near(folded)
+        return bool(near.strong or near.supportable)
+
+    def _with(self, folded: str, near: _Near, weak: list[_Weak]) -> list[Candidate]:
+        """The strong candidates and those of ``weak`` that have evidence, best first."""
+        weighed = [(candidate.form, evidence, candidate.order) for candidate in weak if (evidence := _weighed(folded, candidate))]
+        candidates = sorted(near.strong + weighed, key=_best_first) if weighed else near.strong
+        return [(form, evidence) for form, evidence, _ in candidates]
+
+    def _near(self, folded: str) -> _Near:
         if folded not in self._cache:
-            candidates = []
-            if word_frequency(folded) < COMMON_WORD_ZIPF and not self.inflected_known(folded):
-                key = spelling_key(folded)
-                near = self._prefetched.get(key)
-                for form, key_distance in self.index.near(key) if near is None else near:
-                    evidence = spelling_evidence(folded, form, key_distance)
-                    if evidence:
-                        candidates.append((form, evidence))
-                if not candidates:
-                    candidates = self._inflected_garble(folded)
-            candidates.sort(key=lambda pair: (-pair[1].confidence, pair[0].text))
-            self._cache[folded] = candidates
+            self._cache[folded] = self._look_up(folded)
         return self._cache[folded]
+
+    def _look_up(self, folded: str) -> _Near:
+        if word_frequency(folded) >= COMMON_WORD_ZIPF or self.inflected_known(folded):
+            return _Near([])
+        key = spelling_key(folded)
+        prefetched = self._prefetched.get(key)
+        near = _Near([])
+        for order, (form, key_distance) in enumerate(self.index.near(key) if prefetched is None else prefetched):
+            bound = confidence_bound(folded, form, key_distance) if self.strong_from else 1.0
+            if bound >= self.strong_from:
+                evidence = spelling_evidence(folded, form, key_distance)
+                if evidence:
+                    near.strong.append((form, evidence, order))
+            else:
+                weak = _Weak(form, form.entry.canonical, key_distance, order, bound)
+                near.weak.append(weak)
+                if bound >= self.hopeless_below:
+                    near.supportable.append(weak)
+                    if self._names_given_name(form):
+                        near.personal.append(weak)
+        if not near.strong and (not near.weak or self._may_inflect(folded)):
+            # No candidate at all (weighing the weak ones to know): maybe a garble kept a foreign case ending.
+            found = [(weak.form, evidence, weak.order) for weak in near.weak if (evidence := _weighed(folded, weak))]
+            found = found or [(form, evidence, order) for order, (form, evidence) in enumerate(self._inflected_garble(folded))]
+            near = _Near(found)
+        near.strong.sort(key=_best_first)
+        return near
 
     def to_look_up(self, folded: str) -> bool:
         """Would ``forms`` search the index for this word (not cached, not a common word, no inflection)?"""
@@ -66,6 +152,19 @@ class NearWords:
         """'pashinyans', 'karabakhi': an accepted form with an English ending is that name, not a garble."""
         return any(base in self.index.exact for base in base_forms(folded))
 
+    def _names_given_name(self, form: Form) -> bool:
+        """Does the form's entry name a given name (one that could stand before the form in the copy)?"""
+        entry = id(form.entry)  # hashing an Entry (every field) costs more than the answer; the glossary holds it
+        if entry not in self._given:
+            self._given[entry] = bool(given_names_of(form.entry)[1])
+        return self._given[entry]
+
+    @staticmethod
+    def _may_inflect(folded: str) -> bool:
+        """Could ``_inflected_garble`` find anything: does a foreign case ending leave a long enough stem?"""
+        return any(folded.endswith(ending) and len(folded) - len(ending) >= FOREIGN_STEM_LENGTH
+                   for ending in FOREIGN_CASE_ENDINGS)
+
     def _inflected_garble(self, folded: str) -> list[tuple[Form, Evidence]]:
         """A garble that also kept the source language's case ending (Polish "Sargisjanowie", the
         Sargsyans): the stem is compared, a little less sure, and the whole word reported."""
@@ -83,3 +182,16 @@ class NearWords:
             if found:
                 return found
         return []
+
+
+def _weighed(folded: str, weak: _Weak) -> Evidence | None:
+    """A weak candidate's evidence, worked out the first time an article asks for it."""
+    if not weak.weighed:
+        weak.evidence, weak.weighed = spelling_evidence(folded, weak.form, weak.key_distance), True
+    return weak.evidence
+
+
+def _best_first(candidate: tuple[Form, Evidence, int]) -> tuple[float, str, int]:
+    """Surest first; equally sure ones by text, then as the lookup gave them."""
+    form, evidence, order = candidate
+    return -evidence.confidence, form.text, order

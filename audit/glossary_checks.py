@@ -25,38 +25,42 @@ def quote_problem(text: str) -> tuple[str, int] | None:
     """The first quoting mistake in CSV text, with its line: a quote that is never closed (Python's csv
     reader would take every later row into one field), or a stray quote inside a field.
 
-    One pass over the characters, as RFC 4180 reads them: a field that starts with a quote ends at a
-    quote followed by a comma or the end of the line ("" inside it is one quote); a field that does not
-    start with one may not hold one.
+    As RFC 4180 reads them: a field that starts with a quote ends at a quote followed by a comma or the
+    end of the line ("" inside it is one quote); a field that does not start with one may not hold one.
+    Only the quotes are looked at, found with ``str.find`` (a 50,000-name glossary is read in
+    milliseconds, not looked at character by character); lines are counted from one quote to the next.
     """
-    line, index, length = 1, 0, len(text)
-    at_field_start, quoted_since = True, 0
-    while index < length:
-        char = text[index]
-        if quoted_since:
-            if char == '"':
-                if index + 1 < length and text[index + 1] == '"':
-                    index += 2
-                    continue
-                following = text[index + 1] if index + 1 < length else "\n"
-                if following not in ",\r\n":
-                    return f"stray quote after the quoted field that starts on line {quoted_since}", line
-                quoted_since = 0
-            elif char == "\n":
-                line += 1
-            index += 1
-            continue
-        if char == '"':
-            if not at_field_start:
-                return "stray quote inside an unquoted field (quote the whole field, doubling inner quotes)", line
-            quoted_since = line
-        elif char == "\n":
-            line += 1
-        at_field_start = char in ",\r\n"
-        index += 1
-    if quoted_since:
-        return "quote never closed: every later row would be read into one field", quoted_since
+    lines = _LineCounter(text)
+    index, length = 0, len(text)
+    while (quote := text.find('"', index)) >= 0:
+        if quote and text[quote - 1] not in ",\r\n":
+            return "stray quote inside an unquoted field (quote the whole field, doubling inner quotes)", lines.at(quote)
+        opened = lines.at(quote)
+        position = quote + 1
+        while True:
+            close = text.find('"', position)
+            if close < 0:
+                return "quote never closed: every later row would be read into one field", opened
+            if text.startswith('"', close + 1):  # "" inside a quoted field is one quote
+                position = close + 2
+                continue
+            if close + 1 < length and text[close + 1] not in ",\r\n":
+                return f"stray quote after the quoted field that starts on line {opened}", lines.at(close)
+            index = close + 1
+            break
     return None
+
+
+class _LineCounter:
+    """The line of a position, for positions asked in increasing order (counted from the last one asked)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.position, self.line = text, 0, 1
+
+    def at(self, position: int) -> int:
+        self.line += self.text.count("\n", self.position, position)
+        self.position = position
+        return self.line
 
 
 def split_source(source: str) -> tuple[str, int | None]:

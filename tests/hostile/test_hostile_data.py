@@ -58,6 +58,40 @@ def test_whatever_csv_writes_passes_the_quote_check(rows):
     assert quote_problem(buffer.getvalue()) is None
 
 
+def _quote_problem_read_char_by_char(text: str) -> tuple[str, int] | None:
+    """The quoting rules read one character at a time, as a reference for quote_problem's jumps."""
+    line, index, at_field_start, quoted_since = 1, 0, True, 0
+    while index < len(text):
+        char = text[index]
+        if quoted_since:
+            if char == '"':
+                if text[index + 1 : index + 2] == '"':
+                    index += 2
+                    continue
+                if text[index + 1 : index + 2] not in ("", ",", "\r", "\n"):
+                    return f"stray quote after the quoted field that starts on line {quoted_since}", line
+                quoted_since = 0
+            elif char == "\n":
+                line += 1
+            index += 1
+            continue
+        if char == '"':
+            if not at_field_start:
+                return "stray quote inside an unquoted field (quote the whole field, doubling inner quotes)", line
+            quoted_since = line
+        elif char == "\n":
+            line += 1
+        at_field_start = char in ",\r\n"
+        index += 1
+    return ("quote never closed: every later row would be read into one field", quoted_since) if quoted_since else None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet='ab,"\r\n', max_size=60))
+def test_the_quote_check_finds_what_a_character_by_character_reading_finds(text):
+    assert quote_problem(text) == _quote_problem_read_char_by_char(text)
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet='ab,"\n', max_size=40))
 def test_any_csv_text_is_a_glossary_or_a_located_error(text):

@@ -100,7 +100,8 @@ def test_confidence_bound_is_never_below_the_evidence():
     assert checked > 5000
 
 
-def test_weak_candidates_left_unweighed_change_no_match():
+@pytest.mark.parametrize("crowding", [0.25, 0.17])  # 0.17: the bar (0.87) is below a romanisation's 0.9
+def test_weak_candidates_left_unweighed_change_no_match(crowding):
     # On a crowded glossary, candidates that cannot clear the bar alone are weighed only where the article
     # supports them (names the entry, or the entry's given name stands before): the matches must be those
     # of a matcher that weighs every candidate at once.
@@ -110,8 +111,8 @@ def test_weak_candidates_left_unweighed_change_no_match():
 
     glossary = load_bundled()
     fast, plain = Matcher(glossary), Matcher(glossary)
-    for matcher, strong_from in ((fast, 0.7 + 0.25), (plain, 0.0)):
-        matcher._crowding = 0.25  # as a glossary of 50,000 names would
+    for matcher, strong_from in ((fast, 0.7 + crowding), (plain, 0.0)):
+        matcher._crowding = crowding  # as a glossary of 20,000 or 50,000 names would
         matcher.near_words = NearWords(matcher.index, strong_from, 0.7)
     rng = random.Random(9)
     people = [entry for entry in glossary.entries if entry.type == "person" and " " in entry.canonical]

@@ -13,6 +13,8 @@ from rapidfuzz.distance import Levenshtein
 from ..gc_pause import paused_gc
 from ..glossary import Entry, Glossary
 from ..text import fold, phrase_key, spelling_key, spelling_keys, word_frequency
+from . import batch_lookup
+from .batch_lookup import MAX_FORMS, PER_BLOCK
 from .given_names import is_person, person_parts
 from .weights import DISTINCTIVE_ZIPF, MIN_WORD_LENGTH
 from .wordforms import derived
@@ -58,6 +60,7 @@ class NameIndex:
                 for form in self._forms_of(entry):
                     self._add(form)
             self._by_first = _runs_by_first_letter(self._fuzzy_keys)
+            self._batch_tables: dict[str, batch_lookup.RunTables] | None = None  # made by the first near_many
             self._fuzzy_keys = {}  # read from _by_first from now on
 
     def _forms_of(self, entry: Entry) -> list[Form]:
@@ -190,33 +193,21 @@ class NameIndex:
         return _nearest(found)
 
     def near_many(self, keys: Iterable[str]) -> dict[str, list[tuple[Form, int]]]:
-        """``near`` of every key, the same answers, worked out together: each first letter's keys are
-        compared with all the queries that reach them in one matrix (rapidfuzz ``cdist`` compares several
-        queries at once with SIMD), a few times faster than one search a key on a big glossary."""
-        import numpy  # only here: a small glossary, or one article, never needs it
+        """``near`` of every key, the same answers, worked out together (audit/matching/batch_lookup.py):
+        a few times faster than one search a key on a big glossary."""
+        if self._batch_tables is None:
+            self._batch_tables = batch_lookup.run_tables(self)
+        return batch_lookup.near_many(self, self._batch_tables, keys)
 
-        queries: dict[str, list[str]] = {}
-        found: dict[str, list[tuple[int, str, Form]]] = {}
-        for key in dict.fromkeys(keys):
-            found[key] = []
-            for first in _first_letters(key):
-                if first in self._by_first:
-                    queries.setdefault(first, []).append(key)
-        for first, batch in queries.items():
-            run = self._by_first[first]
-            spans = [_span(run, key) for key in batch]
-            reached = [(key, span) for key, span in zip(batch, spans) if span]
-            if not reached:
-                continue
-            low, high = min(span[0] for _, span in reached), max(span[1] for _, span in reached)
-            matrix = process.cdist([key for key, _ in reached], run[0][low:high], scorer=Levenshtein.distance,
-                                   score_cutoff=max(_limit(key) for key, _ in reached), dtype=numpy.int32, workers=1)
-            for row, (key, (start, end)) in enumerate(reached):
-                distances = matrix[row, start - low : end - low]
-                hits = numpy.flatnonzero(distances <= _limit(key))
-                hits = hits[numpy.argsort(distances[hits], kind="stable")]  # best first, ties in key order
-                self._collect(found[key], first, start, zip(hits.tolist(), distances[hits].tolist()))
-        return {key: _nearest(hits) for key, hits in found.items()}
+    def runs(self) -> dict[str, Run]:
+        """The fuzzy keys by first letter (see Run)."""
+        return self._by_first
+
+    def run_forms(self, first: str) -> list[list[Form]]:
+        """The forms of each key of a first letter's run, in the run's order."""
+        _, _, lengths, positions = self._by_first[first]
+        blocks = self._fuzzy_forms
+        return [blocks[(first, length)][position] for length, position in zip(lengths, positions)]
 
     def _collect(self, found: list[tuple[int, str, Form]], first: str, start: int,
                  hits: Iterable[tuple[int, int]]) -> None:
@@ -252,11 +243,8 @@ def _span(run: Run, key: str) -> tuple[int, int] | None:
 
 def _nearest(found: list[tuple[int, str, Form]]) -> list[tuple[Form, int]]:
     found.sort(key=lambda hit: (hit[0], hit[1]))
-    return [(form, distance) for distance, _, form in found[:24]]
+    return [(form, distance) for distance, _, form in found[:MAX_FORMS]]
 
-
-# The nearest keys of one block (first letter and length) a lookup keeps.
-PER_BLOCK = 12
 
 # A first letter's fuzzy keys, every block of it one after another by length: the keys, where each
 # length starts (index = length; one past the longest at the end), and each key's length and position

@@ -46,6 +46,7 @@ class _Weak:
     key_distance: int
     order: int
     bound: float
+    given: frozenset[str]  # the entry's given names (see given_names_of)
     evidence: Evidence | None = None
     weighed: bool = False
 
@@ -58,6 +59,10 @@ class _Near:
     weak: list[_Weak] = field(default_factory=list)
     supportable: list[_Weak] = field(default_factory=list)  # weak ones some article's support could lift
     personal: list[_Weak] = field(default_factory=list)  # ... whose entry names a given name to stand before them
+    # Filled in as articles ask: the supportable ones' entries, and the personal ones a given word before
+    # the word supports (the word before -> those candidates).
+    entries: frozenset[str] | None = None
+    after: dict[str, list[_Weak]] = field(default_factory=dict)
 
 
 class NearWords:
@@ -69,7 +74,8 @@ class NearWords:
         # A weak candidate below this even the entry's own given name before it cannot lift to the threshold.
         self.hopeless_below = min_confidence - OWN_GIVEN_NAME_BONUS
         self._cache: dict[str, _Near] = {}
-        self._given: dict[int, bool] = {}  # id of an entry -> does it name a given name
+        self._given: dict[int, frozenset[str]] = {}  # id of an entry -> the given names it names
+        self._same_given: dict[tuple[str, frozenset[str]], bool] = {}  # see _given_name_of
         self._prefetched: dict[str, list[tuple[Form, int]]] = {}  # a document's fuzzy lookups, done together
         self.batches = index.fuzzy_target_count >= BATCH_FROM_TARGETS  # is the glossary big enough to batch
 
@@ -86,10 +92,18 @@ class NearWords:
         if not near.supportable:
             return [(form, evidence) for form, evidence, _ in near.strong]
         named = mentioned.entries()
-        supported = [weak for weak in near.supportable if weak.canonical in named] if named else []
+        supported = []
+        if named:
+            if near.entries is None:
+                near.entries = frozenset(weak.canonical for weak in near.supportable)
+            if not named.isdisjoint(near.entries):
+                supported = [weak for weak in near.supportable if weak.canonical in named]
         if previous and near.personal:
-            supported += [weak for weak in near.personal if weak.canonical not in named
-                          and same_given_name(previous, weak.form.entry, given_names)]
+            after = near.after.get(previous)
+            if after is None:
+                after = near.after[previous] = [weak for weak in near.personal
+                                                if self._given_name_of(previous, weak, given_names)]
+            supported += [weak for weak in after if weak.canonical not in named]
         return self._with(folded, near, supported)
 
     def any_near(self, folded: str) -> bool:
@@ -121,11 +135,11 @@ class NearWords:
                 if evidence:
                     near.strong.append((form, evidence, order))
             else:
-                weak = _Weak(form, form.entry.canonical, key_distance, order, bound)
+                weak = _Weak(form, form.entry.canonical, key_distance, order, bound, self._given_names(form))
                 near.weak.append(weak)
                 if bound >= self.hopeless_below:
                     near.supportable.append(weak)
-                    if self._names_given_name(form):
+                    if weak.given:
                         near.personal.append(weak)
         if not near.strong and (not near.weak or self._may_inflect(folded)):
             # No candidate at all (weighing the weak ones to know): maybe a garble kept a foreign case ending.
@@ -152,11 +166,19 @@ class NearWords:
         """'pashinyans', 'karabakhi': an accepted form with an English ending is that name, not a garble."""
         return any(base in self.index.exact for base in base_forms(folded))
 
-    def _names_given_name(self, form: Form) -> bool:
-        """Does the form's entry name a given name (one that could stand before the form in the copy)?"""
+    def _given_name_of(self, previous: str, weak: _Weak, given_names: GivenNames) -> bool:
+        """same_given_name, cached by the word and the entry's given names (many entries share theirs)."""
+        key = (previous, weak.given)
+        known = self._same_given.get(key)
+        if known is None:
+            known = self._same_given[key] = same_given_name(previous, weak.form.entry, given_names)
+        return known
+
+    def _given_names(self, form: Form) -> frozenset[str]:
+        """The given names the form's entry names (that could stand before the form in the copy)."""
         entry = id(form.entry)  # hashing an Entry (every field) costs more than the answer; the glossary holds it
         if entry not in self._given:
-            self._given[entry] = bool(given_names_of(form.entry)[1])
+            self._given[entry] = given_names_of(form.entry)[1]
         return self._given[entry]
 
     @staticmethod

@@ -143,7 +143,7 @@ class _ProgressBar:
             self.progress.stop()
 
 
-def _write_report(result: RunResult) -> Path:
+def _write_report(result: RunResult, remember: bool) -> Path:
     """The HTML report under reports/ (created, with a .gitignore, if missing); returns its path."""
     if not REPORT_DIR.exists():
         try:
@@ -152,7 +152,7 @@ def _write_report(result: RunResult) -> Path:
         except OSError as error:
             raise UsageError(f"{REPORT_DIR}: cannot create the report directory ({error.strerror or error})") from None
     path = REPORT_DIR / REPORT_NAME
-    write_output(path, render("html", result), result.paths)
+    write_output(path, render("html", result), result.paths, remember)
     return path
 
 
@@ -169,6 +169,15 @@ def _scale(paths: list[str], jobs: Optional[int], cache: bool, dask: Optional[st
         raise UsageError("--dask: standard input cannot be sent to Dask workers; name files")
     store = ResultCache(warn=lambda message: typer.echo(f"audit: {message}", err=True)) if cache and dask is None else None
     return {"jobs": jobs or default_jobs(), "cache": store, "dask": dask}
+
+
+def _own_outputs(cache: bool) -> frozenset[str]:
+    """Files this tool wrote and nobody changed since, which the scan skips (none with --no-cache)."""
+    if not cache:
+        return frozenset()
+    from .outputs import still_as_written
+
+    return still_as_written()
 
 
 def _write_parquet(result: RunResult, directory: Path) -> Path:
@@ -241,7 +250,8 @@ def scan(
     try:
         result = run_scan(list(paths), settings, baseline=known, only=only, progress=bar,
                           keep_text=report or format.value in NEEDS_TEXT,
-                          reading=reader_options(input_format, text_field, id_field, html_article), **scale)
+                          reading=reader_options(input_format, text_field, id_field, html_article),
+                          outputs=_own_outputs(cache), **scale)
     finally:
         if bar is not None:
             bar.close()
@@ -250,11 +260,11 @@ def scan(
         typer.echo(f"audit: wrote {count} finding{'s' if count != 1 else ''} to baseline {write_baseline}", err=True)
         result = replace(result, findings=(), baselined=count)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    write_output(output, render(format.value, result, color=use_color and format.value == "text"), result.paths)
+    write_output(output, render(format.value, result, color=use_color and format.value == "text"), result.paths, cache)
     if parquet is not None:
         typer.echo(f"audit: findings written to {_write_parquet(result, parquet)}", err=True)
     if report:
-        typer.echo(f"audit: HTML report written to {_write_report(result)}", err=True)
+        typer.echo(f"audit: HTML report written to {_write_report(result, cache)}", err=True)
     for problem in result.problems:
         typer.echo(f"audit: {problem}", err=True)
     for path, reason in sorted(result.skip_reasons.items()):

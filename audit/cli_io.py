@@ -24,8 +24,10 @@ class UsageError(Exception):
     """Bad input named on the command line: one line to stderr, exit code 2."""
 
 
-def write_output(output: Optional[Path], text: str, inputs: tuple[str, ...] = ()) -> None:
-    """The report on stdout, or in ``output`` (atomically; never onto a device, a link or an input)."""
+def write_output(output: Optional[Path], text: str, inputs: tuple[str, ...] = (), remember: bool = True) -> None:
+    """The report on stdout, or in ``output`` (atomically; never onto a device, a link or an input), which
+    is then remembered as this tool's (audit/outputs.py: a later scan does not read it as an article),
+    unless ``remember`` is off."""
     if output is None:
         if _stdout_closed:
             raise UsageError("standard output is closed: nowhere to write the report (use --output FILE)")
@@ -41,6 +43,10 @@ def write_output(output: Optional[Path], text: str, inputs: tuple[str, ...] = ()
         write_atomic(output, text, inputs=inputs, what="output")
     except WriteError as error:
         raise UsageError(str(error)) from None
+    if remember:
+        from .outputs import remember as remember_output
+
+        remember_output(output)
 
 
 def checked_override(settings: Settings, **options: object) -> Settings:

@@ -90,17 +90,19 @@ def as_paths(paths: Paths) -> list[str]:
 
 def list_files(paths: Paths, problems: list[InputProblem], settings: Settings | None = None,
                only: Collection[str] | None = None, skipped: list[str] | None = None,
-               reasons: dict[str, str] | None = None) -> list[str]:
+               reasons: dict[str, str] | None = None, outputs: Collection[str] = ()) -> list[str]:
     """The files a scan reads, in scan order; paths that do not exist become problems.
 
     ``settings`` apply include/exclude globs and the size limit; ``only`` (real paths) keeps just those
     files (``--changed-since``); ``skipped`` collects files of folders that are not read, and ``reasons``
-    why, unless it is that no reader reads their format (not a regular file, over the size limit).
+    why, unless it is that no reader reads their format (not a regular file, over the size limit, one of
+    ``outputs``, files this tool wrote).
     Only regular files are read: a FIFO or a device named on the command line is a problem.
     """
     limit = settings.max_file_size if settings is not None else DEFAULT_MAX_FILE_SIZE
     refused: dict[str, str] = {}
-    files, missing = expand_paths(as_paths(paths), skipped, reasons=reasons, refused=refused, max_size=limit)
+    files, missing = expand_paths(as_paths(paths), skipped, reasons=reasons, refused=refused, max_size=limit,
+                                  outputs=outputs)
     problems.extend(InputProblem(path, "no such file or directory") for path in missing)
     problems.extend(InputProblem(path, reason) for path, reason in refused.items())
     if settings is not None:
@@ -150,7 +152,7 @@ def scan(paths: Paths, settings: Settings | None = None, *, context: Context | N
          stdin: Callable[[], bytes] | None = None, baseline: Baseline | None = None,
          only: Collection[str] | None = None, keep_text: bool = False, progress: Progress | None = None,
          reading: ReaderOptions | None = None, jobs: int = 1, cache: ResultCache | None = None,
-         dask: str | None = None) -> RunResult:
+         dask: str | None = None, outputs: Collection[str] = ()) -> RunResult:
     """Scan files and directories (``-`` is standard input) and return every finding.
 
     Inline suppression markers are applied; with ``baseline``, findings it knows are left out (and
@@ -159,7 +161,9 @@ def scan(paths: Paths, settings: Settings | None = None, *, context: Context | N
     ``jobs`` worker processes check the files (1: this process; a scan of few files stays in it); with
     ``cache`` (audit.result_cache), files checked before with the same content and settings are not checked
     again; with ``dask`` (a scheduler's address, or "local"), the files are checked on Dask workers
-    (audit/dask_scan.py). None of these changes a finding.
+    (audit/dask_scan.py). None of these changes a finding. ``outputs`` are real paths of files this tool
+    wrote (audit.outputs.still_as_written): a folder being scanned that holds one skips it (a report
+    written into the scanned tree is not an article).
 
     Raises GlossaryError when a glossary cannot be loaded; unreadable articles are reported in
     ``RunResult.problems`` and do not stop the scan.
@@ -173,7 +177,7 @@ def scan(paths: Paths, settings: Settings | None = None, *, context: Context | N
         problems: list[InputProblem] = []
         skipped: list[str] = []
         reasons: dict[str, str] = {}
-        files = list_files(paths, problems, settings, only, skipped, reasons)
+        files = list_files(paths, problems, settings, only, skipped, reasons, outputs)
         options = FileOptions(reading, keep_text, jobs, stdin, dask, settings.max_file_size)
         results = file_results(files, context, options, cache, progress)
         return merge_results(results, context, settings, problems, skipped, baseline, reasons)

@@ -14,6 +14,7 @@ import codecs
 import os
 import re
 import stat
+from collections.abc import Collection
 
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024  # 10 MB: a news article is kilobytes; an export of thousands, megabytes
 NO_READER = "no reader for the format"
@@ -124,15 +125,22 @@ def printable_path(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+OWN_OUTPUT = "written by wire-audit (a report or list of an earlier run): not read as an article"
+
+
 def expand_paths(paths: list[str], skipped: list[str] | None = None, *, reasons: dict[str, str] | None = None,
-                 refused: dict[str, str] | None = None, max_size: int | None = None) -> tuple[list[str], list[str]]:
+                 refused: dict[str, str] | None = None, max_size: int | None = None,
+                 outputs: Collection[str] = ()) -> tuple[list[str], list[str]]:
     """Files to scan, in a stable order, and paths that do not exist.
 
     Directories are walked recursively (links to folders are not followed) for regular files a reader
     reads (by suffix); hidden entries are skipped, other files are added to ``skipped`` and, when it is not
     "no reader for the format", the reason to ``reasons`` (path -> reason): not a regular file, too large.
     A file named explicitly is scanned whatever its suffix; if it is not a regular file the reason goes to
-    ``refused`` (path -> reason) instead, or, when ``refused`` is None, it is counted missing.
+    ``refused`` (path -> reason) instead, or, when ``refused`` is None, it is counted missing. ``outputs``
+    are real paths of files this tool wrote and nobody changed since (audit/outputs.py): met in a folder,
+    they are skipped (OWN_OUTPUT), so a report written into the scanned tree is not read as an article by
+    the next run.
     """
     from .readers import known_suffix  # the readers' registry imports this module's neighbours
 
@@ -140,6 +148,8 @@ def expand_paths(paths: list[str], skipped: list[str] | None = None, *, reasons:
     missing: list[str] = []
     skip = skipped if skipped is not None else []
     why = reasons if reasons is not None else {}
+    own = {os.path.realpath(path) for path in outputs}
+    own_names = {os.path.basename(path) for path in own}  # a real path is worked out only for these names
     for path in paths:
         if path == "-":
             files.append(path)
@@ -151,7 +161,8 @@ def expand_paths(paths: list[str], skipped: list[str] | None = None, *, reasons:
                     if name.startswith("."):
                         continue
                     full = os.path.join(root, name)
-                    reason = why_not_readable(full, max_size)
+                    own_output = name in own_names and os.path.realpath(full) in own
+                    reason = OWN_OUTPUT if own_output else why_not_readable(full, max_size)
                     if reason is None and known_suffix(name):
                         found.append(full)
                     else:

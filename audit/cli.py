@@ -171,13 +171,14 @@ def _scale(paths: list[str], jobs: Optional[int], cache: bool, dask: Optional[st
     return {"jobs": jobs or default_jobs(), "cache": store, "dask": dask}
 
 
-def _own_outputs(cache: bool) -> frozenset[str]:
-    """Files this tool wrote and nobody changed since, which the scan skips (none with --no-cache)."""
+def _own_outputs(cache: bool, paths: list[str]) -> frozenset[str]:
+    """Files this tool wrote in the folders ``paths`` and nobody changed since, which the scan skips (none
+    with --no-cache)."""
     if not cache:
         return frozenset()
     from .outputs import still_as_written
 
-    return still_as_written()
+    return still_as_written(paths)
 
 
 def _write_parquet(result: RunResult, directory: Path) -> Path:
@@ -251,7 +252,7 @@ def scan(
         result = run_scan(list(paths), settings, baseline=known, only=only, progress=bar,
                           keep_text=report or format.value in NEEDS_TEXT,
                           reading=reader_options(input_format, text_field, id_field, html_article),
-                          outputs=_own_outputs(cache), **scale)
+                          outputs=_own_outputs(cache, list(paths)), **scale)
     finally:
         if bar is not None:
             bar.close()

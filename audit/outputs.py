@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 FILE_NAME = "outputs.json"
@@ -69,13 +70,17 @@ def remember(written: str | os.PathLike[str], directory: Path | None = None) -> 
         return
 
 
-def still_as_written(directory: Path | None = None) -> frozenset[str]:
+def still_as_written(within: Iterable[str] | None = None, directory: Path | None = None) -> frozenset[str]:
     """Real paths of the files this tool wrote that are still exactly as it wrote them (size and time
-    checked for all, the SHA-256 for those that match)."""
+    checked, then the SHA-256), of those inside the folders ``within`` (None: anywhere)."""
+    folders = None if within is None else tuple(os.path.join(os.path.realpath(path), "") for path in within
+                                                 if os.path.isdir(path))
     found = set()
     for path, mark in _load(_registry_path(directory)).items():
         if not (isinstance(mark, list) and len(mark) == 3):
             continue
+        if folders is not None and not path.startswith(folders):
+            continue  # not in a folder this scan walks: no need to read it
         try:
             info = os.stat(path)
         except (OSError, ValueError):

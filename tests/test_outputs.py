@@ -75,3 +75,5 @@ def test_a_damaged_registry_is_ignored(tmp_path):
     report = desk / "report.txt"
     assert _scan(desk, glossary, "-o", str(report))[0] == 1
     assert outputs.still_as_written() == frozenset({os.path.realpath(report)})
+    assert outputs.still_as_written([str(desk)]) == frozenset({os.path.realpath(report)})
+    assert outputs.still_as_written([str(tmp_path / "elsewhere")]) == frozenset()  # only the folders scanned

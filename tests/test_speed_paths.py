@@ -135,3 +135,26 @@ def test_weak_candidates_left_unweighed_change_no_match(crowding):
     weak = [near for near in fast.near_words._cache.values() if near.weak]
     assert weak and any(candidate.weighed for near in weak for candidate in near.weak)
     assert matched > 200  # supported garbles are found, not just nothing on both sides
+
+
+def test_openers_passed_over_by_the_case_check_change_nothing(monkeypatch):
+    # The case check (AUD104) skips a lower-case word that opens forms but is none itself ("the", "new")
+    # when the next word cannot continue one: the mentions it finds must be those of reading every opener.
+    from audit.matching import mentions
+
+    glossary = Glossary(tuple(Entry(name, "place") for name in (
+        "The Hague", "The Woodlands", "New York", "New York City", "San José", "Santa Cruz de Tenerife",
+        "Bath", "O'Neill Park", "Hague", "El Paso")))
+    index = NameIndex(glossary)
+    rng = random.Random(4)
+    pieces = ["the", "The", "new", "san", "santa", "el", "hague", "Hague", "york", "York", "city", "woodlands",
+              "cruz", "de", "tenerife", "bath", "o'neill", "park", "paso", "government", "hague's", "yorkCity",
+              "José", "jose", "x"]
+    joiners = [" ", " ", "-", "  ", "\u00a0", ", ", "'"]
+    texts = ["the hague and the Hague", "new york city", "the-hague", "the  hague", "new yorkCity", "o'neill park",
+             "san josé", "the hague's", "santa cruz de tenerife"]
+    texts += ["".join(rng.choice(pieces) + rng.choice(joiners) for _ in range(rng.randint(2, 12))) for _ in range(3000)]
+    fast = [mentions.lowercase_mentions(index, text) for text in texts]
+    monkeypatch.setattr(mentions, "_may_open", lambda *args: True)
+    assert fast == [mentions.lowercase_mentions(index, text) for text in texts]
+    assert sum(map(len, fast)) > 500

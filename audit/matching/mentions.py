@@ -10,6 +10,7 @@ from importlib import resources
 
 from ..glossary import Entry, Glossary
 from ..text import CAPITALISED_BEFORE_LOWER, LETTERS, DataFileError, Token, fold, iter_words_from, toml_tables
+from ..text.tokens import GLUED, WORD
 from .index import Form, NameIndex
 
 
@@ -56,12 +57,36 @@ def _mention_openers(index: NameIndex, text: str) -> list[tuple[int, int]]:
     first_words, multi_first_words = index.first_words, index.multi_first_words
     spans: list[tuple[int, int]] = []
     for word in set(LETTERS.findall(text)):
-        if not word[0].isupper() and _folded(word) in first_words:
-            spans.extend(_whole_word_spans(text, word))
+        if not word[0].isupper() and (folded := _folded(word)) in first_words:
+            if index.names_spelled(folded):
+                spans.extend(_whole_word_spans(text, word))
+            else:  # "the", "new", "san": only the start of a longer name
+                spans.extend(span for span in _whole_word_spans(text, word) if _may_open(index, text, span, folded))
     spans.extend(
         match.span() for match in CAPITALISED_BEFORE_LOWER.finditer(text) if _folded(match.group()) in multi_first_words
     )
     return sorted(spans)
+
+
+def _may_open(index: NameIndex, text: str, span: tuple[int, int], folded: str) -> bool:
+    """Can the word at ``span``, which opens accepted forms but is none itself, open one here? Only if the
+    next word, after one joiner, continues one ("the Hague", not "the government"): what lowercase_mentions
+    would read first, told from the letters without tokenising. True whenever that shortcut cannot be sure
+    (the word reads on past its letters, as "o'neill"; letters beyond ASCII)."""
+    start, end = span
+    token = WORD.match(text, start)
+    if token is None or token.end() != end or not text[start:end].isascii():
+        return True
+    if index.max_words < 2 or text[end : end + 1] not in _JOINERS:
+        return False
+    following = LETTERS.match(text, end + 1)
+    if following is None:
+        return False
+    second = following.group()
+    if not second.isascii():
+        return True
+    glued = GLUED.search(second)  # "HagueCity": a scraper's glue, read as "Hague"
+    return f"{folded} {second[: glued.start()] if glued else second}".lower() in index.name_prefixes
 
 
 class AvoidedForms:

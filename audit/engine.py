@@ -36,8 +36,13 @@ def build_context(settings: Settings, glossary: Glossary | None = None) -> Conte
     """The glossary, matcher and settings every check sees (GlossaryError if a glossary is bad)."""
     glossary = glossary if glossary is not None else load_glossaries(settings.glossaries, settings.extend_glossaries)
     matcher = Matcher(glossary, min_confidence=settings.min_confidence)
+    return context_of(settings, glossary, matcher, glossary_digest(glossary))
+
+
+def context_of(settings: Settings, glossary: Glossary, matcher: Matcher, glossary_hash: str) -> Context:
+    """The context of a glossary and its matcher, built now or read back (audit/context_cache.py)."""
     return Context(glossary=glossary, matcher=matcher, settings=settings,
-                   reported_kinds=registry.reported_kinds(settings), glossary_hash=glossary_digest(glossary))
+                   reported_kinds=registry.reported_kinds(settings), glossary_hash=glossary_hash)
 
 
 def _override(finding: Finding, settings: Settings) -> Finding:
@@ -173,7 +178,7 @@ def scan(paths: Paths, settings: Settings | None = None, *, context: Context | N
         raise TypeError(f"scan() takes a Settings, not {type(settings).__name__}")
     paths = as_paths(paths)
     with paused_gc():  # see gc_pause: one pause over loading, indexing and checking, not three
-        context = context or build_context(settings)
+        context = context or _context(settings, cache)
         problems: list[InputProblem] = []
         skipped: list[str] = []
         reasons: dict[str, str] = {}
@@ -181,6 +186,15 @@ def scan(paths: Paths, settings: Settings | None = None, *, context: Context | N
         options = FileOptions(reading, keep_text, jobs, stdin, dask, settings.max_file_size)
         results = file_results(files, context, options, cache, progress)
         return merge_results(results, context, settings, problems, skipped, baseline, reasons)
+
+
+def _context(settings: Settings, cache: ResultCache | None) -> Context:
+    """The scan's context; with a result cache, a big glossary's matcher comes from beside it when it can."""
+    if cache is None:
+        return build_context(settings)
+    from .context_cache import cached_context
+
+    return cached_context(settings, cache.directory)
 
 
 def merge_results(results: Iterable[FileResult], context: Context, settings: Settings, problems: list[InputProblem],

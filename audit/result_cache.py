@@ -90,7 +90,8 @@ class ResultCache:
     """The cache in ``directory`` (default: ``default_directory()``); ``warn`` hears of a cache that fails."""
 
     def __init__(self, directory: Path | str | None = None, warn: Callable[[str], None] | None = None) -> None:
-        self.path = Path(directory if directory is not None else default_directory()) / FILE_NAME
+        self.directory = Path(directory if directory is not None else default_directory())
+        self.path = self.directory / FILE_NAME
         self.warn = warn or (lambda message: None)
         self.hits = self.misses = 0  # over every scan of this object, for tests and benchmarks
 

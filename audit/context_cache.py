@@ -1,0 +1,103 @@
+"""A big glossary's matcher kept on disk, so that the next scan does not parse and index it again.
+
+Parsing a 50,000-name gazetteer and building its index takes about 1.2 s on every scan; reading the
+finished matcher back takes 0.2 s. The cache lives beside the result cache (audit/result_cache.py:
+$AUDIT_CACHE_DIR or the user's cache folder), one file per glossary, named by a hash of everything the
+matcher is made from: the glossary files' bytes (bundled glossaries by name), the threshold it is built
+for, and this build of wire-audit (code and data, ``code_digest``), so an edited glossary or an upgraded
+tool is never served an old index. Only glossaries of MIN_ENTRIES entries or more are kept (a desk
+glossary builds faster than it loads), and the KEEP most recently used files.
+
+A file is unpickled only if it is this user's own and nobody else may write it or its folder: a cache
+folder others can write to is not trusted. Whatever goes wrong (a damaged file, a full disk) costs the
+rebuild, never the scan.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+from pathlib import Path
+
+from .checks.base import Context
+from .config import Settings
+from .glossary import bundled_name
+
+MIN_ENTRIES = 5_000
+KEEP = 4
+FOLDER = "matchers"
+
+
+def cached_context(settings: Settings, directory: Path) -> Context:
+    """``engine.build_context(settings)``, the glossary and matcher read from ``directory`` when this
+    glossary was indexed before (and written there when it is big enough to be worth keeping)."""
+    from .engine import build_context, context_of
+
+    key = _key(settings)
+    path = directory / FOLDER / f"{key}.pickle" if key else None
+    if path is not None:
+        loaded = _load(path)
+        if loaded is not None:
+            glossary, matcher, digest = loaded
+            return context_of(settings, glossary, matcher, digest)
+    context = build_context(settings)
+    if path is not None and len(context.glossary) >= MIN_ENTRIES:
+        _save(path, (context.glossary, context.matcher, context.glossary_hash))
+    return context
+
+
+def _key(settings: Settings) -> str | None:
+    """A hash of what the matcher is made from, or None when a glossary file cannot be read (the build
+    then says why)."""
+    from .files import read_regular
+    from .result_cache import code_digest
+
+    digest = hashlib.sha256(f"{code_digest()}|{settings.min_confidence!r}".encode())
+    references = [*(settings.glossaries or ("<bundled default>",)), "<extend>", *settings.extend_glossaries]
+    for reference in references:
+        if reference.startswith("<") or bundled_name(reference) is not None:
+            digest.update(f"|{reference}".encode())
+            continue
+        try:
+            digest.update(b"|" + hashlib.sha256(read_regular(reference)).digest())
+        except (OSError, ValueError):
+            return None
+    return digest.hexdigest()[:32]
+
+
+def _trusted(path: Path) -> bool:
+    """Is the file, and its folder, this user's own and writable by nobody else?"""
+    if not hasattr(os, "getuid"):
+        return True  # no owners to check (Windows): the user's own profile folder
+    for item in (path, path.parent):
+        info = os.stat(item)
+        if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return False
+    return stat.S_ISREG(os.stat(path).st_mode)
+
+
+def _load(path: Path) -> tuple | None:
+    try:
+        if not _trusted(path):
+            return None
+        with open(path, "rb") as handle:
+            loaded = pickle.load(handle)
+        os.utime(path)  # recently used: kept when older files are dropped
+    except Exception:  # noqa: BLE001 - a damaged or foreign file of any kind is a cache miss
+        return None
+    return loaded if isinstance(loaded, tuple) and len(loaded) == 3 else None
+
+
+def _save(path: Path, parts: tuple) -> None:
+    from .atomic import WriteError, write_atomic
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_atomic(path, pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), what="matcher cache")
+        os.chmod(path, 0o600)  # only this user's files are read back
+        kept = sorted(path.parent.glob("*.pickle"), key=lambda item: item.stat().st_mtime, reverse=True)
+        for old in kept[KEEP:]:
+            old.unlink(missing_ok=True)
+    except (OSError, WriteError, pickle.PicklingError):
+        return

@@ -246,3 +246,14 @@ def test_json_is_valid_utf8_with_non_ascii_text(tmp_path, settings):
     document = json.loads(render("json", scan([str(article)], settings)))
     for finding in document["findings"]:
         assert finding["text"] == article.read_text(encoding="utf-8")[finding["start"] : finding["end"]]
+
+
+def test_without_name_rules_the_matcher_is_not_run(corpus, settings, monkeypatch):
+    # The spelling checks leave out what a name rule reports; with no name rule selected there is nothing
+    # to leave out, and `--select AUD3` should not pay for the name matcher.
+    from audit.matching.matcher import Matcher
+
+    hygiene = Settings(glossaries=settings.glossaries, select=("AUD2", "AUD3", "AUD4"))
+    expected = scan([str(corpus)], hygiene).findings
+    monkeypatch.setattr(Matcher, "find", lambda self, text: pytest.fail("the matcher ran"))
+    assert scan([str(corpus)], hygiene).findings == expected

@@ -114,7 +114,10 @@ class Context:
         return names[document.key]
 
     def reported_name_spans(self, document: Document) -> list[tuple[int, int]]:
-        """(start, end) of every name match a name rule reports in this run."""
+        """(start, end) of every name match a name rule reports in this run (none without name rules: the
+        matcher is then not run at all)."""
+        if not self.reported_kinds:
+            return []
         return [(m.start, m.end) for m in self.name_matches(document) if m.kind in self.reported_kinds]
 
     def forget(self, document: Document) -> None:

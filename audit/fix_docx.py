@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .readers.docx import open_document, paragraph_blocks
+from .readers.docx import document_paragraphs, open_document
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def _locate(text: str, start: int, end: int) -> tuple[int, int, int] | None:
 def _layout(data: bytes) -> list[list[tuple[int, int, bool]] | None]:
     """Each paragraph's runs as (start, end, editable), parsed once per document however many edits it has."""
     layout: list[list[tuple[int, int, bool]] | None] = []
-    for paragraph in paragraph_blocks(open_document(data)):
+    for paragraph in document_paragraphs(open_document(data)):
         pieces = _pieces(paragraph)
         layout.append(None if pieces is None else [(p.start, p.end, p.run is not None) for p in pieces])
     return layout
@@ -77,7 +77,7 @@ def unfixable(data: bytes, text: str, start: int, end: int, removal: bool) -> st
 def apply(data: bytes, text: str, edits: list[tuple[int, int, str]]) -> bytes:
     """The document with ``edits`` (reader-text offsets, replacement) made, saved to bytes."""
     document = open_document(data)
-    paragraphs = list(paragraph_blocks(document))
+    paragraphs = list(document_paragraphs(document))
     emptied = []
     for start, end, replacement in sorted(edits, reverse=True):  # from the end: earlier offsets stay valid
         place = _locate(text, start, end)
@@ -96,8 +96,9 @@ def apply(data: bytes, text: str, edits: list[tuple[int, int, str]]) -> bytes:
             emptied.append(paragraph)
     for paragraph in emptied:
         element, parent = paragraph._element, paragraph._element.getparent()
-        # A table cell must keep one paragraph: an emptied one there stays, empty.
-        if parent is not None and (not parent.tag.endswith("}tc") or len(parent.findall(element.tag)) > 1):
+        # A table cell, a header and a footer must keep one paragraph: an emptied last one there stays, empty.
+        keeps_one = parent is not None and parent.tag.endswith(("}tc", "}hdr", "}ftr"))
+        if parent is not None and (not keeps_one or len(parent.findall(element.tag)) > 1):
             parent.remove(element)
     out = io.BytesIO()
     document.save(out)

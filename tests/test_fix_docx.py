@@ -71,3 +71,16 @@ def test_debris_stays_without_unsafe_fixes(tmp_path):
     story = _story(tmp_path / "story.docx", lambda d: (d.add_paragraph("[ad_1]"), d.add_paragraph("Met in Yerevan.")))
     assert run(["fix", str(story), "--isolated"])[0] == 0
     assert [p.text for p in docx.Document(story).paragraphs] == ["[ad_1]", "Met in Yerevan."]
+
+
+def test_a_garble_in_a_header_is_fixed_there(tmp_path):
+    def build(document):
+        document.add_paragraph("Envoys arrived on Monday.")
+        document.sections[0].header.paragraphs[0].text = "From our correspondent in Jerevan"
+
+    story = _story(tmp_path / "story.docx", build)
+    code, _, err = run(["fix", str(story), "--isolated"])
+    assert code == 1, err
+    fixed = docx.Document(story)
+    assert fixed.sections[0].header.paragraphs[0].text == "From our correspondent in Yerevan"
+    assert [p.text for p in fixed.paragraphs] == ["Envoys arrived on Monday."]

@@ -37,3 +37,21 @@ def test_a_folder_scan_reads_docx_and_a_broken_one_is_a_problem(tmp_path):
     assert code == 2
     assert "good.docx:1:15" in out and "Jerevan" in out
     assert "broken.docx: not a readable docx file (not a Word document" in err
+
+
+def test_headers_and_footers_are_read_after_the_body(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Talks resumed on Monday.")
+    document.add_paragraph("Envoys met in Baku.")
+    header = document.sections[0].header
+    header.is_linked_to_previous = False
+    header.paragraphs[0].text = "Dateline: Jerevan"
+    document.sections[0].footer.paragraphs[0].text = "Photo: The mirror"
+    second = document.add_section()  # its header repeats the first section's: read once
+    assert second.header.is_linked_to_previous
+    path = tmp_path / "story.docx"
+    document.save(path)
+    located = {(f.rule, f.text, f.line, f.column) for f in scan([str(path)], Settings()).findings}
+    # The body is three paragraphs (the section break is one); the header is the 4th, the footer the 5th.
+    assert ("AUD101", "Jerevan", 4, 11) in located
+    assert ("AUD103", "The mirror", 5, 8) in located

@@ -1,9 +1,10 @@
-"""Word documents (.docx): the text of the body's paragraphs, table cells included, in document order.
+"""Word documents (.docx): the text of the body's paragraphs, table cells included, in document order,
+then the sections' headers and footers (a credit line or a dateline lives there as often as in the body).
 
 A .docx file is a zip of XML, so there are no raw text positions to point at: the "raw" text of a
 document is its paragraphs, one a line, and a finding's line is its paragraph's number (counted over
-the body's paragraphs and table-cell paragraphs, in order) and its column the character in that
-paragraph. Headers, footers, footnotes and comments are not read.
+the body's paragraphs and table-cell paragraphs, in order, then each header's and footer's) and its column
+the character in that paragraph. Footnotes and comments are not read.
 """
 from __future__ import annotations
 
@@ -35,6 +36,21 @@ def paragraph_blocks(container) -> Iterator:  # noqa: ANN001 - python-docx's Doc
             yield block
 
 
+def document_paragraphs(document) -> Iterator:  # noqa: ANN001 - python-docx's Document
+    """Every paragraph the reader reads, in its order: the body's (``paragraph_blocks``), then those of each
+    section's own headers and footers (default, first page, even pages; one shared by several sections
+    once; a header that only repeats the previous section's is not one of its own)."""
+    yield from paragraph_blocks(document)
+    seen: set[int] = set()
+    for section in document.sections:
+        for part in (section.header, section.first_page_header, section.even_page_header,
+                     section.footer, section.first_page_footer, section.even_page_footer):
+            if part.is_linked_to_previous or id(part.part) in seen:
+                continue
+            seen.add(id(part.part))
+            yield from paragraph_blocks(part)
+
+
 def open_document(data: bytes):  # noqa: ANN201 - python-docx's Document
     """The Word document in ``data`` (ReaderError if it is not one)."""
     import docx  # python-docx: imported only when a .docx is read
@@ -49,7 +65,7 @@ def open_document(data: bytes):  # noqa: ANN201 - python-docx's Document
 
 def paragraphs(data: bytes) -> list[str]:
     """The document's paragraphs' text (ReaderError if it is not a Word document)."""
-    return [block.text.replace("\n", " ").replace("\r", " ") for block in paragraph_blocks(open_document(data))]
+    return [block.text.replace("\n", " ").replace("\r", " ") for block in document_paragraphs(open_document(data))]
 
 
 def read(data: bytes, options: object = None) -> Reading:

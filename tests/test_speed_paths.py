@@ -113,7 +113,7 @@ def test_weak_candidates_left_unweighed_change_no_match(crowding):
     fast, plain = Matcher(glossary), Matcher(glossary)
     for matcher, strong_from in ((fast, 0.7 + crowding), (plain, 0.0)):
         matcher._crowding = crowding  # as a glossary of 20,000 or 50,000 names would
-        matcher.near_words = NearWords(matcher.index, strong_from, 0.7)
+        matcher.near_words = NearWords(matcher.index, strong_from, 0.7, matcher.given_names)
     rng = random.Random(9)
     people = [entry for entry in glossary.entries if entry.type == "person" and " " in entry.canonical]
     places = [entry for entry in glossary.entries if entry.type == "place"]

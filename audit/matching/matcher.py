@@ -92,7 +92,8 @@ class Matcher:
         self._crowding = CROWDING_PER_DECADE * max(0.0, math.log10(targets / CROWDING_FROM)) if targets else 0.0
         # Candidates that cannot clear the threshold plus the crowding are weighed only for articles that
         # support them (audit/matching/near_words.py).
-        self.near_words = NearWords(self.index, min_confidence + self._crowding if self._crowding else 0.0, min_confidence)
+        self.near_words = NearWords(self.index, min_confidence + self._crowding if self._crowding else 0.0, min_confidence,
+                                    self.given_names)
 
     # -- public ---------------------------------------------------------------------------------
     def find(self, text: str) -> list[NameMatch]:
@@ -203,7 +204,7 @@ class Matcher:
             folded = fold(word.text)
             weighed = weighed or self.near_words.any_near(folded)
             previous = words[position - 1].text if position else ""
-            for form, evidence in self.near_words.forms_for(folded, mentioned, previous, self.given_names):
+            for form, evidence in self.near_words.forms_for(folded, mentioned, previous):
                 if self._another_place(folded, form) or best_weighed(evidence) < self.min_confidence:
                     # Best first: no article around this word can lift this candidate, nor any after it.
                     break

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..text import spelling_key, word_frequency
 from .evidence import Evidence, confidence_bound, spelling_evidence
-from .given_names import GivenNames, given_names_of, same_given_name
+from .given_names import GivenNames, default_given_names, given_names_of, same_given_name
 from .index import Form, NameIndex
 from .name_match import Mentioned
 from .weights import COMMON_WORD_ZIPF, OWN_GIVEN_NAME_BONUS
@@ -68,8 +68,10 @@ class _Near:
 class NearWords:
     """Glossary words near a word of the copy, with context-free spelling evidence, best first."""
 
-    def __init__(self, index: NameIndex, strong_from: float = 0.0, min_confidence: float = 0.0) -> None:
+    def __init__(self, index: NameIndex, strong_from: float = 0.0, min_confidence: float = 0.0,
+                 given_names: GivenNames | None = None) -> None:
         self.index = index
+        self.given_names = given_names or default_given_names()  # the matcher's: whose given name a word is
         self.strong_from = strong_from  # 0: every candidate is weighed at once (a glossary with no crowding)
         # A weak candidate below this even the entry's own given name before it cannot lift to the threshold.
         self.hopeless_below = min_confidence - OWN_GIVEN_NAME_BONUS
@@ -84,7 +86,7 @@ class NearWords:
         near = self._near(folded)
         return self._with(folded, near, near.weak)
 
-    def forms_for(self, folded: str, mentioned: Mentioned, previous: str, given_names: GivenNames) -> list[Candidate]:
+    def forms_for(self, folded: str, mentioned: Mentioned, previous: str) -> list[Candidate]:
         """``forms`` less the weak candidates the article does not support: it does not name the entry
         (``mentioned``), and the word before (``previous``) is not the entry's given name. Whatever else the
         article says, the matcher would pass those over."""
@@ -102,7 +104,7 @@ class NearWords:
             after = near.after.get(previous)
             if after is None:
                 after = near.after[previous] = [weak for weak in near.personal
-                                                if self._given_name_of(previous, weak, given_names)]
+                                                if self._given_name_of(previous, weak)]
             supported += [weak for weak in after if weak.canonical not in named]
         return self._with(folded, near, supported)
 
@@ -166,12 +168,12 @@ class NearWords:
         """'pashinyans', 'karabakhi': an accepted form with an English ending is that name, not a garble."""
         return any(base in self.index.exact for base in base_forms(folded))
 
-    def _given_name_of(self, previous: str, weak: _Weak, given_names: GivenNames) -> bool:
+    def _given_name_of(self, previous: str, weak: _Weak) -> bool:
         """same_given_name, cached by the word and the entry's given names (many entries share theirs)."""
         key = (previous, weak.given)
         known = self._same_given.get(key)
         if known is None:
-            known = self._same_given[key] = same_given_name(previous, weak.form.entry, given_names)
+            known = self._same_given[key] = same_given_name(previous, weak.form.entry, self.given_names)
         return known
 
     def _given_names(self, form: Form) -> frozenset[str]:

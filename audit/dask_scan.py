@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import units
 from .checks.base import Context
 from .config import Settings
 from .documents import Document
@@ -32,7 +33,7 @@ from .gc_pause import paused_gc
 from .glossary import Glossary, load_glossaries
 from .model import Finding
 from .readers import ReaderOptions
-from .units import FileResult, check_document, check_file, enabled_checks
+from .units import FileResult, check_document, enabled_checks
 
 if TYPE_CHECKING:
     import dask.bag
@@ -129,7 +130,7 @@ def context_for(job: Job) -> Context:
 def _check_paths(paths: Iterable[str], job: Job) -> list[FileResult]:
     with paused_gc():
         context = context_for(job).for_scan()
-        return [check_file(path, None, context, job.reading, job.keep_text) for path in paths]
+        return list(units.check_files(((path, None) for path in paths), context, job.reading, job.keep_text))
 
 
 def _check_documents(documents: Iterable[Document], job: Job) -> list[FileResult]:

@@ -17,7 +17,7 @@ from .checks.base import Context
 from .config import Settings
 from .glossary import Glossary
 from .readers import ReaderOptions
-from .units import FileResult, check_file
+from .units import FileResult, check_file, check_files
 
 Batch = list[tuple[str, bytes | None]]  # (path, bytes if already read) of files to check together
 
@@ -55,7 +55,7 @@ def _start(made: Context | Recipe) -> None:
 
 def _check_batch(batch: Batch, reading: ReaderOptions | None, keep_text: bool) -> list[FileResult]:
     assert _context is not None, "worker used before its initializer ran"
-    return [check_file(path, data, _context, reading, keep_text) for path, data in batch]
+    return list(check_files(batch, _context, reading, keep_text))
 
 
 # A few lines that take every check down its lazily loaded paths (word lists, language profiles, scripts).

@@ -17,7 +17,7 @@ from .checks.base import Context
 from .documents import DocumentError, read_bytes, read_stdin
 from .readers import ReaderOptions
 from .result_cache import CacheSession, ResultCache
-from .units import FileResult, check_file, read_problem
+from .units import LOOK_AHEAD, FileResult, check_files, read_problem
 
 # Called with (files done, files in all, path) as each file is read: the CLI draws a progress bar.
 Progress = Callable[[int, int, str], None]
@@ -126,11 +126,26 @@ def _slots(files: list[str], options: FileOptions, session: CacheSession | None,
 
 def _here(slots: Iterator[_Slot], context: Context, options: FileOptions,
           session: CacheSession | None) -> Iterator[FileResult]:
+    """The results in this process, in order; files to check are checked LOOK_AHEAD at a time (check_files)."""
+    window: list[_Slot] = []
     for slot in slots:
-        if slot.result is None:
-            slot.result = check_file(slot.path, slot.data, context, options.reading, options.keep_text)
-            if session is not None:
-                session.put(slot.path, slot.digest, slot.result)
+        window.append(slot)
+        if sum(1 for held in window if held.result is None) == LOOK_AHEAD:
+            yield from _checked_here(window, context, options, session)
+            window = []
+    yield from _checked_here(window, context, options, session)
+
+
+def _checked_here(window: list[_Slot], context: Context, options: FileOptions,
+                  session: CacheSession | None) -> Iterator[FileResult]:
+    to_check = [slot for slot in window if slot.result is None]
+    checked = check_files([(slot.path, slot.data) for slot in to_check], context, options.reading, options.keep_text)
+    for slot, result in zip(to_check, checked, strict=True):
+        slot.result, slot.data = result, None
+        if session is not None:
+            session.put(slot.path, slot.digest, result)
+    for slot in window:
+        assert slot.result is not None
         yield slot.result
 
 

@@ -8,7 +8,7 @@ many files keeps none of them in memory.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -49,6 +49,11 @@ def read_problem(path: str, error: DocumentError) -> InputProblem:
     return InputProblem(path, str(error).removeprefix(f"{path}: ").removeprefix("<stdin>: "))
 
 
+# Files whose documents' unknown name words are looked up together before they are checked (on a big
+# glossary: Matcher.look_ahead); as many as the name phrases' cache holds (audit/matching/phrases.py).
+LOOK_AHEAD = 8
+
+
 def check_file(path: str, data: bytes | None, context: Context, reading: ReaderOptions | None = None,
                keep_text: bool = False) -> FileResult:
     """Read one file (``data``: its bytes if already read, else read here) and check each of its documents.
@@ -56,13 +61,54 @@ def check_file(path: str, data: bytes | None, context: Context, reading: ReaderO
     ``context`` must carry a scan state of its own (``Context.for_scan``); each document's name matches are
     dropped from it once the document is checked. A file that cannot be read gives a result with a problem.
     """
-    result = FileResult(path)
+    return _checked(_loaded(path, data, reading), context, keep_text)
+
+
+def check_files(files: Iterable[tuple[str, bytes | None]], context: Context, reading: ReaderOptions | None = None,
+                keep_text: bool = False) -> Iterator[FileResult]:
+    """``check_file`` of each (path, bytes or None), in order: the same results, LOOK_AHEAD files read
+    before they are checked so that the matcher looks up their name words together."""
+    batches = context.matcher.near_words.batches and bool(context.reported_kinds)
+    pending: list[Loaded] = []
+    for path, data in files:
+        pending.append(_loaded(path, data, reading))
+        if not batches or len(pending) == LOOK_AHEAD:
+            yield from _checked_together(pending, context, keep_text, batches)
+            pending = []
+    yield from _checked_together(pending, context, keep_text, batches)
+
+
+def _checked_together(loaded: list[Loaded], context: Context, keep_text: bool, batches: bool) -> Iterator[FileResult]:
+    if batches and loaded:
+        context.matcher.look_ahead([document.text for _, documents, _ in loaded
+                                    if isinstance(documents, list) for document in documents])
+    try:
+        for one in loaded:
+            yield _checked(one, context, keep_text)
+    finally:
+        if batches and loaded:
+            context.matcher.end_look_ahead()
+
+
+Loaded = tuple[str, "list[Document] | DocumentError", list[str]]  # a file's path, documents (or why not), notes
+
+
+def _loaded(path: str, data: bytes | None, reading: ReaderOptions | None) -> Loaded:
+    """A file's documents (or why it cannot be read) and the reader's notes about it."""
     try:
         documents, read = load(path, reading, data)
     except DocumentError as error:
-        result.problems.append(read_problem(path, error))
+        return path, error, []
+    return path, list(documents), list(read.notes) if read else []
+
+
+def _checked(loaded: Loaded, context: Context, keep_text: bool) -> FileResult:
+    path, documents, notes = loaded
+    result = FileResult(path)
+    if isinstance(documents, DocumentError):
+        result.problems.append(read_problem(path, documents))
         return result
-    result.problems.extend(InputProblem(path, note) for note in (read.notes if read else ()))
+    result.problems.extend(InputProblem(path, note) for note in notes)
     enabled = enabled_checks(context)
     for document in documents:
         check_document(document, context, enabled, result, keep_text)

@@ -158,3 +158,35 @@ def test_openers_passed_over_by_the_case_check_change_nothing(monkeypatch):
     monkeypatch.setattr(mentions, "_may_open", lambda *args: True)
     assert fast == [mentions.lowercase_mentions(index, text) for text in texts]
     assert sum(map(len, fast)) > 500
+
+
+def test_files_checked_with_look_ahead_give_the_results_of_one_at_a_time(tmp_path, monkeypatch):
+    # check_files reads a few files first and has the matcher look their words up together: the results
+    # must be check_file's, file by file, and the lookups fewer.
+    from audit.config import Settings
+    from audit.engine import build_context
+    from audit.units import check_file, check_files
+
+    rng = random.Random(8)
+    names = sorted({_name(rng) for _ in range(400)})
+    glossary = tmp_path / "names.csv"
+    glossary.write_text("canonical,type\n" + "".join(f"{name},place\n" for name in names), encoding="utf-8")
+    files = []
+    for number in range(20):
+        path = tmp_path / f"{number:02}.txt"
+        words = [rng.choice(names)[:-1] + rng.choice("aeiou") if rng.random() < 0.5 else _name(rng) for _ in range(30)]
+        path.write_text(" ".join(f"Officials met {word} in {rng.choice(names)}." for word in words) + "\n", encoding="utf-8")
+        files.append((str(path), None))
+    context = build_context(Settings(glossaries=(str(glossary),)))
+    context.matcher.near_words.batches = True  # as on a big glossary
+    calls = []
+    near_many = context.matcher.index.near_many
+    monkeypatch.setattr(context.matcher.index, "near_many", lambda keys: calls.append(1) or near_many(keys))
+    together = list(check_files(files, context.for_scan()))
+    looked_up_together = len(calls)
+    fresh = build_context(Settings(glossaries=(str(glossary),)))
+    fresh.matcher.near_words.batches = True
+    one_by_one = [check_file(path, data, fresh.for_scan()) for path, data in files]
+    assert [result.findings for result in together] == [result.findings for result in one_by_one]
+    assert sum(len(result.findings) for result in together) > 20
+    assert looked_up_together <= 4  # 20 files, 8 at a time: three batches (and a few stragglers at most)

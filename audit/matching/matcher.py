@@ -83,6 +83,7 @@ class Matcher:
         # their words, so the article around them is never weighed ("Officials", "Monday").
         self._barren: BoundedCache[str, bool] = BoundedCache(CACHE_LIMIT)
         self._avoided = AvoidedForms(glossary)
+        self._looking_ahead = False  # see look_ahead
         self._other_spellings = other_place_spellings(glossary, self.index)
         # The more names a glossary holds, the likelier an unknown name in the copy lands near one of them
         # by chance (a company or a person near one of 50,000 towns): a match the article does not support
@@ -98,9 +99,7 @@ class Matcher:
     # -- public ---------------------------------------------------------------------------------
     def find(self, text: str) -> list[NameMatch]:
         """Garbled names and given-name substitutions in ``text``, in text order."""
-        phrases = name_phrases(text)
-        surfaces = [text[phrase.words[0].start : phrase.words[-1].end] for phrase in phrases]
-        readings = [self._exact_words(text, phrase.words, surface) for phrase, surface in zip(phrases, surfaces)]
+        phrases, surfaces, readings = self._read(text)
         # Entries the document names correctly somewhere: a near spelling of one of them elsewhere in
         # the same article is far more likely a garble than a different, real name.
         mentioned = Mentioned([named for _, named in readings if named])
@@ -115,11 +114,25 @@ class Matcher:
                 pending.extend(unsupported)
                 if not found and not unsupported and not weighed:
                     barren.put(surface, True)
-        self.near_words.forget_prefetched()
+        if not self._looking_ahead:
+            self.near_words.forget_prefetched()
         if pending:
             garbled = {match.entry.canonical for match in matches}
             matches.extend(m for m in pending if m.entry.canonical in garbled or m.entry.canonical in mentioned)
         return sorted(matches, key=lambda m: (m.start, m.end))
+
+    def look_ahead(self, texts: Sequence[str]) -> None:
+        """Look up the unknown name words of the documents about to be read together, until ``end_look_ahead``
+        (faster on a big glossary: see NameIndex.near_many). What ``find`` answers does not change."""
+        if not self.near_words.batches:
+            return
+        self.near_words.forget_prefetched()
+        self.near_words.prefetch([key for text in texts for key in self._keys_to_look_up(*self._read(text))])
+        self._looking_ahead = True
+
+    def end_look_ahead(self) -> None:
+        self._looking_ahead = False
+        self.near_words.forget_prefetched()
 
     def lowercase_mentions(self, text: str) -> list[tuple[Token, Token, list[Form]]]:
         """Accepted forms spelled right but with a lower-case word in them ("nagorno-Karabakh", "ilham aliyev"),
@@ -140,6 +153,12 @@ class Matcher:
             if evidence.confidence >= NEAREST_HOUSE_CONFIDENCE:
                 return form.house
         return None
+
+    def _read(self, text: str) -> tuple[Sequence[Phrase], list[str], list]:
+        """The document's name phrases, their surfaces, and the forms spelled right in each (``_exact_words``)."""
+        phrases = name_phrases(text)
+        surfaces = [text[phrase.words[0].start : phrase.words[-1].end] for phrase in phrases]
+        return phrases, surfaces, [self._exact_words(text, phrase.words, surface) for phrase, surface in zip(phrases, surfaces)]
 
     # -- one phrase -----------------------------------------------------------------------------
     def _exact_words(self, text: str, words: list[Token], surface: str) -> tuple[list[list[Form] | None], frozenset[str]]:
@@ -301,10 +320,12 @@ class Matcher:
         return position == 0 or not same_given_name(words[position - 1].text, form.entry, self.given_names)
 
     def _prefetch_near(self, phrases: Sequence[Phrase], surfaces: list[str], readings: list) -> None:
-        """On a big glossary, look up together the fuzzy targets near every word of the document that the
-        walk will look up one by one (NameIndex.near_many: the same answers, a few times faster)."""
-        if not self.near_words.batches:
-            return
+        """On a big glossary, look up together the words of the document the walk will look up one by one."""
+        if self.near_words.batches:
+            self.near_words.prefetch(self._keys_to_look_up(phrases, surfaces, readings))
+
+    def _keys_to_look_up(self, phrases: Sequence[Phrase], surfaces: list[str], readings: list) -> list[str]:
+        """The comparison keys of the words of a document the walk will look up in the glossary's index."""
         keys = []
         for phrase, surface, (known, _) in zip(phrases, surfaces, readings):
             if not self._to_walk(surface, known):
@@ -315,7 +336,7 @@ class Matcher:
                 folded = fold(word.text)
                 if self.near_words.to_look_up(folded):
                     keys.append(spelling_key(folded))
-        self.near_words.prefetch(keys)
+        return keys
 
     def _to_walk(self, surface: str, known: list[list[Form] | None]) -> bool:
         """Has the phrase anything to report? Not if spelled right throughout (unless a surname follows
@@ -361,19 +382,16 @@ class Matcher:
                 break
         return result
 
-    def _match(
-        self, start: int, end: int, text: str, form: Form, kind: NameKind, confidence: float, reason: str, whole: bool = False
-    ) -> NameMatch:
+    def _match(self, start: int, end: int, text: str, form: Form, kind: NameKind, confidence: float, reason: str,
+               whole: bool = False) -> NameMatch:
         suggestion = form.entry.canonical if whole else form.house
         if fold(suggestion) not in fold(form.entry.canonical):
             reason = f"{reason}; {suggestion!r} is an accepted name of {form.entry.canonical!r}"
         return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
 
 
-
 def form_surface(text: str, words: list[Token], position: int, length: int) -> str:
     return text[words[position].start : words[position + length - 1].end]
-
 
 
 def _fuzzy_candidate(word: Token) -> bool:

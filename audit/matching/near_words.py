@@ -156,10 +156,12 @@ class NearWords:
         return folded not in self._cache and word_frequency(folded) < COMMON_WORD_ZIPF and not self.inflected_known(folded)
 
     def prefetch(self, keys: list[str]) -> None:
-        """Look up these keys together (NameIndex.near_many: the same answers, a few times faster), when
-        the glossary is big and the keys many enough to gain by it."""
-        if self.batches and len(keys) >= BATCH_FROM_KEYS:
-            self._prefetched = self.index.near_many(keys)
+        """Look up together those of these keys not looked up yet (NameIndex.near_many: the same answers, a
+        few times faster), when the glossary is big and the keys many enough to gain by it. They are kept
+        until ``forget_prefetched``."""
+        missing = [key for key in dict.fromkeys(keys) if key not in self._prefetched]
+        if self.batches and len(missing) >= BATCH_FROM_KEYS:
+            self._prefetched.update(self.index.near_many(missing))
 
     def forget_prefetched(self) -> None:
         self._prefetched.clear()

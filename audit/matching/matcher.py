@@ -103,7 +103,8 @@ class Matcher:
         # Entries the document names correctly somewhere: a near spelling of one of them elsewhere in
         # the same article is far more likely a garble than a different, real name.
         mentioned = Mentioned([named for _, named in readings if named])
-        self._prefetch_near(phrases, surfaces, readings)
+        if not self._looking_ahead:  # else look_ahead has looked this document's words up already
+            self._prefetch_near(phrases, surfaces, readings)
         matches: list[NameMatch] = []
         pending: list[NameMatch] = []  # garbles that count only if the article names their entry elsewhere
         barren = self._barren
@@ -135,8 +136,7 @@ class Matcher:
         self.near_words.forget_prefetched()
 
     def lowercase_mentions(self, text: str) -> list[tuple[Token, Token, list[Form]]]:
-        """Accepted forms spelled right but with a lower-case word in them ("nagorno-Karabakh", "ilham aliyev"),
-        as (first word, last word, forms)."""
+        """Accepted forms spelled right with a lower-case word in them ("nagorno-Karabakh"): (first, last word, forms)."""
         return _lowercase_mentions(self.index, text)
 
     def avoided(self, text: str) -> list[tuple[int, int, Entry, str]]:

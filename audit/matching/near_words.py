@@ -78,6 +78,7 @@ class NearWords:
         self._cache: dict[str, _Near] = {}
         self._given: dict[int, frozenset[str]] = {}  # id of an entry -> the given names it names
         self._same_given: dict[tuple[str, frozenset[str]], bool] = {}  # see _given_name_of
+        self._inflected: dict[str, bool] = {}  # see inflected_known
         self._prefetched: dict[str, list[tuple[Form, int]]] = {}  # a document's fuzzy lookups, done together
         self.batches = index.fuzzy_target_count >= BATCH_FROM_TARGETS  # is the glossary big enough to batch
 
@@ -168,7 +169,10 @@ class NearWords:
 
     def inflected_known(self, folded: str) -> bool:
         """'pashinyans', 'karabakhi': an accepted form with an English ending is that name, not a garble."""
-        return any(base in self.index.exact for base in base_forms(folded))
+        known = self._inflected.get(folded)
+        if known is None:
+            known = self._inflected[folded] = any(base in self.index.exact for base in base_forms(folded))
+        return known
 
     def _given_name_of(self, previous: str, weak: _Weak) -> bool:
         """same_given_name, cached by the word and the entry's given names (many entries share theirs)."""

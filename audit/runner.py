@@ -28,6 +28,7 @@ MIN_PARALLEL_FILES = 16
 BATCH_FILES = 8
 BATCH_BYTES = 64 * 1024
 IN_FLIGHT = 4  # batches queued per worker: enough to keep each busy, few enough to bound memory
+WINDOW_LIMIT = 64  # results (cache hits among files to check) this process holds back at most, to keep order
 
 
 @dataclass(frozen=True)
@@ -126,13 +127,19 @@ def _slots(files: list[str], options: FileOptions, session: CacheSession | None,
 
 def _here(slots: Iterator[_Slot], context: Context, options: FileOptions,
           session: CacheSession | None) -> Iterator[FileResult]:
-    """The results in this process, in order; files to check are checked LOOK_AHEAD at a time (check_files)."""
+    """The results in this process, in order; files to check are checked LOOK_AHEAD at a time (check_files).
+    A cache hit with no file waiting before it is passed on at once: a rescan holds no results back."""
     window: list[_Slot] = []
+    waiting = 0  # files of the window still to check
     for slot in slots:
+        if slot.result is not None and not waiting:
+            yield slot.result
+            continue
         window.append(slot)
-        if sum(1 for held in window if held.result is None) == LOOK_AHEAD:
+        waiting += slot.result is None
+        if waiting == LOOK_AHEAD or len(window) == WINDOW_LIMIT:
             yield from _checked_here(window, context, options, session)
-            window = []
+            window, waiting = [], 0
     yield from _checked_here(window, context, options, session)
 
 

@@ -184,3 +184,23 @@ def test_a_rescan_with_few_changed_files_starts_no_workers(archive: Path, cache:
     again = scan([str(archive)], Settings(), cache=cache, jobs=2)
     assert counts(cache) == (5, 1)
     assert again == scan([str(archive)], Settings()) and again.files_scanned == first.files_scanned
+
+
+def test_hits_and_misses_interleaved_come_back_in_scan_order(tmp_path: Path, cache: ResultCache, monkeypatch):
+    # This process checks files a few at a time and holds cache hits back behind them to keep the order;
+    # however the hits and misses interleave, the result is a fresh scan's.
+    from audit import runner
+
+    monkeypatch.setattr(runner, "WINDOW_LIMIT", 5)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(30):
+        (folder / f"{number:02}.txt").write_text(f"Day {number}: envoys met in Jerevan and Stepanakyert.\n", encoding="utf-8")
+    scan([str(folder)], Settings(), cache=cache)
+    for number in range(0, 30, 4):
+        (folder / f"{number:02}.txt").write_text(f"Day {number}: talks in Tavoz resumed.\n", encoding="utf-8")
+    counts(cache)
+    again = scan([str(folder)], Settings(), cache=cache)
+    assert counts(cache) == (22, 8)
+    fresh = scan([str(folder)], Settings())
+    assert again == fresh and again.paths == fresh.paths

@@ -41,11 +41,12 @@ def _load(path: Path) -> dict[str, list]:
 
 
 def _fingerprint(path: str) -> list | None:
-    """[size, modification time in ns, SHA-256] of a regular file, or None."""
+    """[size, modification time in ns, SHA-256] of a regular file, or None (never waits on a FIFO)."""
+    from .files import read_regular
+
     try:
         info = os.stat(path)
-        with open(path, "rb") as handle:
-            digest = hashlib.sha256(handle.read()).hexdigest()
+        digest = hashlib.sha256(read_regular(path)).hexdigest()
     except (OSError, ValueError):
         return None
     return [info.st_size, info.st_mtime_ns, digest]

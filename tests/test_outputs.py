@@ -77,3 +77,15 @@ def test_a_damaged_registry_is_ignored(tmp_path):
     assert outputs.still_as_written() == frozenset({os.path.realpath(report)})
     assert outputs.still_as_written([str(desk)]) == frozenset({os.path.realpath(report)})
     assert outputs.still_as_written([str(tmp_path / "elsewhere")]) == frozenset()  # only the folders scanned
+
+
+def test_a_fifo_put_where_a_report_was_is_not_waited_on(tmp_path):
+    desk, _ = _desk(tmp_path)
+    report = desk / "report.jsonl"
+    report.write_text("", encoding="utf-8")  # an empty report (no findings), remembered as written
+    outputs.remember(report)
+    written = report.stat()
+    report.unlink()
+    os.mkfifo(report)
+    os.utime(report, ns=(written.st_atime_ns, written.st_mtime_ns))  # same size (0) and time
+    assert outputs.still_as_written([str(desk)]) == frozenset()  # returns: a FIFO is never opened to be hashed

@@ -7,9 +7,11 @@ same format. Knows strings and pattern files, not rules or findings: the scraper
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from typing import Any
 
 from .files import read_regular
 from .regex_facts import needed_strings
@@ -17,6 +19,10 @@ from .text import DataFileError, toml_tables
 
 DOCUMENT_KINDS = ("text", "markdown", "html")
 DEFAULT_CONFIDENCE = 0.95
+# A user's pattern runs in the `regex` module, which defuses most catastrophic backtracking, and gives up on
+# a text after this long: a pattern that still backtracks is a configuration error (exit 2), never a hang.
+# The bundled patterns are tested linear (tests/hostile/test_hostile_complexity.py) and run in `re`.
+USER_PATTERN_SECONDS = 2.0
 PATTERN_KEYS = {"id", "description", "regex", "confidence", "case_sensitive", "formats"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # What may stand between two debris matches of one block: blank lines and lines without letters or digits.
@@ -31,6 +37,18 @@ class DebrisPattern:
     confidence: float = DEFAULT_CONFIDENCE
     formats: tuple[str, ...] = DOCUMENT_KINDS
     source: str = ""  # "file:line" of the pattern's table, for messages
+    guarded: Any = None  # a user's pattern: compiled by the `regex` module, run with a time limit
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        """The pattern's matches in ``text`` (DataFileError naming the pattern if a user's gives up)."""
+        if self.guarded is None:
+            yield from self.regex.finditer(text)
+            return
+        try:
+            yield from self.guarded.finditer(text, timeout=USER_PATTERN_SECONDS)
+        except TimeoutError:
+            raise DataFileError(f"{self.source}: debris pattern {self.id!r} gave up after {USER_PATTERN_SECONDS:g} s "
+                                "on one text: its regex backtracks (nested or overlapping repeats); simplify it") from None
 
     @cached_property
     def needs(self) -> tuple[str, ...] | None:
@@ -73,8 +91,9 @@ def _key_line(text: str, start_line: int, end_line: int | None, key: str) -> int
     return start_line
 
 
-def parse_patterns(text: str, path: str) -> tuple[DebrisPattern, ...]:
-    """Parse one pattern file; every problem is a DataFileError naming the file and line."""
+def parse_patterns(text: str, path: str, bundled: bool = False) -> tuple[DebrisPattern, ...]:
+    """Parse one pattern file; every problem is a DataFileError naming the file and line. A user's
+    patterns (not ``bundled``) also get their `regex`-module twin, which the scan runs (USER_PATTERN_SECONDS)."""
     items = toml_tables(text, path, "pattern")
     headers = [line for line, _ in items]
     patterns: list[DebrisPattern] = []
@@ -101,6 +120,7 @@ def parse_patterns(text: str, path: str) -> tuple[DebrisPattern, ...]:
         flags = re.MULTILINE | (0 if case_sensitive else re.IGNORECASE)
         try:
             regex = re.compile(raw["regex"], flags)
+            guarded = None if bundled else _guarded(raw["regex"], flags)
         except re.error as error:
             raise fail(f"bad regex in pattern {pattern_id!r}: {error}", "regex") from None
         if regex.search("") or regex.search("\n\n"):
@@ -116,15 +136,26 @@ def parse_patterns(text: str, path: str) -> tuple[DebrisPattern, ...]:
         ):
             raise fail(f"formats of pattern {pattern_id!r} must be a list of {', '.join(DOCUMENT_KINDS)}", "formats")
         patterns.append(
-            DebrisPattern(pattern_id, raw["description"].strip(), regex, float(confidence), tuple(formats), f"{path}:{line}")
+            DebrisPattern(pattern_id, raw["description"].strip(), regex, float(confidence), tuple(formats), f"{path}:{line}",
+                          guarded)
         )
     return tuple(patterns)
+
+
+def _guarded(source: str, flags: int) -> Any:
+    """The pattern compiled by the `regex` module (as `re` reads it: version 0), re.error if it refuses it."""
+    import regex  # type: ignore[import-untyped]
+
+    try:
+        return regex.compile(source, flags | regex.VERSION0)
+    except regex.error as error:
+        raise re.error(str(error)) from None
 
 
 @lru_cache(maxsize=1)
 def default_patterns() -> tuple[DebrisPattern, ...]:
     resource = resources.files("audit.data").joinpath("debris.toml")
-    return parse_patterns(resource.read_text(encoding="utf-8"), "audit/data/debris.toml")
+    return parse_patterns(resource.read_text(encoding="utf-8"), "audit/data/debris.toml", bundled=True)
 
 
 @lru_cache(maxsize=16)
@@ -159,7 +190,7 @@ def find_debris(text: str, patterns: tuple[DebrisPattern, ...], kind: str = "tex
     for pattern in patterns:
         if kind not in pattern.formats or not pattern.could_match(searchable, folded):
             continue
-        for match in pattern.regex.finditer(searchable):
+        for match in pattern.finditer(searchable):
             start, end = match.span()
             # Whitespace a pattern takes in at its edges is not part of the debris.
             while start < end and searchable[start].isspace():

@@ -177,3 +177,36 @@ def test_an_html_report_of_16000_findings_renders_quickly():
     result = RunResult(findings=findings, rules=(), files_scanned=1, paths=("a.txt",), texts={"a.txt": text})
     assert seconds(lambda: render("html", result)) < BUDGET
     scales_linearly(lambda n: [_finding(i * 12, i * 12 + 5) for i in range(n)], lambda f: _laminar(f, 10**9), 8_000)
+
+
+def _user_patterns(tmp_path, regex: str):
+    from audit.debris import load_patterns
+
+    path = tmp_path / "our-debris.toml"
+    path.write_text(f"[[pattern]]\nid = \"our-footer\"\ndescription = \"our footer\"\nregex = '''{regex}'''\n", encoding="utf-8")
+    return path, load_patterns((str(path),))
+
+
+def test_a_users_pattern_with_nested_repeats_finishes(tmp_path):
+    # In `re` this pattern backtracks exponentially on a long line of words without the last one; users'
+    # patterns run in the `regex` module, which does not.
+    _, patterns = _user_patterns(tmp_path, r"^(?:\w+\s?)+copyright$")
+    text = "Talks resumed.\n" + "word " * 40 + "!\nour site copyright\n"
+    found: list = []
+    assert seconds(lambda: found.extend(find_debris(text, patterns))) < BUDGET
+    assert [text[block.start : block.end] for block in found] == ["our site copyright"]
+
+
+def test_a_users_pattern_that_still_backtracks_is_a_one_line_exit_2(tmp_path):
+    from hostile_support import audit
+
+    path, _ = _user_patterns(tmp_path, r"^(?:a|aa)+$")
+    (tmp_path / "audit.toml").write_text(f'debris-patterns = ["{path}"]\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Talks resumed.\n" + "a" * 80 + "!\n", encoding="utf-8")
+    outcome: list = []
+    spent = seconds(lambda: outcome.append(audit("scan", str(article), "--config", str(tmp_path / "audit.toml"), "--no-cache")))
+    code, _, err = outcome[0]
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+    assert f"{path}:1" in err and "our-footer" in err and "backtracks" in err
+    assert spent < BUDGET

@@ -54,7 +54,6 @@ def run_tables(index: NameIndex) -> dict[str, RunTables]:
 
 def near_many(index: NameIndex, tables: dict[str, RunTables], keys: Iterable[str]) -> dict[str, list[tuple[Form, int]]]:
     """``index.near(key)`` of every key, worked out together."""
-
     from .index import _first_letters
 
     queries = list(dict.fromkeys(keys))
@@ -76,10 +75,9 @@ def _hits(table: RunTables, asked: list[tuple[int, str]]) -> tuple | None:
     index in the run) arrays, or None."""
     import numpy
 
-    from .index import _limit, _span
+    from .index import _limit, _span_of
 
-    run = (table.keys, table.starts)
-    reached = [(number, key, span) for number, key in asked if (span := _span(run, key)) is not None]  # type: ignore[arg-type]
+    reached = [(number, key, span) for number, key in asked if (span := _span_of(table.starts, key)) is not None]
     if not reached:
         return None
     low = min(span[0] for _, _, span in reached)

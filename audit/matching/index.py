@@ -235,7 +235,12 @@ def _first_letters(key: str) -> str:
 
 def _span(run: Run, key: str) -> tuple[int, int] | None:
     """Where the keys of the lengths within reach of ``key`` lie in a run (None: there are none)."""
-    starts, limit = run[1], _limit(key)
+    return _span_of(run[1], key)
+
+
+def _span_of(starts: list[int], key: str) -> tuple[int, int] | None:
+    """``_span`` from where each length starts in the run."""
+    limit = _limit(key)
     last = len(starts) - 1
     low, high = starts[min(max(1, len(key) - limit), last)], starts[min(len(key) + limit + 1, last)]
     return (low, high) if low < high else None

@@ -17,6 +17,7 @@ optional extra (``pip install 'wire-audit[dask]'``); without them ``audit scan -
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import math
 from collections import deque
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from distributed import Client, Future
 
 CONNECT_SECONDS = 10
-CHUNK_FILES = 16  # files a task checks at most: worth a task (~50 ms), small enough to balance the load
+CHUNK_FILES = 48  # files a task checks at most: worth a task (~150 ms), small enough to balance the load
 TASKS_PER_THREAD = 4  # tasks queued per worker thread
 
 
@@ -121,6 +122,10 @@ def context_for(job: Job) -> Context:
 
         _contexts.clear()  # one job at a time per worker: an old matcher's memory is given back
         context = _contexts[job.key] = build_context(job.settings, job.glossary)
+        # The index's millions of objects live as long as the worker. Between tasks the garbage collector
+        # runs (Dask's own work allocates), and would walk them every time: frozen, it leaves them alone
+        # (two workers on 5 MB: 15% less CPU).
+        gc.freeze()
     return context
 
 

@@ -41,15 +41,23 @@ def _load(path: Path) -> dict[str, list]:
 
 
 def _fingerprint(path: str) -> list | None:
-    """[size, modification time in ns, SHA-256] of a regular file, or None (never waits on a FIFO)."""
+    """[size, modification time in ns, SHA-256] of a regular file, or None."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    digest = _digest(path)
+    return None if digest is None else [info.st_size, info.st_mtime_ns, digest]
+
+
+def _digest(path: str) -> str | None:
+    """The SHA-256 of a regular file's bytes, or None (never waits on a FIFO)."""
     from .files import read_regular
 
     try:
-        info = os.stat(path)
-        digest = hashlib.sha256(read_regular(path)).hexdigest()
+        return hashlib.sha256(read_regular(path)).hexdigest()
     except (OSError, ValueError):
         return None
-    return [info.st_size, info.st_mtime_ns, digest]
 
 
 def remember(written: str | os.PathLike[str], directory: Path | None = None) -> None:
@@ -86,6 +94,6 @@ def still_as_written(within: Iterable[str] | None = None, directory: Path | None
             info = os.stat(path)
         except (OSError, ValueError):
             continue
-        if [info.st_size, info.st_mtime_ns] == mark[:2] and _fingerprint(path) == mark:
+        if [info.st_size, info.st_mtime_ns] == mark[:2] and _digest(path) == mark[2]:
             found.add(path)
     return frozenset(found)

@@ -101,13 +101,9 @@ def spelling_evidence(folded: str, form: Form, key_distance: int) -> Evidence | 
             return None  # the keys met only because the rewrites shortened both words
         confidence = max(raw_similarity, 1 - key_distance / max(len(key), len(target_key), 1))
         reason = f"{raw_distance} letter{'s' if raw_distance != 1 else ''} from {form.text!r}"
-    if key_distance and _consonants(key) == _consonants(target_key) and len(target_key) >= VOWELS_ONLY_MIN_KEY \
-            and abs(len(key) - len(target_key)) <= 1:
-        # Only vowels differ (Tavoz/Tovuz, Gadabe/Gadabay): vowels are what transliteration from
-        # Cyrillic, Armenian or Azerbaijani (ı, ə, ü, ö) gets wrong most, so this is strong evidence.
-        confidence = max(confidence, VOWELS_ONLY_FLOOR) + VOWELS_ONLY_BONUS
-    elif skeleton(key) == skeleton(target_key):
-        confidence += SKELETON_BONUS  # the same consonant classes in the same order (Stefancart/Stepanakert)
+    bonused = _letter_bonus(confidence, key, target_key, key_distance)
+    if bonused is not None:
+        confidence = bonused
     elif not explained:
         if key[:1] != target_key[:1]:
             confidence -= FIRST_LETTER_PENALTY
@@ -133,16 +129,25 @@ def confidence_bound(folded: str, form: Form, key_distance: int) -> float:
     key, target_key = spelling_key(folded), form.key
     raw_similarity = 1 - Levenshtein.distance(folded, target) / max(len(folded), len(target))
     confidence = max(raw_similarity, 1 - key_distance / max(len(key), len(target_key), 1))
-    if _consonants(key) == _consonants(target_key) and len(target_key) >= VOWELS_ONLY_MIN_KEY \
-            and abs(len(key) - len(target_key)) <= 1:
-        confidence = max(confidence, VOWELS_ONLY_FLOOR) + VOWELS_ONLY_BONUS
-    elif skeleton(key) == skeleton(target_key):
-        confidence += SKELETON_BONUS
+    bonused = _letter_bonus(confidence, key, target_key, key_distance)
+    confidence = confidence if bonused is None else bonused
     if key_distance <= 3:
         confidence = max(confidence, ROMANISATION_CONFIDENCE)  # another romanisation: at most this, at no cost
     if form.role == "part":
         confidence -= PART_PENALTY
     return min(confidence, MAX_CONFIDENCE)
+
+
+def _letter_bonus(confidence: float, key: str, target_key: str, key_distance: int) -> float | None:
+    """``confidence`` raised for a difference of a kind transliteration makes, or None if it is not one."""
+    if key_distance and _consonants(key) == _consonants(target_key) and len(target_key) >= VOWELS_ONLY_MIN_KEY \
+            and abs(len(key) - len(target_key)) <= 1:
+        # Only vowels differ (Tavoz/Tovuz, Gadabe/Gadabay): vowels are what transliteration from
+        # Cyrillic, Armenian or Azerbaijani (ı, ə, ü, ö) gets wrong most, so this is strong evidence.
+        return max(confidence, VOWELS_ONLY_FLOOR) + VOWELS_ONLY_BONUS
+    if skeleton(key) == skeleton(target_key):
+        return confidence + SKELETON_BONUS  # the same consonant classes in the same order (Stefancart/Stepanakert)
+    return None
 
 
 def best_weighed(evidence: Evidence) -> float:

@@ -9,8 +9,17 @@ from functools import lru_cache
 from importlib import resources
 
 from ..glossary import Entry, Glossary
-from ..text import CAPITALISED_BEFORE_LOWER, LETTERS, DataFileError, Token, fold, iter_words_from, toml_tables
-from ..text.tokens import GLUED, WORD
+from ..text import (
+    CAPITALISED_BEFORE_LOWER,
+    LETTERS,
+    DataFileError,
+    Token,
+    fold,
+    iter_words_from,
+    toml_tables,
+    words_from,
+)
+from ..text.tokens import WORD
 from .index import Form, NameIndex
 
 
@@ -70,23 +79,19 @@ def _mention_openers(index: NameIndex, text: str) -> list[tuple[int, int]]:
 
 def _may_open(index: NameIndex, text: str, span: tuple[int, int], folded: str) -> bool:
     """Can the word at ``span``, which opens accepted forms but is none itself, open one here? Only if the
-    next word, after one joiner, continues one ("the Hague", not "the government"): what lowercase_mentions
-    would read first, told from the letters without tokenising. True whenever that shortcut cannot be sure
-    (the word reads on past its letters, as "o'neill"; letters beyond ASCII)."""
+    next word, after one joiner, continues one ("the Hague", not "the government"): the first two steps of
+    lowercase_mentions' walk, the next word read by the tokeniser it uses (``words_from``). True when the
+    word's token is more than its letters (it reads on, as "o'neill"): the walk decides."""
     start, end = span
     token = WORD.match(text, start)
-    if token is None or token.end() != end or not text[start:end].isascii():
+    if token is None or token.end() != end:
         return True
     if index.max_words < 2 or text[end : end + 1] not in _JOINERS:
         return False
-    following = LETTERS.match(text, end + 1)
-    if following is None:
+    following = words_from(text, end + 1, 1)
+    if not following or following[0].start != end + 1:
         return False
-    second = following.group()
-    if not second.isascii():
-        return True
-    glued = GLUED.search(second)  # "HagueCity": a scraper's glue, read as "Hague"
-    return f"{folded} {second[: glued.start()] if glued else second}".lower() in index.name_prefixes
+    return fold(text[start : following[0].end]) in index.name_prefixes
 
 
 class AvoidedForms:

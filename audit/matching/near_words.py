@@ -13,6 +13,7 @@ act on, in the same order, for a fraction of the cost.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..text import spelling_key, word_frequency
@@ -144,7 +145,7 @@ class NearWords:
                     near.supportable.append(weak)
                     if weak.given:
                         near.personal.append(weak)
-        if not near.strong and (not near.weak or self._may_inflect(folded)):
+        if not near.strong and (not near.weak or next(_foreign_stems(folded), None)):
             # No candidate at all (weighing the weak ones to know): maybe a garble kept a foreign case ending.
             found = [(weak.form, evidence, weak.order) for weak in near.weak if (evidence := _weighed(folded, weak))]
             found = found or [(form, evidence, order) for order, (form, evidence) in enumerate(self._inflected_garble(folded))]
@@ -189,19 +190,10 @@ class NearWords:
             self._given[entry] = given_names_of(form.entry)[1]
         return self._given[entry]
 
-    @staticmethod
-    def _may_inflect(folded: str) -> bool:
-        """Could ``_inflected_garble`` find anything: does a foreign case ending leave a long enough stem?"""
-        return any(folded.endswith(ending) and len(folded) - len(ending) >= FOREIGN_STEM_LENGTH
-                   for ending in FOREIGN_CASE_ENDINGS)
-
     def _inflected_garble(self, folded: str) -> list[tuple[Form, Evidence]]:
         """A garble that also kept the source language's case ending (Polish "Sargisjanowie", the
         Sargsyans): the stem is compared, a little less sure, and the whole word reported."""
-        for ending in FOREIGN_CASE_ENDINGS:
-            stem = folded.removesuffix(ending)
-            if stem == folded or len(stem) < FOREIGN_STEM_LENGTH:
-                continue
+        for ending, stem in _foreign_stems(folded):
             found = []
             for form, key_distance in self.index.near(spelling_key(stem)):
                 evidence = spelling_evidence(stem, form, key_distance)
@@ -212,6 +204,14 @@ class NearWords:
             if found:
                 return found
         return []
+
+
+def _foreign_stems(folded: str) -> Iterator[tuple[str, str]]:
+    """(ending, stem) for each foreign case ending ``folded`` has that leaves a long enough stem."""
+    for ending in FOREIGN_CASE_ENDINGS:
+        stem = folded.removesuffix(ending)
+        if stem != folded and len(stem) >= FOREIGN_STEM_LENGTH:
+            yield ending, stem
 
 
 def _weighed(folded: str, weak: _Weak) -> Evidence | None:

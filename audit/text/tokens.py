@@ -11,7 +11,7 @@ LETTER = r"[^\W\d_]"
 LETTERS = re.compile(rf"{LETTER}+")  # a run of letters
 # A word: letters, with inner apostrophes (O'Brien). Hyphens separate words; phrase building rejoins them.
 WORD = re.compile(rf"{LETTER}+(?:['\u2019]{LETTER}+)*")
-GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{4})(?=[A-Z][a-z])")  # where a scraper glued two words
+_GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{4})(?=[A-Z][a-z])")
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -122,11 +122,11 @@ def _append_word(result: list[Token], word: str, start: int) -> None:
         possessive = POSSESSIVE.search(word)
         if possessive and possessive.start() > 0 and ("'" in word[-2:] or "\u2019" in word[-2:]):
             word = word[: possessive.start()]
-    if word.islower() or word[1:].islower() or not GLUED.search(word):  # cheap tests first
+    if word.islower() or word[1:].islower() or not _GLUED.search(word):  # cheap tests first
         result.append(Token(word, start, start + len(word), word[:1].isupper()))
         return
     offset = start
-    for piece in GLUED.split(word):
+    for piece in _GLUED.split(word):
         if piece:
             result.append(Token(piece, offset, offset + len(piece), piece[:1].isupper()))
         offset += len(piece)

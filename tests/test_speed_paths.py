@@ -79,9 +79,10 @@ def _garbles(rng: random.Random, word: str) -> list[str]:
 
 
 def test_confidence_bound_is_never_below_the_evidence():
-    # A candidate whose bound is below the bar is left unweighed: the bound must hold for every candidate.
+    # A candidate whose bound is below the bar is left unweighed: the bound must hold for every candidate,
+    # and the ceiling that spares working the bound out must be at least the bound.
     from audit.glossary import load_bundled
-    from audit.matching.evidence import confidence_bound, spelling_evidence
+    from audit.matching.evidence import confidence_bound, confidence_ceiling, spelling_evidence
 
     rng = random.Random(5)
     glossary = load_bundled()
@@ -93,6 +94,8 @@ def test_confidence_bound_is_never_below_the_evidence():
                 continue
             for garble in _garbles(rng, fold(word)):
                 for form, key_distance in index.near(spelling_key(garble)):
+                    bound = confidence_bound(garble, form, key_distance)
+                    assert confidence_ceiling(garble, spelling_key(garble), form, key_distance) >= bound, garble
                     evidence = spelling_evidence(garble, form, key_distance)
                     if evidence is not None:
                         assert confidence_bound(garble, form, key_distance) >= evidence.confidence, (garble, form.text)
@@ -132,8 +135,8 @@ def test_weak_candidates_left_unweighed_change_no_match(crowding):
                 found = fast.find(text)
                 assert found == plain.find(text), text
                 matched += len(found)
-    weak = [near for near in fast.near_words._cache.values() if near.weak]
-    assert weak and any(candidate.weighed for near in weak for candidate in near.weak)
+    weak = [near for near in fast.near_words._cache.values() if near.rest]
+    assert weak and any(candidate.weighed for near in weak for candidate in near.made.values())
     assert matched > 200  # supported garbles are found, not just nothing on both sides
 
 

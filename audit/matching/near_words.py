@@ -7,9 +7,11 @@ lookup. On a big glossary the words of a document can be looked up together firs
 On a big glossary most candidates are weak. A match the article does not support (it never names the
 entry, and the word before is not the entry's given name) must clear ``strong_from``, the threshold plus
 the glossary's crowding (see Matcher); a candidate whose ``confidence_bound`` is below that bar can only be
-reported where an article supports it. Weak candidates are kept unweighed, and their evidence is worked
-out only for an article that supports them (``forms_for``): the walk meets exactly the candidates it would
-act on, in the same order, for a fraction of the cost.
+reported where an article supports it. Weak candidates are kept as the lookup gave them: their bound, the
+given names their entry names and their evidence are worked out only for an article that could support
+them (``forms_for``). A cheaper ceiling of the bound (``confidence_ceiling``) tells most of them from the
+strong ones. The walk meets exactly the candidates it would act on, in the same order, for a fraction of
+the cost.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..text import spelling_key, word_frequency
-from .evidence import Evidence, confidence_bound, spelling_evidence
+from .evidence import Evidence, confidence_bound, confidence_ceiling, spelling_evidence
 from .given_names import GivenNames, default_given_names, given_names_of, same_given_name
 from .index import Form, NameIndex
 from .name_match import Mentioned
@@ -46,23 +48,25 @@ class _Weak:
     canonical: str  # the form's entry's
     key_distance: int
     order: int
-    bound: float
-    given: frozenset[str]  # the entry's given names (see given_names_of)
+    bound: float  # see confidence_bound
     evidence: Evidence | None = None
     weighed: bool = False
 
 
 @dataclass
 class _Near:
-    """One word's candidates: ``strong`` ones weighed, as (form, evidence, order), and ``weak`` ones."""
+    """One word's candidates: ``strong`` ones weighed, as (form, evidence, order), and the others as the
+    lookup gave them, (form, key distance, order), made into _Weak candidates only when an article asks."""
 
     strong: list[tuple[Form, Evidence, int]]
-    weak: list[_Weak] = field(default_factory=list)
-    supportable: list[_Weak] = field(default_factory=list)  # weak ones some article's support could lift
-    personal: list[_Weak] = field(default_factory=list)  # ... whose entry names a given name to stand before them
-    # Filled in as articles ask: the supportable ones' entries, and the personal ones a given word before
-    # the word supports (the word before -> those candidates).
+    rest: list[tuple[Form, int, int]] = field(default_factory=list)
+    # Filled in as articles ask: the rest's entries (a named one may be supported), the _Weak candidates
+    # made so far (by order), whether any of the rest is supportable, whether any entry of theirs names a
+    # given name, and the supportable ones a given word before the word supports (that word -> them).
     entries: frozenset[str] | None = None
+    made: dict[int, _Weak] = field(default_factory=dict)
+    supportable: bool | None = None
+    personal: bool | None = None
     after: dict[str, list[_Weak]] = field(default_factory=dict)
 
 
@@ -86,34 +90,65 @@ class NearWords:
     def forms(self, folded: str) -> list[Candidate]:
         """Glossary words near ``folded``, best first, with context-free evidence (cached per word)."""
         near = self._near(folded)
-        return self._with(folded, near, near.weak)
+        return self._with(folded, near, [self._weak(folded, near, *candidate) for candidate in near.rest])
 
     def forms_for(self, folded: str, mentioned: Mentioned, previous: str) -> list[Candidate]:
         """``forms`` less the weak candidates the article does not support: it does not name the entry
         (``mentioned``), and the word before (``previous``) is not the entry's given name. Whatever else the
         article says, the matcher would pass those over."""
         near = self._near(folded)
-        if not near.supportable:
+        if not near.rest:
             return [(form, evidence) for form, evidence, _ in near.strong]
         named = mentioned.entries()
         supported = []
         if named:
             if near.entries is None:
-                near.entries = frozenset(weak.canonical for weak in near.supportable)
+                near.entries = frozenset(form.entry.canonical for form, _, _ in near.rest)
             if not named.isdisjoint(near.entries):
-                supported = [weak for weak in near.supportable if weak.canonical in named]
-        if previous and near.personal:
+                supported = [weak for candidate in near.rest if candidate[0].entry.canonical in named
+                             and (weak := self._weak(folded, near, *candidate)).bound >= self.hopeless_below]
+        if previous and self._personal(near):
             after = near.after.get(previous)
             if after is None:
-                after = near.after[previous] = [weak for weak in near.personal
-                                                if self._given_name_of(previous, weak)]
+                after = near.after[previous] = self._after(folded, near, previous)
             supported += [weak for weak in after if weak.canonical not in named]
         return self._with(folded, near, supported)
 
     def any_near(self, folded: str) -> bool:
         """Has ``folded`` a candidate some article could report? (If no word of a phrase has, it is barren.)"""
         near = self._near(folded)
-        return bool(near.strong or near.supportable)
+        if near.strong:
+            return True
+        if near.supportable is None:
+            near.supportable = any(self._weak(folded, near, *candidate).bound >= self.hopeless_below
+                                   for candidate in near.rest)
+        return near.supportable
+
+    def _weak(self, folded: str, near: _Near, form: Form, key_distance: int, order: int) -> _Weak:
+        """The weak candidate the lookup gave as (form, key distance, order), made once."""
+        weak = near.made.get(order)
+        if weak is None:
+            weak = near.made[order] = _Weak(form, form.entry.canonical, key_distance, order,
+                                            confidence_bound(folded, form, key_distance))
+        return weak
+
+    def _personal(self, near: _Near) -> bool:
+        """Does the entry of any weak candidate name a given name (that could stand before the word)?"""
+        if near.personal is None:
+            near.personal = any(self._given_names(form) for form, _, _ in near.rest)
+        return near.personal
+
+    def _after(self, folded: str, near: _Near, previous: str) -> list[_Weak]:
+        """The supportable weak candidates whose entry's given name ``previous`` is."""
+        found = []
+        for candidate in near.rest:
+            form = candidate[0]
+            given = self._given_names(form)
+            if given and self._given_name_of(previous, form, given):
+                weak = self._weak(folded, near, *candidate)
+                if weak.bound >= self.hopeless_below:
+                    found.append(weak)
+        return found
 
     def _with(self, folded: str, near: _Near, weak: list[_Weak]) -> list[Candidate]:
         """The strong candidates and those of ``weak`` that have evidence, best first."""
@@ -132,22 +167,21 @@ class NearWords:
         key = spelling_key(folded)
         prefetched = self._prefetched.get(key)
         near = _Near([])
+        strong_from = self.strong_from
         for order, (form, key_distance) in enumerate(self.index.near(key) if prefetched is None else prefetched):
-            bound = confidence_bound(folded, form, key_distance) if self.strong_from else 1.0
-            if bound >= self.strong_from:
+            # The ceiling first: it costs a fraction of the bound, and on a big glossary most candidates are
+            # below the bar by it already.
+            if not strong_from or (confidence_ceiling(folded, key, form, key_distance) >= strong_from
+                                   and confidence_bound(folded, form, key_distance) >= strong_from):
                 evidence = spelling_evidence(folded, form, key_distance)
                 if evidence:
                     near.strong.append((form, evidence, order))
             else:
-                weak = _Weak(form, form.entry.canonical, key_distance, order, bound, self._given_names(form))
-                near.weak.append(weak)
-                if bound >= self.hopeless_below:
-                    near.supportable.append(weak)
-                    if weak.given:
-                        near.personal.append(weak)
-        if not near.strong and (not near.weak or next(_foreign_stems(folded), None)):
+                near.rest.append((form, key_distance, order))
+        if not near.strong and (not near.rest or next(_foreign_stems(folded), None)):
             # No candidate at all (weighing the weak ones to know): maybe a garble kept a foreign case ending.
-            found = [(weak.form, evidence, weak.order) for weak in near.weak if (evidence := _weighed(folded, weak))]
+            found = [(form, evidence, order) for form, key_distance, order in near.rest
+                     if (evidence := spelling_evidence(folded, form, key_distance))]
             found = found or [(form, evidence, order) for order, (form, evidence) in enumerate(self._inflected_garble(folded))]
             near = _Near(found)
         near.strong.sort(key=_best_first)
@@ -175,12 +209,12 @@ class NearWords:
             known = self._inflected[folded] = any(base in self.index.exact for base in base_forms(folded))
         return known
 
-    def _given_name_of(self, previous: str, weak: _Weak) -> bool:
-        """same_given_name, cached by the word and the entry's given names (many entries share theirs)."""
-        key = (previous, weak.given)
+    def _given_name_of(self, previous: str, form: Form, given: frozenset[str]) -> bool:
+        """same_given_name, cached by the word and the entry's given names (``given``: many entries share theirs)."""
+        key = (previous, given)
         known = self._same_given.get(key)
         if known is None:
-            known = self._same_given[key] = same_given_name(previous, weak.form.entry, self.given_names)
+            known = self._same_given[key] = same_given_name(previous, form.entry, self.given_names)
         return known
 
     def _given_names(self, form: Form) -> frozenset[str]:

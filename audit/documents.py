@@ -67,6 +67,14 @@ class Document:
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
 
+    def place(self, start: int, end: int) -> tuple[int, int, int, int, int, int]:
+        """Where text[start:end] stands in the file: (start, end, line, column, end line, end column), the
+        offsets in the raw file when a reader made the text."""
+        if self.source is not None:
+            raw_start, raw_end = self.source.raw_start(start), self.source.raw_end(start, end)
+            return raw_start, raw_end, *self.source.position(raw_start), *self.source.position(raw_end)
+        return start, end, *self.position(start), *self.position(end)
+
     def line_text(self, line: int) -> str:
         start = self.line_starts[line - 1]
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
@@ -84,12 +92,7 @@ class Document:
         severity: Severity | None = None,
     ) -> Finding:
         """Build a Finding for text[start:end], filling in positions; checks call this."""
-        if self.source is not None:
-            raw_start, raw_end = self.source.raw_start(start), self.source.raw_end(start, end)
-            (line, column), (end_line, end_column) = self.source.position(raw_start), self.source.position(raw_end)
-        else:
-            raw_start, raw_end = start, end
-            (line, column), (end_line, end_column) = self.position(start), self.position(end)
+        raw_start, raw_end, line, column, end_line, end_column = self.place(start, end)
         return Finding(
             rule=rule.id,
             name=rule.name,

@@ -11,6 +11,7 @@ both use (Stevens/Stephens, Sargsyan/Sarkissian) are never variants.
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -169,46 +170,57 @@ class Clusters:
 
 
 def candidate_pairs(forms: list[str]) -> Iterator[tuple[str, str, float]]:
-    """Variant pairs among many spellings, without comparing every pair: blocked by the key's first
-    letter and length, near keys found by rapidfuzz in the blocks a similar key can be in."""
-    blocks: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    """Variant pairs among many spellings, without comparing every pair: only keys with the same first
+    letter can be variants, and rapidfuzz finds the near ones among them (``_near_pairs``)."""
+    groups: dict[str, list[tuple[str, str]]] = {}
     for form in sorted(forms):
         key = spelling_key(form)
-        blocks.setdefault((key[:1], len(key)), []).append((key, form))
-    for (letter, length), members in blocks.items():
-        longest = int(length / MIN_SIMILARITY) + 1
-        for other_length in range(length, longest + 1):  # each pair once: from the shorter (or same) block
-            others = blocks.get((letter, other_length))
-            if not others:
-                continue
-            for index, position in _near_keys(members, others):
-                if other_length == length and position <= index:
-                    continue
-                score = similarity(members[index][1], others[position][1])
-                if score is not None:
-                    yield members[index][1], others[position][1], score
+        groups.setdefault(key[:1], []).append((key, form))
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda member: len(member[0]))  # stable: shorter keys first, then as sorted
+        for index, other in _near_pairs([key for key, _ in members]):
+            score = similarity(members[index][1], members[other][1])
+            if score is not None:
+                yield members[index][1], members[other][1], score
 
 
-# Below this many comparisons a block pair is searched key by key; above it, in one matrix (rapidfuzz's
-# cdist compares many keys at once, but costs more to start).
+# Below this many comparisons a group is searched key by key; above it, in matrices (rapidfuzz's cdist
+# compares many keys at once, but costs more to start, and needs numpy).
 MATRIX_FROM = 2_000
+# A group of more keys than this is compared a length at a time with the lengths a variant can have
+# (within a quarter): a scan's whole vocabulary is too big for one matrix.
+WHOLE_GROUP_UP_TO = 300
 
 
-def _near_keys(members: list[tuple[str, str]], others: list[tuple[str, str]]) -> Iterator[tuple[int, int]]:
-    """(member index, other index) of every pair of keys within the similarity limit."""
+def _near_pairs(keys: list[str]) -> Iterator[tuple[int, int]]:
+    """(index, other index), index < other, of every pair of keys (sorted by length) within the similarity
+    limit."""
     limit = 1 - MIN_SIMILARITY
-    keys, other_keys = [key for key, _ in members], [key for key, _ in others]
-    if len(keys) * len(other_keys) < MATRIX_FROM:
-        for index, key in enumerate(keys):
+    count = len(keys)
+    if count * count < MATRIX_FROM:
+        for index in range(count - 1):
             for _, _, position in process.extract(
-                key, other_keys, scorer=Levenshtein.normalized_distance, score_cutoff=limit, limit=None
+                keys[index], keys[index + 1 :], scorer=Levenshtein.normalized_distance, score_cutoff=limit, limit=None
             ):
-                yield index, position
+                yield index, index + 1 + position
         return
-    import numpy  # only big blocks need it: imported here, not at start-up
+    import numpy  # only big groups need it: imported here, not at start-up
 
-    distances = process.cdist(
-        keys, other_keys, scorer=Levenshtein.normalized_distance, score_cutoff=limit, dtype=numpy.float64, workers=1
-    )
-    rows, columns = numpy.nonzero(distances <= limit)
-    yield from zip(rows.tolist(), columns.tolist())
+    lengths = [len(key) for key in keys]
+    start = 0
+    while start < count:
+        # A block of one length against itself and the longer keys it may be a variant of (the pairs with
+        # shorter keys were found from their block): keys a quarter longer are a quarter apart at least.
+        if count <= WHOLE_GROUP_UP_TO:
+            end = reach = count
+        else:
+            end = bisect.bisect_right(lengths, lengths[start])
+            reach = bisect.bisect_right(lengths, int(lengths[start] / MIN_SIMILARITY) + 1)
+        distances = process.cdist(keys[start:end], keys[start:reach], scorer=Levenshtein.normalized_distance,
+                                  score_cutoff=limit, dtype=numpy.float64, workers=1)
+        rows, columns = numpy.nonzero(distances <= limit)
+        later = columns > rows
+        yield from zip((rows[later] + start).tolist(), (columns[later] + start).tolist())
+        start = end

@@ -144,3 +144,33 @@ def test_the_glossary_spelling_is_suggested_where_the_article_uses_neither():
     findings = run(text, ctx)
     assert findings and {f.suggestion for f in findings} == {"Kharkiv"}
     assert all('the glossary spells it "Kharkiv"' in f.message for f in findings)
+
+
+@pytest.mark.parametrize("count", [12, 120, 900])  # key by key; one matrix a letter; a length at a time
+def test_candidate_pairs_are_every_variant_pair(count):
+    # The blocking must lose no pair: the pairs found are those a comparison of every pair finds.
+    import random
+
+    from audit.variants import candidate_pairs
+
+    rng = random.Random(count)
+    stems = ["hovhannisyan", "pashinyan", "karabakh", "stepanakert", "gadabay", "navalny", "zelensky",
+             "khamenei", "tovuz", "arshakyan", "shusha", "melkonian", "kharkiv", "mariupol", "chernihiv"]
+    forms: set[str] = set()
+    while len(forms) < count:
+        word = list(rng.choice(stems[: max(2, count // 60)]))
+        for _ in range(rng.randint(0, 3)):
+            at = rng.randrange(len(word))
+            change = rng.choice(("drop", "swap", "put"))
+            if change == "drop" and len(word) > 4:
+                del word[at]
+            elif change == "swap":
+                word[at] = rng.choice("aeioukhsz")
+            else:
+                word.insert(at, rng.choice("aeiouyhn"))
+        forms.add("".join(word))
+    found = {frozenset((a, b)): score for a, b, score in candidate_pairs(sorted(forms))}
+    every = {frozenset((a, b)): score for a in forms for b in forms
+             if a < b and (score := similarity(a, b)) is not None}
+    assert found == every
+    assert len(every) >= count // 6  # the garbles do make variant pairs

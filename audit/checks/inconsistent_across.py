@@ -155,9 +155,7 @@ def note(document: Document, context: Context) -> ArticleNote:
 
 
 def _spot(document: Document, word: NameWord) -> Spot:
-    placed = document.finding(RULE, word.start, word.end, "")
-    return Spot(word.text, placed.text, placed.start, placed.end, placed.line, placed.column, placed.end_line,
-                placed.end_column)
+    return Spot(word.text, document.text[word.start : word.end], *document.place(word.start, word.end))
 
 
 @dataclass

@@ -141,9 +141,15 @@ def test_weak_candidates_left_unweighed_change_no_match(crowding):
 
 
 def test_openers_passed_over_by_the_case_check_change_nothing(monkeypatch):
-    # The case check (AUD104) skips a lower-case word that opens forms but is none itself ("the", "new")
-    # when the next word cannot continue one: the mentions it finds must be those of reading every opener.
+    # The case check (AUD104) skips a lower-case word that opens forms but is none itself ("the", "new"), or
+    # is an ordinary English word ("bath"), when the next word cannot continue one: the mentions it finds
+    # must be those of reading every opener, less the ordinary words alone (which it never reports).
+    from audit.checks import name_casing
+    from audit.config import Settings
+    from audit.documents import Document
+    from audit.engine import build_context
     from audit.matching import mentions
+    from audit.text import word_frequency
 
     glossary = Glossary(tuple(Entry(name, "place") for name in (
         "The Hague", "The Woodlands", "New York", "New York City", "San José", "Santa Cruz de Tenerife",
@@ -159,8 +165,28 @@ def test_openers_passed_over_by_the_case_check_change_nothing(monkeypatch):
     texts += ["".join(rng.choice(pieces) + rng.choice(joiners) for _ in range(rng.randint(2, 12))) for _ in range(3000)]
     fast = [mentions.lowercase_mentions(index, text) for text in texts]
     monkeypatch.setattr(mentions, "_may_open", lambda *args: True)
-    assert fast == [mentions.lowercase_mentions(index, text) for text in texts]
+    monkeypatch.setattr(mentions, "_ordinary_word", lambda folded: False)
+    every = [mentions.lowercase_mentions(index, text) for text in texts]
+
+    def ordinary_alone(mention: tuple) -> bool:
+        first, last, _ = mention
+        return first is last and first.text[:1].islower() and word_frequency(fold(first.text)) >= 3.0
+
+    assert word_frequency("bath") >= 3.0 and any(ordinary_alone(m) for found in every for m in found)
+    for quick, full in zip(fast, every):
+        assert quick == [m for m in full if m in quick]
+        assert all(ordinary_alone(m) for m in full if m not in quick)
+    assert sum(map(len, every)) > sum(map(len, fast))
     assert sum(map(len, fast)) > 500
+    # ... which the check never reports: its findings are those of reading every opener.
+    context = build_context(Settings(), glossary)
+    monkeypatch.setattr(mentions, "_ordinary_word", lambda folded: word_frequency(folded) >= 3.0)
+    texts += ["They flew from el paso to santa cruz de tenerife.", "a bath in bath", "o'neill park is shut",
+              "He lives in the woodlands, not in new york city."]
+    reported = [list(name_casing.check(Document.from_text("t.txt", text), context)) for text in texts]
+    monkeypatch.setattr(mentions, "_ordinary_word", lambda folded: False)
+    assert reported == [list(name_casing.check(Document.from_text("t.txt", text), context)) for text in texts]
+    assert sum(map(len, reported)) >= 2
 
 
 def test_files_checked_with_look_ahead_give_the_results_of_one_at_a_time(tmp_path, monkeypatch):

@@ -17,15 +17,17 @@ from ..text import (
     fold,
     iter_words_from,
     toml_tables,
+    word_frequency,
     words_from,
 )
-from ..text.tokens import WORD
+from ..text.frequency import FREQUENT_WORD_ZIPF
+from ..text.tokens import LETTER, WORD
 from .index import Form, NameIndex
 
 
 def lowercase_mentions(index: NameIndex, text: str) -> list[tuple[Token, Token, list[Form]]]:
     """Accepted forms spelled right but with a lower-case word in them ("nagorno-Karabakh", "ilham aliyev"),
-    as (first word, last word, forms)."""
+    as (first word, last word, forms); not an ordinary English word alone ("reading": see _mention_openers)."""
     found: list[tuple[Token, Token, list[Form]]] = []
     resume = 0
     prefixes = index.name_prefixes
@@ -60,21 +62,28 @@ def _mention_openers(index: NameIndex, text: str) -> list[tuple[int, int]]:
     """(start, end) of the words of ``text`` that can open a wrongly cased mention, in text order.
 
     Only a lower-case word that opens some accepted form, or a capitalised one that opens a form of
-    two words or more and is followed by a lower-case word, can. The regex engine and the set of
+    two words or more and is followed by a lower-case word, can. A lower-case ordinary English word that
+    is a name of one word in a gazetteer ("bath", "reading") is that word, not a wrongly cased name: it
+    counts only where it opens a longer form. The regex engine and the set of
     distinct words sort them out, so the bulk of the text is never looked at word by word in Python.
     """
     first_words, multi_first_words = index.first_words, index.multi_first_words
     spans: list[tuple[int, int]] = []
     for word in set(LETTERS.findall(text)):
         if not word[0].isupper() and (folded := _folded(word)) in first_words:
-            if index.names_spelled(folded):
+            if index.names_spelled(folded) and not _ordinary_word(folded):
                 spans.extend(_whole_word_spans(text, word))
-            else:  # "the", "new", "san": only the start of a longer name
+            else:  # "the", "new", "san": only the start of a longer name; "bath", "reading" alone are words
                 spans.extend(span for span in _whole_word_spans(text, word) if _may_open(index, text, span, folded))
     spans.extend(
         match.span() for match in CAPITALISED_BEFORE_LOWER.finditer(text) if _folded(match.group()) in multi_first_words
     )
     return sorted(spans)
+
+
+def _ordinary_word(folded: str) -> bool:
+    """An English word too common to be taken for a name written in lower case."""
+    return word_frequency(folded) >= FREQUENT_WORD_ZIPF
 
 
 def _may_open(index: NameIndex, text: str, span: tuple[int, int], folded: str) -> bool:
@@ -88,10 +97,15 @@ def _may_open(index: NameIndex, text: str, span: tuple[int, int], folded: str) -
         return True
     if index.max_words < 2 or text[end : end + 1] not in _JOINERS:
         return False
-    following = words_from(text, end + 1, 1)
-    if not following or following[0].start != end + 1:
+    following = WORD.match(text, end + 1)  # the tokeniser's next word, if it starts right after the joiner
+    if following is None:
         return False
-    return fold(text[start : following[0].end]) in index.name_prefixes
+    word = following.group()
+    if word[1:].islower() and "'" not in word and "\u2019" not in word:  # the usual word: its token, as it is
+        following_end = following.end()
+    else:  # a possessive to strip, words glued together: the tokeniser decides
+        following_end = words_from(text, end + 1, 1)[0].end
+    return fold(text[start:following_end]) in index.name_prefixes
 
 
 class AvoidedForms:
@@ -172,17 +186,21 @@ def _folded(word: str) -> str:
 
 def _whole_word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
     """Where ``word`` stands in ``text`` as a whole run of letters (as LETTERS would find it)."""
-    start = text.find(word)
-    while start >= 0:
-        end = start + len(word)
-        if not (start and _is_letter(text[start - 1])) and not (end < len(text) and _is_letter(text[end])):
-            yield start, end
-        start = text.find(word, end)
+    for match in _word_not_followed_by_a_letter(word).finditer(text):
+        start = match.start()
+        if not (start and _is_letter(text[start - 1])):
+            yield start, match.end()
+
+
+@lru_cache(maxsize=20_000)
+def _word_not_followed_by_a_letter(word: str) -> re.Pattern[str]:
+    # The word first, so the regex engine searches for it as a literal (an assertion before it would be
+    # tried at every position of the text); the letter before is checked in Python, on the few hits.
+    return re.compile(rf"{re.escape(word)}(?!{LETTER})")
 
 
 def _is_letter(char: str) -> bool:
     return char.isalnum() and not char.isdecimal()  # what LETTER matches
-
 
 
 _JOINERS = (" ", "-", "\u00a0")  # what joins the words of one name

@@ -165,6 +165,7 @@ def test_openers_passed_over_by_the_case_check_change_nothing(monkeypatch):
     texts += ["".join(rng.choice(pieces) + rng.choice(joiners) for _ in range(rng.randint(2, 12))) for _ in range(3000)]
     fast = [mentions.lowercase_mentions(index, text) for text in texts]
     monkeypatch.setattr(mentions, "_may_open", lambda *args: True)
+    monkeypatch.setattr(mentions, "_may_open_here", lambda *args: True)
     monkeypatch.setattr(mentions, "_ordinary_word", lambda folded: False)
     every = [mentions.lowercase_mentions(index, text) for text in texts]
 

@@ -132,3 +132,11 @@ def test_englishs_table_is_read_without_importing_wordfreq_and_equals_it():
 
     assert _english() == get_frequency_dict("en", "best")
     assert wordlist_languages() == frozenset(available_languages())
+
+
+def test_first_piece_is_the_first_token_of_a_glued_word():
+    from audit.text.tokens import first_piece, words_from
+
+    for word in ("yorkCity", "York", "McDonald", "newsYork", "abc", "Abcd"):
+        assert first_piece(word) == words_from(word, 0, 1)[0].text
+    assert first_piece("yorkCity") == "york"

@@ -43,6 +43,7 @@ class NameIndex:
         self._names_spelled: dict[str, list[Form]] = {}  # worked out from ``exact`` when first asked
         self._entries_named: dict[str, frozenset[str]] = {}  # likewise
         self._name_prefixes: set[str] | None = None  # likewise
+        self._second_words: dict[str, frozenset[str]] | None = None  # likewise
         # Comparison key -> the first whole form or surname with that key that is a fuzzy target.
         self.by_key: dict[str, Form] = {}
         # Fuzzy targets blocked by the first letter and length of their key: a list of distinct keys
@@ -166,6 +167,17 @@ class NameIndex:
                     prefixes.update(" ".join(words[:count]) for count in range(1, len(words) + 1))
             self._name_prefixes = prefixes
         return self._name_prefixes
+
+    def second_words(self, first: str) -> frozenset[str]:
+        """The words that follow ``first`` in the whole accepted forms it opens ("hague" after "the")."""
+        if self._second_words is None:
+            following: dict[str, set[str]] = {}
+            for prefix in self.name_prefixes:
+                words = prefix.split(" ", 2)
+                if len(words) > 1:
+                    following.setdefault(words[0], set()).add(words[1])
+            self._second_words = {word: frozenset(seconds) for word, seconds in following.items()}
+        return self._second_words.get(first, frozenset())
 
     def entries_named(self, folded: str) -> frozenset[str]:
         """Canonical forms of the entries that ``folded``, spelled exactly, names (a given name alone names nobody)."""

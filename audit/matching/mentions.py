@@ -21,7 +21,7 @@ from ..text import (
     words_from,
 )
 from ..text.frequency import FREQUENT_WORD_ZIPF
-from ..text.tokens import LETTER, WORD
+from ..text.tokens import LETTER, WORD, first_piece
 from .index import Form, NameIndex
 
 
@@ -69,11 +69,16 @@ def _mention_openers(index: NameIndex, text: str) -> list[tuple[int, int]]:
     """
     first_words, multi_first_words = index.first_words, index.multi_first_words
     spans: list[tuple[int, int]] = []
-    for word in set(LETTERS.findall(text)):
+    words = set(LETTERS.findall(text))
+    # Plain ASCII copy is folded by lower-casing it (_may_open_here); a word scrapers glued to the next
+    # ("yorkCity") is read as its first part.
+    folded_words = {first_piece(word).lower() for word in words} | {word.lower() for word in words} if text.isascii() else None
+    for word in words:
         if not word[0].isupper() and (folded := _folded(word)) in first_words:
             if index.names_spelled(folded) and not _ordinary_word(folded):
                 spans.extend(_whole_word_spans(text, word))
-            else:  # "the", "new", "san": only the start of a longer name; "bath", "reading" alone are words
+            elif _may_open_here(index, text, word, folded, folded_words):
+                # "the", "new", "san": only the start of a longer name; "bath", "reading" alone are words
                 spans.extend(span for span in _whole_word_spans(text, word) if _may_open(index, text, span, folded))
     spans.extend(
         match.span() for match in CAPITALISED_BEFORE_LOWER.finditer(text) if _folded(match.group()) in multi_first_words
@@ -84,6 +89,14 @@ def _mention_openers(index: NameIndex, text: str) -> list[tuple[int, int]]:
 def _ordinary_word(folded: str) -> bool:
     """An English word too common to be taken for a name written in lower case."""
     return word_frequency(folded) >= FREQUENT_WORD_ZIPF
+
+
+def _may_open_here(index: NameIndex, text: str, word: str, folded: str, folded_words: set[str] | None) -> bool:
+    """Can ``word`` (which opens forms, ``folded``) open one anywhere in ``text``? In plain ASCII copy
+    (``folded_words``: its words lower-cased, which is folding them there) only if the copy has a word
+    that follows it in some form ("hague" for "the"), or if an apostrophe follows it (the tokeniser reads
+    on: see _may_open). Elsewhere, True: _may_open decides at each place."""
+    return folded_words is None or not index.second_words(folded).isdisjoint(folded_words) or word + "'" in text
 
 
 def _may_open(index: NameIndex, text: str, span: tuple[int, int], folded: str) -> bool:

@@ -116,6 +116,13 @@ def _tokenized(text: str, position: int = 0, limit: int | None = None) -> list[T
     return result
 
 
+def first_piece(word: str) -> str:
+    """The first token a run of letters gives: itself, or its first part if words were glued ("yorkCity")."""
+    if word.islower() or word[1:].islower():
+        return word
+    return _GLUED.split(word, 1)[0] or word
+
+
 def _append_word(result: list[Token], word: str, start: int) -> None:
     """Append the token(s) of one matched word: possessive stripped, words glued by a scraper split."""
     if "'" in word or "\u2019" in word:

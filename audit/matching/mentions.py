@@ -70,9 +70,8 @@ def _mention_openers(index: NameIndex, text: str) -> list[tuple[int, int]]:
     first_words, multi_first_words = index.first_words, index.multi_first_words
     spans: list[tuple[int, int]] = []
     words = set(LETTERS.findall(text))
-    # Plain ASCII copy is folded by lower-casing it (_may_open_here); a word scrapers glued to the next
-    # ("yorkCity") is read as its first part.
-    folded_words = {first_piece(word).lower() for word in words} | {word.lower() for word in words} if text.isascii() else None
+    # What the copy's words fold to, as the first word of a token (see _may_open_here).
+    folded_words = {_folded(first_piece(word)).partition(" ")[0] for word in words}
     for word in words:
         if not word[0].isupper() and (folded := _folded(word)) in first_words:
             if index.names_spelled(folded) and not _ordinary_word(folded):
@@ -91,12 +90,13 @@ def _ordinary_word(folded: str) -> bool:
     return word_frequency(folded) >= FREQUENT_WORD_ZIPF
 
 
-def _may_open_here(index: NameIndex, text: str, word: str, folded: str, folded_words: set[str] | None) -> bool:
-    """Can ``word`` (which opens forms, ``folded``) open one anywhere in ``text``? In plain ASCII copy
-    (``folded_words``: its words lower-cased, which is folding them there) only if the copy has a word
-    that follows it in some form ("hague" for "the"), or if an apostrophe follows it (the tokeniser reads
-    on: see _may_open). Elsewhere, True: _may_open decides at each place."""
-    return folded_words is None or not index.second_words(folded).isdisjoint(folded_words) or word + "'" in text
+def _may_open_here(index: NameIndex, text: str, word: str, folded: str, folded_words: set[str]) -> bool:
+    """Can ``word`` (which opens forms, ``folded``) open one anywhere in ``text``? Only if the copy has a
+    word that follows it in some form ("hague" for "the"), or an apostrophe follows it (the tokeniser
+    reads on: see _may_open). ``folded_words``: the first word each word of the copy folds to, read as a
+    token (a word scrapers glued to the next, "yorkCity", as its first part): folding a token is folding
+    its letters, so the word after a joiner folds to one of them."""
+    return not index.second_words(folded).isdisjoint(folded_words) or word + "'" in text or word + "\u2019" in text
 
 
 def _may_open(index: NameIndex, text: str, span: tuple[int, int], folded: str) -> bool:

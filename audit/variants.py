@@ -88,16 +88,22 @@ def similarity(a: str, b: str) -> float | None:
     if a == b or min(len(a), len(b)) < MIN_LENGTH:
         return None
     key_a, key_b = spelling_key(a), spelling_key(b)
-    if key_a[:1] != key_b[:1] or derived(a, b) or derived(key_a, key_b):
+    if key_a[:1] != key_b[:1]:
         return None
     zipf_a, zipf_b = word_frequency(a), word_frequency(b)
     if max(zipf_a, zipf_b) >= COMMON_WORD_ZIPF:
         return None  # a near spelling of a common word is another word (Monday/Mondavi)
     if min(zipf_a, zipf_b) >= RARE_NAME_ZIPF:
         return None  # both spellings are in use in English texts: two names (Sargsyan/Sarkissian, Preston/Peston)
-    if key_a == key_b:
-        return 0.95
-    if max(zipf_a, zipf_b) >= FREQUENT_WORD_ZIPF:
+    score = 0.95 if key_a == key_b else _near_key_score(key_a, key_b, max(zipf_a, zipf_b))
+    if score is None or derived(a, b) or derived(key_a, key_b):
+        return None  # (the dearest test last) an inflection or derivation (Armenia/Armenian) is not a variant
+    return score
+
+
+def _near_key_score(key_a: str, key_b: str, zipf: float) -> float | None:
+    """``similarity`` of two words with different keys (``zipf``: the better known word's frequency)."""
+    if zipf >= FREQUENT_WORD_ZIPF:
         return None  # near spellings of a well-known name are other names (Sharon/Saronno, Rupert/Ripert)
     distance = Levenshtein.distance(key_a, key_b)
     shorter = min(len(key_a), len(key_b))
@@ -170,10 +176,13 @@ class Clusters:
 
 
 def candidate_pairs(forms: list[str]) -> Iterator[tuple[str, str, float]]:
-    """Variant pairs among many spellings, without comparing every pair: only keys with the same first
-    letter can be variants, and rapidfuzz finds the near ones among them (``_near_pairs``)."""
+    """Variant pairs among many spellings (each pair once, with its ``similarity``), without comparing every
+    pair: only keys with the same first letter can be variants, and rapidfuzz finds the near ones among
+    them (``_near_pairs``)."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for form in sorted(forms):
+        if len(form) < MIN_LENGTH or word_frequency(form) >= COMMON_WORD_ZIPF:
+            continue  # a variant of nothing (see similarity): short, or a common word
         key = spelling_key(form)
         groups.setdefault(key[:1], []).append((key, form))
     for members in groups.values():

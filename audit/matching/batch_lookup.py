@@ -83,8 +83,12 @@ def _hits(table: RunTables, asked: list[tuple[int, str]]) -> tuple | None:
     low = min(span[0] for _, _, span in reached)
     high = max(span[1] for _, _, span in reached)
     limits = numpy.array([_limit(key) for _, key, _ in reached], dtype=numpy.int32)
+    # Distances past the cutoff come back as the cutoff plus one: a byte each holds them for any word but
+    # a freak one, and the matrix, read once more to find the hits, is four times smaller than in int32.
+    small = numpy.uint8 if limits.max() < 255 else numpy.int32
     matrix = process.cdist([key for _, key, _ in reached], table.keys[low:high], scorer=Levenshtein.distance,
-                           score_cutoff=int(limits.max()), dtype=numpy.int32, workers=1)
+                           score_cutoff=int(limits.max()), dtype=small, workers=1)
+    limits = limits.astype(small)
     rows, columns = numpy.nonzero(matrix <= limits[:, None])
     starts = numpy.array([span[0] - low for _, _, span in reached])
     ends = numpy.array([span[1] - low for _, _, span in reached])
@@ -121,6 +125,11 @@ def _cut(queries: list[str], parts: list, tables: dict[str, RunTables]) -> dict[
         for number, distance, place, index in zip(numbers[order].tolist(), distances[order].tolist(),
                                                   which[order].tolist(), at[order].tolist()):
             answer = answers[number]
-            if len(answer) < MAX_FORMS:
-                answer.extend((form, distance) for form in forms[place][index][: MAX_FORMS - len(answer)])
+            room = MAX_FORMS - len(answer)
+            if room > 0:
+                key_forms = forms[place][index]
+                if len(key_forms) == 1:  # most keys: one form
+                    answer.append((key_forms[0], distance))
+                else:
+                    answer.extend([(form, distance) for form in key_forms[:room]])
     return dict(zip(queries, answers))

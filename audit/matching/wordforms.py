@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from rapidfuzz.distance import Levenshtein
 
 from ..text import spelling_key, word_frequency
-from ..text.translit import translit_cost
+from ..text.translit import opens_alike, translit_cost
 from .weights import EXPLAINED_TRANSLIT_COST, GLUE_WORD_ZIPF, MIN_WORD_LENGTH
 
 # Endings that make an inflection or a demonym of a name rather than a different name
@@ -62,9 +62,10 @@ def near_spelling(word: str, name: str) -> bool:
     of it (Ceyhun for Jeyhun, Dzhavad for Javad)."""
     if len(word) < 4:
         return False
+    if word[:1] != name[:1]:
+        # (Below the cost of a letter put in, a romanisation must open as the name does: most words don't.)
+        return opens_alike(word, name) and translit_cost(word, name) <= EXPLAINED_TRANSLIT_COST
     if translit_cost(word, name) <= EXPLAINED_TRANSLIT_COST:
         return True
-    if word[:1] != name[:1]:
-        return False
     distance = Levenshtein.distance(spelling_key(word), spelling_key(name))
     return distance <= (1 if len(name) <= 5 else 2)

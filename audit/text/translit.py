@@ -115,6 +115,16 @@ def translit_cost(written: str, name: str) -> float:
     return round(cost, 3) if cost <= COST_LIMIT else math.inf
 
 
+def opens_alike(written: str, name: str) -> bool:
+    """Could ``translit_cost`` be less than a letter left out or put in (VOWEL_GAP_COST)? Only if the two
+    open alike: with the same letter, with two vowels, or with what an alternation writes and reads (a
+    test that spares the programme most pairs of unrelated words)."""
+    if not written or not name:
+        return True
+    first, other = written[0], name[0]
+    return first == other or (first in VOWELS and other in VOWELS) or other in _by_letters().get(first, {})
+
+
 @lru_cache(maxsize=1)
 def _by_letters() -> dict[str, dict[str, tuple[Alternation, ...]]]:
     """The alternations by the first letter of what is written, then by the first letter of what is read:

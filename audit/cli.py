@@ -33,6 +33,7 @@ from .config import ConfigError, describe, resolve
 from .dask_scan import DaskError
 from .engine import all_rules
 from .engine import scan as run_scan
+from .files import OWN_OUTPUT, same_file
 from .glossary import GlossaryError
 from .model import FailOn, RunResult, Severity, find_rule
 from .readers import READERS, ReaderOptions
@@ -269,7 +270,8 @@ def scan(
     for problem in result.problems:
         typer.echo(f"audit: {problem}", err=True)
     for path, reason in sorted(result.skip_reasons.items()):
-        typer.echo(f"audit: {path}: skipped: {reason}", err=True)
+        if not (reason == OWN_OUTPUT and output is not None and same_file(path, output)):
+            typer.echo(f"audit: {path}: skipped: {reason}", err=True)  # (not the report this run wrote again)
     raise typer.Exit(exit_code(result, settings.fail_on, exit_zero))
 
 

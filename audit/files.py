@@ -120,6 +120,11 @@ def wide_encoding(data: bytes) -> tuple[bytes, str] | None:
     return None
 
 
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Do two paths name the same file (links and ``..`` resolved)?"""
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
 def printable_path(name: str) -> str:
     """A path for messages, reports and the result cache: bytes that are not UTF-8 in a file name shown as escapes."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

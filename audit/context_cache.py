@@ -43,7 +43,9 @@ def cached_context(settings: Settings, directory: Path) -> Context:
             return context_of(settings, glossary, matcher, digest)
     context = build_context(settings)
     if path is not None and len(context.glossary) >= MIN_ENTRIES:
-        _save(path, (context.glossary, context.matcher, context.glossary_hash))
+        matcher = context.matcher
+        matcher.index.complete(batched=matcher.near_words.batches)  # read back built, not built in every scan
+        _save(path, (context.glossary, matcher, context.glossary_hash))
     return context
 
 

@@ -40,6 +40,8 @@ def test_the_second_context_is_read_back_and_finds_the_same(tmp_path, monkeypatc
     second = context_cache.cached_context(settings, tmp_path / "cache")
     assert second.matcher is not first.matcher and second.glossary_hash == first.glossary_hash
     assert second.matcher.find(ARTICLE) == first.matcher.find(ARTICLE) != []
+    # The tables lookups build when first asked come back built, not built again in every scan.
+    assert second.matcher.index._name_prefixes is not None and second.matcher.index._second_words is not None
 
 
 def test_an_edited_glossary_or_another_threshold_is_built_again(tmp_path):

@@ -204,6 +204,14 @@ class NameIndex:
             self._collect(found, first, span[0], ((index, distance) for _, distance, index in hits))
         return _nearest(found)
 
+    def complete(self, batched: bool) -> None:
+        """Build now the tables lookups build when first asked (the index is about to be kept on disk:
+        audit/context_cache.py): the prefixes and second words of the forms, and with ``batched`` the
+        batched lookups' arrays."""
+        self.second_words("")  # and name_prefixes, which it reads
+        if batched and self._batch_tables is None:
+            self._batch_tables = batch_lookup.run_tables(self)
+
     def near_many(self, keys: Iterable[str]) -> dict[str, list[tuple[Form, int]]]:
         """``near`` of every key, the same answers, worked out together (audit/matching/batch_lookup.py):
         a few times faster than one search a key on a big glossary."""

@@ -225,3 +225,69 @@ def test_files_checked_with_look_ahead_give_the_results_of_one_at_a_time(tmp_pat
     assert [result.findings for result in together] == [result.findings for result in one_by_one]
     assert sum(len(result.findings) for result in together) > 20
     assert looked_up_together <= 4  # 20 files, 8 at a time: three batches (and a few stragglers at most)
+
+
+def test_same_key_forms_are_what_near_gives_at_distance_zero():
+    rng = random.Random(12)
+    names = sorted({_name(rng) for _ in range(3000)})
+    index = NameIndex(Glossary(tuple(Entry(name, "place") for name in names)))
+    keys = [spelling_key(fold(name)) for name in names[:400]] + [spelling_key(fold(_name(rng))) for _ in range(400)]
+    assert sum(bool(index.same_key_forms(key)) for key in keys) >= 400
+    for key in keys:
+        assert index.same_key_forms(key) == [form for form, distance in index.near(key) if distance == 0], key
+
+
+def test_a_frequent_word_is_a_garble_only_of_its_own_key():
+    # What lets the matcher look frequent English words up by their key alone: weigh turns down every
+    # other candidate of theirs, wherever they stand.
+    import itertools
+
+    from audit.matching.evidence import Clue, Evidence, only_same_key_matches, weigh
+
+    for frequency, key_distance, translit in itertools.product((3.0, 3.4, 3.99), (1, 2, 3), (0.0, 0.3, 1.0)):
+        assert only_same_key_matches(frequency)
+        evidence = Evidence(0.99, "test", frequency, key_distance, translit)
+        for flags in itertools.product((False, True), repeat=7):
+            for person, crowding in itertools.product((False, True), (0.0, 0.2)):
+                assert weigh(evidence, Clue(*flags), 0.5, person, crowding) is None
+    assert not only_same_key_matches(2.99)
+
+
+@pytest.mark.parametrize("crowding", [0.0, 0.25])
+def test_words_looked_up_by_key_alone_change_no_match(crowding, monkeypatch):
+    # Frequent English words capitalised where names stand ("Cabinet", "Marina") are looked up by their key
+    # alone: the matches, and the glossary spelling suggested for them, must be those of a full search.
+    import wordfreq
+
+    from audit.glossary import load_bundled
+    from audit.matching.matcher import Matcher
+    from audit.matching.near_words import NearWords
+    from audit.text import word_frequency
+
+    glossary = load_bundled()
+    fast, plain = Matcher(glossary), Matcher(glossary)
+    for matcher in (fast, plain):
+        matcher._crowding = crowding
+        matcher.near_words = NearWords(matcher.index, 0.7 + crowding if crowding else 0.0, 0.7, matcher.given_names)
+    monkeypatch.setattr(plain.near_words, "_same_key_only", lambda folded: False)
+    words = [word.capitalize() for word in wordfreq.top_n_list("en", 30_000)
+             if word.isalpha() and len(word) >= 5 and 3.0 <= word_frequency(word) < 4.0]
+    near = [word for word in words if fast.index.near(spelling_key(fold(word)))]
+    assert len(near) > 300 and any(fast.near_words._same_key_only(fold(word)) for word in near)
+    rng = random.Random(13)
+    entries = [entry for entry in glossary.entries if len(entry.canonical) > 4]
+    same_key = {fold(word): entry for word in near for entry in entries
+                if fast.index.same_key_forms(spelling_key(fold(word))) and
+                entry is fast.index.same_key_forms(spelling_key(fold(word)))[0].entry}
+    matched = 0
+    for word in near:
+        # Beside an entry of the same key (which supports the match), and beside any other.
+        for entry in (same_key.get(fold(word)) or rng.choice(entries), rng.choice(entries)):
+            name = entry.canonical
+            for text in (f"Officials met {word} on Monday.", f"{name} spoke first. Later, officials met {word} again.",
+                         f"The {word} of {name} and {word} agreed."):
+                found = fast.find(text)
+                assert found == plain.find(text), text
+                matched += any(match.surface == word for match in found)
+        assert fast.nearest_house(fold(word)) == plain.nearest_house(fold(word)), word
+    assert len(same_key) > 5 and matched > 5  # frequent words with a glossary name's key are still found

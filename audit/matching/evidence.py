@@ -198,7 +198,7 @@ def weigh(
         # Zelenskiy) as the Russian or German form of that very name, so its frequency is no sign of a
         # different name. (A vowel alone is not enough: Kalan is no garbled Kalin.)
         confidence -= max(0.0, evidence.frequency - KNOWN_WORD_ZIPF) * KNOWN_ROMANISATION_PENALTY
-    elif evidence.frequency >= FREQUENT_WORD_ZIPF:
+    elif only_same_key_matches(evidence.frequency):
         # An ordinary English word is a garble only in a name's place: capitalised mid-sentence, same key,
         # in an article that names the entry elsewhere.
         if evidence.key_distance > 0 or clue.sentence_start:
@@ -223,6 +223,13 @@ def weigh(
     if confidence < min_confidence:
         return None
     return Verdict(round(confidence, 3), evidence.reason, needs_support)
+
+
+def only_same_key_matches(frequency: float) -> bool:
+    """Is a word this frequent in English a garble only of forms with its own comparison key, wherever it
+    stands? (``weigh`` turns every other candidate of such a word down.) The matcher looks such words up by
+    their key alone, without the fuzzy search."""
+    return frequency >= FREQUENT_WORD_ZIPF
 
 
 def transliteration_reason(form: Form) -> str:

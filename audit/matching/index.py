@@ -212,6 +212,13 @@ class NameIndex:
         if batched and self._batch_tables is None:
             self._batch_tables = batch_lookup.run_tables(self)
 
+    def same_key_forms(self, key: str) -> list[Form]:
+        """The fuzzy targets whose key is ``key``: what ``near(key)`` gives at distance 0, without the search."""
+        position = self._fuzzy_position.get(key)
+        if position is None:
+            return []
+        return self._fuzzy_forms[(key[:1], len(key))][position][:MAX_FORMS]
+
     def near_many(self, keys: Iterable[str]) -> dict[str, list[tuple[Form, int]]]:
         """``near`` of every key, the same answers, worked out together (audit/matching/batch_lookup.py):
         a few times faster than one search a key on a big glossary."""

@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..places import default_places
 from ..text import spelling_key, word_frequency
-from .evidence import Evidence, confidence_bound, confidence_ceiling, spelling_evidence
+from .evidence import Evidence, confidence_bound, confidence_ceiling, only_same_key_matches, spelling_evidence
 from .given_names import GivenNames, default_given_names, given_names_of, same_given_name
 from .index import Form, NameIndex
 from .name_match import Mentioned
@@ -81,6 +82,7 @@ class NearWords:
         # A weak candidate below this even the entry's own given name before it cannot lift to the threshold.
         self.hopeless_below = min_confidence - OWN_GIVEN_NAME_BONUS
         self._cache: dict[str, _Near] = {}
+        self._full: dict[str, _Near] = {}  # words the walk looks up by key alone, searched in full for ``forms``
         self._given: dict[int, frozenset[str]] = {}  # id of an entry -> the given names it names
         self._same_given: dict[tuple[str, frozenset[str]], bool] = {}  # see _given_name_of
         self._inflected: dict[str, bool] = {}  # see inflected_known
@@ -89,7 +91,12 @@ class NearWords:
 
     def forms(self, folded: str) -> list[Candidate]:
         """Glossary words near ``folded``, best first, with context-free evidence (cached per word)."""
-        near = self._near(folded)
+        if self._same_key_only(folded):  # the walk's lookup of this word was by key alone: search in full
+            near = self._full.get(folded)
+            if near is None:
+                near = self._full[folded] = self._look_up(folded, same_key_only=False)
+        else:
+            near = self._near(folded)
         return self._with(folded, near, [self._weak(folded, near, *candidate) for candidate in near.rest])
 
     def forms_for(self, folded: str, mentioned: Mentioned, previous: str) -> list[Candidate]:
@@ -161,14 +168,18 @@ class NearWords:
             self._cache[folded] = self._look_up(folded)
         return self._cache[folded]
 
-    def _look_up(self, folded: str) -> _Near:
+    def _look_up(self, folded: str, same_key_only: bool = True) -> _Near:
         if word_frequency(folded) >= COMMON_WORD_ZIPF or self.inflected_known(folded):
             return _Near([])
         key = spelling_key(folded)
-        prefetched = self._prefetched.get(key)
+        if same_key_only and self._same_key_only(folded):
+            hits = [(form, 0) for form in self.index.same_key_forms(key)]
+        else:
+            prefetched = self._prefetched.get(key)
+            hits = self.index.near(key) if prefetched is None else prefetched
         near = _Near([])
         strong_from = self.strong_from
-        for order, (form, key_distance) in enumerate(self.index.near(key) if prefetched is None else prefetched):
+        for order, (form, key_distance) in enumerate(hits):
             # The ceiling first: it costs a fraction of the bound, and on a big glossary most candidates are
             # below the bar by it already.
             if not strong_from or (confidence_ceiling(folded, key, form, key_distance) >= strong_from
@@ -188,8 +199,18 @@ class NearWords:
         return near
 
     def to_look_up(self, folded: str) -> bool:
-        """Would ``forms`` search the index for this word (not cached, not a common word, no inflection)?"""
-        return folded not in self._cache and word_frequency(folded) < COMMON_WORD_ZIPF and not self.inflected_known(folded)
+        """Would the walk search the index for this word (not cached, not a common word, no inflection, not
+        one it looks up by key alone)?"""
+        return (folded not in self._cache and word_frequency(folded) < COMMON_WORD_ZIPF
+                and not self.inflected_known(folded) and not self._same_key_only(folded))
+
+    def _same_key_only(self, folded: str) -> bool:
+        """Does the walk look this word up by its key alone? An ordinary English word ("Council", "Street")
+        is a garble only of a form with its own key (``only_same_key_matches``): its other candidates never
+        make a match. Not a well-known place's name (the walk stops at its first candidate, of any key:
+        Matcher._another_place), nor a word with a foreign case ending (its stem is searched)."""
+        return (only_same_key_matches(word_frequency(folded)) and not default_places().is_place(folded)
+                and next(_foreign_stems(folded), None) is None)
 
     def prefetch(self, keys: list[str]) -> None:
         """Look up together those of these keys not looked up yet (NameIndex.near_many: the same answers, a

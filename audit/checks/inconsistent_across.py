@@ -86,7 +86,7 @@ class ArticleNote(NamedTuple):
     forms: tuple[FormNote, ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class Usage:
     """Where one folded spelling occurs over the corpus, merged from the articles' notes (compactly: a scan of
     millions of articles keeps one of these per distinct spelling)."""
@@ -101,19 +101,20 @@ class Usage:
     words: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, index: int, form: FormNote) -> None:
+        _, spellings, flagged, first = form
         self.documents.append(index)
-        spellings = self.spellings
-        for text, count in form.spellings:
-            spellings[text] = spellings.get(text, 0) + count
+        counts = self.spellings
+        for text, count in spellings:
+            counts[text] = counts.get(text, 0) + count
             self.count += count
-        if form.flagged and not self.flagged:
+        if flagged and not self.flagged:
             self.flagged = True
             del self.spots[:], self.words[:]  # a spelling a name rule reports is never reported here
-        first = form.first
         if first is not None and not self.flagged:
+            word, text, *positions = first
             self.spots.append(index)
-            self.spots.extend(first[2:])  # start, end, line, column, end_line, end_column
-            self.words.append(first[:2])  # word, text
+            self.spots.extend(positions)  # start, end, line, column, end_line, end_column
+            self.words.append((word, text))
 
     def spot(self, index: int) -> Spot:
         """The first use in article ``index`` (one the rule could report)."""
@@ -171,13 +172,16 @@ class Tally:
 def add(tally: Tally, article: ArticleNote) -> None:
     index = tally.articles
     tally.articles += 1
+    usage = tally.usage
+    spotted = False
     for noted in article.forms:
-        entry = tally.usage.get(noted.folded)
+        entry = usage.get(noted.folded)
         if entry is None:
-            entry = tally.usage[noted.folded] = Usage()
+            entry = usage[noted.folded] = Usage()
         entry.add(index, noted)
-        if noted.first is not None and index not in tally.places:
-            tally.places[index] = (article.path, article.record)
+        spotted = spotted or noted.first is not None
+    if spotted:
+        tally.places[index] = (article.path, article.record)
 
 
 def report(tally: Tally, context: Context) -> Iterator[Finding]:

@@ -2,7 +2,9 @@
 matcher walk, before the article around the word is weighed).
 
 Answers are cached per distinct folded word for the matcher's life: a corpus repeating a name costs one
-lookup. On a big glossary the words of a document can be looked up together first (``prefetch``).
+lookup. On a big glossary the words of a document can be looked up together first (``prefetch``). An
+ordinary English word ("Council") is looked up by its comparison key alone: only a form with its key could
+make it a garble (``_same_key_only``).
 
 On a big glossary most candidates are weak. A match the article does not support (it never names the
 entry, and the word before is not the entry's given name) must clear ``strong_from``, the threshold plus

@@ -201,6 +201,8 @@ MATRIX_FROM = 2_000
 # A group of more keys than this is compared a length at a time with the lengths a variant can have
 # (within a quarter): a scan's whole vocabulary is too big for one matrix.
 WHOLE_GROUP_UP_TO = 300
+# The most distances one matrix holds (8 bytes each): 16 MB, however big the scan.
+MATRIX_CELLS = 2_000_000
 
 
 def _near_pairs(keys: list[str]) -> Iterator[tuple[int, int]]:
@@ -227,9 +229,14 @@ def _near_pairs(keys: list[str]) -> Iterator[tuple[int, int]]:
         else:
             end = bisect.bisect_right(lengths, lengths[start])
             reach = bisect.bisect_right(lengths, int(lengths[start] / MIN_SIMILARITY) + 1)
-        distances = process.cdist(keys[start:end], keys[start:reach], scorer=Levenshtein.normalized_distance,
-                                  score_cutoff=limit, dtype=numpy.float64, workers=1)
-        rows, columns = numpy.nonzero(distances <= limit)
-        later = columns > rows
-        yield from zip((rows[later] + start).tolist(), (columns[later] + start).tolist())
+        # A few rows at a time, each against the keys from its own on: a scan of an archive has blocks of
+        # tens of thousands of keys, whose whole matrix would not fit in memory.
+        rows_at_once = max(1, MATRIX_CELLS // (reach - start))
+        for first in range(start, end, rows_at_once):
+            distances = process.cdist(keys[first : min(end, first + rows_at_once)], keys[first:reach],
+                                      scorer=Levenshtein.normalized_distance, score_cutoff=limit,
+                                      dtype=numpy.float64, workers=1)
+            rows, columns = numpy.nonzero(distances <= limit)
+            later = columns > rows
+            yield from zip((rows[later] + first).tolist(), (columns[later] + first).tolist())
         start = end

@@ -146,19 +146,25 @@ def test_the_glossary_spelling_is_suggested_where_the_article_uses_neither():
     assert all('the glossary spells it "Kharkiv"' in f.message for f in findings)
 
 
-@pytest.mark.parametrize("count", [12, 120, 900])  # key by key; one matrix a letter; a length at a time
-def test_candidate_pairs_are_every_variant_pair(count):
-    # The blocking must lose no pair: the pairs found are those a comparison of every pair finds.
+# Key by key; one matrix a letter; a length at a time (over 300 keys a letter); a few rows at a time.
+@pytest.mark.parametrize("count, stems_used, cells", [(12, 2, 2_000_000), (120, 2, 2_000_000), (900, 15, 2_000_000),
+                                                       (900, 2, 2_000_000), (900, 2, 500), (900, 15, 500)])
+def test_candidate_pairs_are_every_variant_pair(count, stems_used, cells, monkeypatch):
+    # The blocking must lose no pair: the pairs found are those a comparison of every pair finds, key by key,
+    # in one matrix a letter, a length at a time, and a few rows at a time (an archive's blocks).
     import random
 
+    from audit import variants
     from audit.variants import candidate_pairs
+
+    monkeypatch.setattr(variants, "MATRIX_CELLS", cells)
 
     rng = random.Random(count)
     stems = ["hovhannisyan", "pashinyan", "karabakh", "stepanakert", "gadabay", "navalny", "zelensky",
              "khamenei", "tovuz", "arshakyan", "shusha", "melkonian", "kharkiv", "mariupol", "chernihiv"]
     forms: set[str] = set()
     while len(forms) < count:
-        word = list(rng.choice(stems[: max(2, count // 60)]))
+        word = list(rng.choice(stems[:stems_used]))
         for _ in range(rng.randint(0, 3)):
             at = rng.randrange(len(word))
             change = rng.choice(("drop", "swap", "put"))

@@ -82,3 +82,4 @@ def test_clean_copy_counter_on_the_shared_corpus_meets_the_bundled_target(shared
     out = capsys.readouterr().out
     assert "897 articles" in out
     assert "(target with the bundled glossaries <= 0.1: met)" in out
+

@@ -140,3 +140,13 @@ def test_first_piece_is_the_first_token_of_a_glued_word():
     for word in ("yorkCity", "York", "McDonald", "newsYork", "abc", "Abcd"):
         assert first_piece(word) == words_from(word, 0, 1)[0].text
     assert first_piece("yorkCity") == "york"
+
+
+def test_token_end_is_where_the_tokeniser_s_word_ends():
+    from audit.text.tokens import token_end, words_from
+
+    text = "the hague's yorkCity o'neill x 12 Paris"
+    for position in range(len(text)):
+        found = words_from(text, position, 1)
+        expected = found[0].end if found and found[0].start == position else None
+        assert token_end(text, position) == expected, position

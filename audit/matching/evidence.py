@@ -141,7 +141,9 @@ def confidence_bound(folded: str, form: Form, key_distance: int) -> float:
 def confidence_ceiling(folded: str, key: str, form: Form, key_distance: int) -> float:
     """At least ``confidence_bound`` (``key``: the spelling key of ``folded``), for a fraction of its cost:
     the edit distances and lengths without the letter comparisons, every bonus taken as given. On a big
-    glossary most candidates are below the bar for an unsupported match by this measure already."""
+    glossary most candidates are below the bar for an unsupported match by this measure already. (The
+    steps of ``confidence_bound`` written out again, not shared through helpers: the lookup calls this for
+    every candidate; tests/test_speed_paths.py holds it at or above the bound.)"""
     if key_distance == 0:
         return MAX_CONFIDENCE
     target = form.folded

@@ -18,10 +18,9 @@ from ..text import (
     iter_words_from,
     toml_tables,
     word_frequency,
-    words_from,
 )
 from ..text.frequency import FREQUENT_WORD_ZIPF
-from ..text.tokens import LETTER, WORD, first_piece
+from ..text.tokens import LETTER, WORD, first_piece, token_end
 from .index import Form, NameIndex
 
 
@@ -102,7 +101,7 @@ def _may_open_here(index: NameIndex, text: str, word: str, folded: str, folded_w
 def _may_open(index: NameIndex, text: str, span: tuple[int, int], folded: str) -> bool:
     """Can the word at ``span``, which opens accepted forms but is none itself, open one here? Only if the
     next word, after one joiner, continues one ("the Hague", not "the government"): the first two steps of
-    lowercase_mentions' walk, the next word read by the tokeniser it uses (``words_from``). True when the
+    lowercase_mentions' walk, the next word read by the tokeniser it uses (``token_end``). True when the
     word's token is more than its letters (it reads on, as "o'neill"): the walk decides."""
     start, end = span
     token = WORD.match(text, start)
@@ -110,15 +109,8 @@ def _may_open(index: NameIndex, text: str, span: tuple[int, int], folded: str) -
         return True
     if index.max_words < 2 or text[end : end + 1] not in _JOINERS:
         return False
-    following = WORD.match(text, end + 1)  # the tokeniser's next word, if it starts right after the joiner
-    if following is None:
-        return False
-    word = following.group()
-    if word[1:].islower() and "'" not in word and "\u2019" not in word:  # the usual word: its token, as it is
-        following_end = following.end()
-    else:  # a possessive to strip, words glued together: the tokeniser decides
-        following_end = words_from(text, end + 1, 1)[0].end
-    return fold(text[start:following_end]) in index.name_prefixes
+    following_end = token_end(text, end + 1)  # the tokeniser's next word, if it starts right after the joiner
+    return following_end is not None and fold(text[start:following_end]) in index.name_prefixes
 
 
 class AvoidedForms:

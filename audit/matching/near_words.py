@@ -63,6 +63,7 @@ class _Near:
 
     strong: list[tuple[Form, Evidence, int]]
     rest: list[tuple[Form, int, int]] = field(default_factory=list)
+    by_key: bool = False  # looked up by the word's key alone (see _same_key_only)
     # Filled in as articles ask: the rest's entries (a named one may be supported), the _Weak candidates
     # made so far (by order), whether any of the rest is supportable, whether any entry of theirs names a
     # given name, and the supportable ones a given word before the word supports (that word -> them).
@@ -93,12 +94,12 @@ class NearWords:
 
     def forms(self, folded: str) -> list[Candidate]:
         """Glossary words near ``folded``, best first, with context-free evidence (cached per word)."""
-        if self._same_key_only(folded):  # the walk's lookup of this word was by key alone: search in full
-            near = self._full.get(folded)
-            if near is None:
-                near = self._full[folded] = self._look_up(folded, same_key_only=False)
-        else:
-            near = self._near(folded)
+        near = self._near(folded)
+        if near.by_key:  # the walk's lookup of this word was by key alone: search in full
+            full = self._full.get(folded)
+            if full is None:
+                full = self._full[folded] = self._look_up(folded, same_key_only=False)
+            near = full
         return self._with(folded, near, [self._weak(folded, near, *candidate) for candidate in near.rest])
 
     def forms_for(self, folded: str, mentioned: Mentioned, previous: str) -> list[Candidate]:
@@ -115,7 +116,7 @@ class NearWords:
                 near.entries = frozenset(form.entry.canonical for form, _, _ in near.rest)
             if not named.isdisjoint(near.entries):
                 supported = [weak for candidate in near.rest if candidate[0].entry.canonical in named
-                             and (weak := self._weak(folded, near, *candidate)).bound >= self.hopeless_below]
+                             and (weak := self._supportable(folded, near, candidate))]
         if previous and self._personal(near):
             after = near.after.get(previous)
             if after is None:
@@ -129,9 +130,13 @@ class NearWords:
         if near.strong:
             return True
         if near.supportable is None:
-            near.supportable = any(self._weak(folded, near, *candidate).bound >= self.hopeless_below
-                                   for candidate in near.rest)
+            near.supportable = any(self._supportable(folded, near, candidate) for candidate in near.rest)
         return near.supportable
+
+    def _supportable(self, folded: str, near: _Near, candidate: tuple[Form, int, int]) -> _Weak | None:
+        """The weak candidate, if some article's support could lift it to the threshold."""
+        weak = self._weak(folded, near, *candidate)
+        return weak if weak.bound >= self.hopeless_below else None
 
     def _weak(self, folded: str, near: _Near, form: Form, key_distance: int, order: int) -> _Weak:
         """The weak candidate the lookup gave as (form, key distance, order), made once."""
@@ -153,10 +158,8 @@ class NearWords:
         for candidate in near.rest:
             form = candidate[0]
             given = self._given_names(form)
-            if given and self._given_name_of(previous, form, given):
-                weak = self._weak(folded, near, *candidate)
-                if weak.bound >= self.hopeless_below:
-                    found.append(weak)
+            if given and self._given_name_of(previous, form, given) and (weak := self._supportable(folded, near, candidate)):
+                found.append(weak)
         return found
 
     def _with(self, folded: str, near: _Near, weak: list[_Weak]) -> list[Candidate]:
@@ -174,12 +177,13 @@ class NearWords:
         if word_frequency(folded) >= COMMON_WORD_ZIPF or self.inflected_known(folded):
             return _Near([])
         key = spelling_key(folded)
-        if same_key_only and self._same_key_only(folded):
+        by_key = same_key_only and self._same_key_only(folded)
+        if by_key:
             hits = [(form, 0) for form in self.index.same_key_forms(key)]
         else:
             prefetched = self._prefetched.get(key)
             hits = self.index.near(key) if prefetched is None else prefetched
-        near = _Near([])
+        near = _Near([], by_key=by_key)
         strong_from = self.strong_from
         for order, (form, key_distance) in enumerate(hits):
             # The ceiling first: it costs a fraction of the bound, and on a big glossary most candidates are
@@ -196,7 +200,7 @@ class NearWords:
             found = [(form, evidence, order) for form, key_distance, order in near.rest
                      if (evidence := spelling_evidence(folded, form, key_distance))]
             found = found or [(form, evidence, order) for order, (form, evidence) in enumerate(self._inflected_garble(folded))]
-            near = _Near(found)
+            near = _Near(found, by_key=by_key)
         near.strong.sort(key=_best_first)
         return near
 

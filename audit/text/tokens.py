@@ -116,6 +116,17 @@ def _tokenized(text: str, position: int = 0, limit: int | None = None) -> list[T
     return result
 
 
+def token_end(text: str, position: int) -> int | None:
+    """Where the first token ``words_from(text, position, 1)`` gives ends, if it starts at ``position``."""
+    match = WORD.match(text, position)
+    if match is None:
+        return None
+    word = match.group()
+    if word[1:].islower() and "'" not in word and "\u2019" not in word:  # the usual word: its token, as it is
+        return match.end()
+    return _tokenized(text, position, 1)[0].end  # a possessive to strip, words glued together
+
+
 def first_piece(word: str) -> str:
     """The first token a run of letters gives: itself, or its first part if words were glued ("yorkCity")."""
     if word.islower() or word[1:].islower():

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .build import pure_python_asked, run_sources
+
 __version__ = "0.1.0"
+
+# A compiled install runs its Python sources when asked (audit/build.py): before any other module loads.
+if pure_python_asked():
+    run_sources()
 
 if TYPE_CHECKING:
     from .config import Settings

@@ -346,7 +346,9 @@ register_commands(app)
 @app.callback(invoke_without_command=True)
 def _root(version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False) -> None:
     if version:
-        typer.echo(f"wire-audit {__version__}")
+        from .build import describe
+
+        typer.echo(f"wire-audit {__version__} ({describe()})")
         raise typer.Exit(EXIT_CLEAN)
 
 

@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mypy_extensions import mypyc_attr
+
 from .text import LETTER, word_frequency
 from .text.frequency import FREQUENT_WORD_ZIPF
 
@@ -66,6 +68,7 @@ def script_label(script: str) -> str:
     return SCRIPT_LABELS.get(script, script.title())
 
 
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class ScriptRun:
     """Consecutive words in scripts the target language does not use, with no expected-script letter between."""

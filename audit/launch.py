@@ -14,7 +14,9 @@ from . import __version__
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     if arguments == ["--version"]:
-        print(f"wire-audit {__version__}")
+        from .build import describe
+
+        print(f"wire-audit {__version__} ({describe()})")
         return 0
     from .cli import main as cli_main
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from mypy_extensions import mypyc_attr
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -142,6 +143,7 @@ def accepted_house(matcher: Matcher, folded: str) -> str | None:
     return single[0] if single else forms[0].text
 
 
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 class Clusters:
     """Union-find over strings: words joined by any chain of variant pairs end up in one cluster."""
 

@@ -84,6 +84,10 @@ def run_tree(tree: Path, loads: dict[str, list[str]], out: Path, passes: int) ->
     cache = Path(tempfile.mkdtemp(prefix="wire-audit-cache-"))
     env = {**__import__("os").environ, "XDG_CACHE_HOME": str(cache)}
     try:
+        # Which build the tree runs (compiled or pure Python, audit/build.py): the trees may differ in it.
+        built = subprocess.run([sys.executable, "-c", CLI, str(tree), "--version"], capture_output=True, text=True, env=env,
+                               cwd=tempfile.gettempdir())
+        print(f"  {tree.name}: {built.stdout.strip()}", file=sys.stderr)
         for name, arguments in loads.items():
             for number in range(passes):
                 target = out / f"{name}.{number}.json"

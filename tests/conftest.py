@@ -5,6 +5,9 @@ test reads ``write_glossary(tmp_path, text, ".csv")`` or ``scan_text("...")``.
 """
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +31,23 @@ def _own_result_cache(tmp_path_factory, monkeypatch):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: takes seconds (a package build, a big corpus); deselect with -m 'not slow'")
+    config.addinivalue_line("markers", "pure_python: replaces a function of a module mypyc compiles (setup.py); in a compiled "
+                                       "install the test runs in a pytest of its own on the Python sources (AUDIT_PURE_PYTHON=1)")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """Compiled code calls its own functions directly, past a replacement a test puts in the module or class:
+    such a test, marked ``pure_python``, is run by a pytest of its own that imports the Python sources."""
+    from audit.build import PURE_PYTHON_VARIABLE, compiled
+
+    if pyfuncitem.get_closest_marker("pure_python") is None or not compiled():
+        return None
+    environment = {**os.environ, PURE_PYTHON_VARIABLE: "1"}
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", pyfuncitem.nodeid]
+    done = subprocess.run(command, cwd=pyfuncitem.config.rootpath, env=environment, capture_output=True, text=True)
+    assert done.returncode == 0 and " passed" in done.stdout, done.stdout[-4000:] + done.stderr[-2000:]
+    return True
 
 
 def write_glossary(tmp_path: Path, text: str, suffix: str = ".toml", name: str = "glossary") -> Path:

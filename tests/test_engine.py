@@ -248,6 +248,7 @@ def test_json_is_valid_utf8_with_non_ascii_text(tmp_path, settings):
         assert finding["text"] == article.read_text(encoding="utf-8")[finding["start"] : finding["end"]]
 
 
+@pytest.mark.pure_python
 def test_without_name_rules_the_matcher_is_not_run(corpus, settings, monkeypatch):
     # The spelling checks leave out what a name rule reports; with no name rule selected there is nothing
     # to leave out, and `--select AUD3` should not pay for the name matcher.

@@ -17,7 +17,7 @@ def test_version_is_printed_as_the_cli_prints_it(capsys):
 def test_version_does_not_import_the_cli():
     code = "import sys; from audit import launch; launch.main(['--version']); print(sorted(m for m in sys.modules if m.startswith(('audit.', 'typer'))))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines()[-1] == "['audit.launch']"
+    assert done.stdout.splitlines()[-1] == "['audit.build', 'audit.launch']"
 
 
 def test_everything_else_goes_to_the_cli(tmp_path, capsys):

@@ -144,6 +144,7 @@ def test_weak_candidates_left_unweighed_change_no_match(crowding):
     assert matched > 200  # supported garbles are found, not just nothing on both sides
 
 
+@pytest.mark.pure_python
 def test_openers_passed_over_by_the_case_check_change_nothing(monkeypatch):
     # The case check (AUD104) skips a lower-case word that opens forms but is none itself ("the", "new"), or
     # is an ordinary English word ("bath"), when the next word cannot continue one: the mentions it finds
@@ -195,6 +196,7 @@ def test_openers_passed_over_by_the_case_check_change_nothing(monkeypatch):
     assert sum(map(len, reported)) >= 2
 
 
+@pytest.mark.pure_python
 def test_files_checked_with_look_ahead_give_the_results_of_one_at_a_time(tmp_path, monkeypatch):
     # check_files reads a few files first and has the matcher look their words up together: the results
     # must be check_file's, file by file, and the lookups fewer.
@@ -253,6 +255,7 @@ def test_a_frequent_word_is_a_garble_only_of_its_own_key():
     assert not only_same_key_matches(2.99)
 
 
+@pytest.mark.pure_python
 @pytest.mark.parametrize("crowding", [0.0, 0.25])
 def test_words_looked_up_by_key_alone_change_no_match(crowding, monkeypatch):
     # Frequent English words capitalised where names stand ("Cabinet", "Marina") are looked up by their key

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from mypy_extensions import mypyc_attr
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -24,6 +25,7 @@ PER_BLOCK = 12
 MAX_FORMS = 24
 
 
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 class RunTables:
     """A first letter's run as arrays: each key's length, its rank among every key of the index (keys sort
     as strings: the order ``near`` breaks ties in), and its forms."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from mypy_extensions import mypyc_attr
 from rapidfuzz.distance import Levenshtein
 
 from ..text import VOWELS, skeleton, spelling_key, word_frequency
@@ -64,6 +65,7 @@ class Verdict(NamedTuple):
     needs_support: bool = False
 
 
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class Clue:
     """Where a word stands: what the article around it says."""

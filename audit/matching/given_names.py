@@ -6,6 +6,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from mypy_extensions import mypyc_attr
+
 from ..glossary import Entry
 from ..text import PARTICLES, DataFileError, fold, toml_tables
 from .wordforms import near_spelling
@@ -14,6 +16,7 @@ if TYPE_CHECKING:  # the index builds its forms with this module's help
     from .index import Form
 
 
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 class GivenNames:
     """Groups of given names that are one name in several languages (Nikol, Nicholas, Nikola)."""
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from mypy_extensions import mypyc_attr
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -35,6 +36,7 @@ class Form(NamedTuple):  # a tuple: a big glossary makes hundreds of thousands o
 
 
 
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 class NameIndex:
     """The glossary arranged for lookups: exact forms, comparison keys, and fuzzy targets by first letter."""
 

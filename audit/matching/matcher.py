@@ -9,16 +9,15 @@ How a document is read:
 2. Inside a phrase, the longest runs that spell an accepted form exactly are taken as known.
 3. Runs whose comparison key (source-language spellings undone, see audit/data/spelling.toml)
    equals an accepted form's key are transliteration garbles ("Paschinjan", "Jerevan").
-4. Each remaining word is looked up in an index of the glossary's distinctive words (blocked by
-   the first letter and length of their key, so no span is compared with every name) and scored:
-   edit distance on folded text and on keys, agreement of the consonant skeleton, then the
-   article around it (``Clue``) is weighed: ordinary English words and real names English text
-   knows, inflections and demonyms ("Armenian", "Putin's"), and other people's given names reject
-   a match; the entry spelled right elsewhere in the article, or the person's own given name
-   before the word, support one.
-5. A surname match looks back at the given name before it: a cognate from another language
-   ("Nicholas" for "Nikol") is a given-name substitution; a near spelling is a garble; any other
-   given name is a different person and is left alone.
+4. Each remaining word is looked up in an index of the glossary's distinctive words (blocked by the first
+   letter and length of their key, so no span is compared with every name) and scored: edit distance on
+   folded text and on keys, agreement of the consonant skeleton, then the article around it (``Clue``) is
+   weighed: ordinary English words and real names English text knows, inflections and demonyms
+   ("Armenian", "Putin's"), and other people's given names reject a match; the entry spelled right
+   elsewhere in the article, or the person's own given name before the word, support one.
+5. A surname match looks back at the given name before it: a cognate from another language ("Nicholas"
+   for "Nikol") is a given-name substitution; a near spelling is a garble; any other given name is a
+   different person and is left alone.
 
 Spelling evidence is cached per distinct word and exact lookups per distinct phrase, so a corpus
 repeating a name costs one lookup; only the context is weighed at every occurrence.
@@ -27,6 +26,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+
+from mypy_extensions import mypyc_attr
 
 from .. import lexicon
 from ..caches import BoundedCache
@@ -67,6 +68,8 @@ from .wordforms import near_spelling
 
 CACHE_LIMIT = 100_000  # distinct phrase surfaces each cache keeps before it starts afresh
 
+
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 class Matcher:
     """Finds garbled and mistranslated glossary names in a text. One per glossary; reuse it across documents."""
 
@@ -77,22 +80,19 @@ class Matcher:
         self.min_confidence = min_confidence
         # phrase surface -> known forms per word, and the entries they name
         self._exact_cache: BoundedCache[str, tuple[list[list[Form] | None], frozenset[str]]] = BoundedCache(CACHE_LIMIT)
-        # run surface -> form with the same comparison key
-        self._key_cache: BoundedCache[str, Form | None] = BoundedCache(CACHE_LIMIT)
+        self._key_cache: BoundedCache[str, Form | None] = BoundedCache(CACHE_LIMIT)  # run surface -> form of its key
         # Phrase surfaces that hold nothing to report wherever they stand: no glossary form near any of
         # their words, so the article around them is never weighed ("Officials", "Monday").
         self._barren: BoundedCache[str, bool] = BoundedCache(CACHE_LIMIT)
         self._avoided = AvoidedForms(glossary)
         self._looking_ahead = False  # see look_ahead
         self._other_spellings = other_place_spellings(glossary, self.index)
-        # The more names a glossary holds, the likelier an unknown name in the copy lands near one of them
-        # by chance (a company or a person near one of 50,000 towns): a match the article does not support
-        # (it never names that entry) loses confidence with the glossary's size, so a desk glossary of a
-        # few hundred names loses nothing and a gazetteer's weak matches drop to info.
+        # The more names a glossary holds, the likelier an unknown name lands near one of them by chance (a company
+        # near one of 50,000 towns): a match the article does not support (it never names that entry) loses confidence
+        # with the glossary's size, so a desk glossary loses nothing and a gazetteer's weak matches drop to info.
         targets = self.index.fuzzy_target_count
         self._crowding = CROWDING_PER_DECADE * max(0.0, math.log10(targets / CROWDING_FROM)) if targets else 0.0
-        # Candidates that cannot clear the threshold plus the crowding are weighed only for articles that
-        # support them (audit/matching/near_words.py).
+        # Candidates below the threshold plus the crowding are weighed only where an article supports them (near_words).
         self.near_words = NearWords(self.index, min_confidence + self._crowding if self._crowding else 0.0, min_confidence,
                                     self.given_names)
 

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
+from mypy_extensions import mypyc_attr
+
 from ..glossary import Entry, Glossary
 from ..text import (
     CAPITALISED_BEFORE_LOWER,
@@ -113,6 +115,7 @@ def _may_open(index: NameIndex, text: str, span: tuple[int, int], folded: str) -
     return following_end is not None and fold(text[start:following_end]) in index.name_prefixes
 
 
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 class AvoidedForms:
     """The glossary's known wrong forms, found as whole words: with their exact case, or in any case for
     entries whose ``avoid_case`` is "any"."""

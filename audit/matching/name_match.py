@@ -4,12 +4,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from mypy_extensions import mypyc_attr
+
 from ..glossary import Entry
 
 # What a name match is: a garble of the entry, or its given name swapped for another language's.
 NameKind = Literal["garbled", "given-name"]
 
 
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class NameMatch:
     """A span of the copy that names a glossary entry wrongly."""
@@ -26,6 +29,7 @@ class NameMatch:
 
 
 
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 class Mentioned:
     """The entries a document names correctly somewhere, put together only if a match needs to know."""
 

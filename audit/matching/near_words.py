@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from mypy_extensions import mypyc_attr
+
 from ..places import default_places
 from ..text import spelling_key, word_frequency
 from .evidence import Evidence, confidence_bound, confidence_ceiling, only_same_key_matches, spelling_evidence
@@ -42,6 +44,7 @@ BATCH_FROM_KEYS = 4
 Candidate = tuple[Form, Evidence]
 
 
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 @dataclass(slots=True)
 class _Weak:
     """A candidate not weighed yet: what the lookup gave, its place in the lookup's order (ties between
@@ -56,6 +59,7 @@ class _Weak:
     weighed: bool = False
 
 
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 @dataclass
 class _Near:
     """One word's candidates: ``strong`` ones weighed, as (form, evidence, order), and the others as the
@@ -74,6 +78,7 @@ class _Near:
     after: dict[str, list[_Weak]] = field(default_factory=dict)
 
 
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 class NearWords:
     """Glossary words near a word of the copy, with context-free spelling evidence, best first."""
 

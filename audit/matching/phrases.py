@@ -7,9 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from mypy_extensions import mypyc_attr
+
 from ..text import PARTICLES, Token, name_tokens
 
 
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 @dataclass
 class Phrase:
     """Capitalised words joined by a space or hyphen."""

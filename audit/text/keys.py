@@ -10,6 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 from anyascii import anyascii
+from mypy_extensions import mypyc_attr
 
 from ..caches import BoundedCache
 from ..regex_facts import required_letters, stays_in_line
@@ -31,6 +32,7 @@ def fold(text: str) -> str:
 _NOT_LETTERS = re.compile(r"[^a-z]+")
 
 
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class Rewrite:
     pattern: re.Pattern[str]

@@ -44,7 +44,8 @@ def pytest_pyfunc_call(pyfuncitem):
     if pyfuncitem.get_closest_marker("pure_python") is None or not compiled():
         return None
     environment = {**os.environ, PURE_PYTHON_VARIABLE: "1"}
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", pyfuncitem.nodeid]
+    # -P: the checkout's folder is not put on the path, so the installed package (its sources) is imported.
+    command = [sys.executable, "-P", "-m", "pytest", "-q", "-p", "no:cacheprovider", pyfuncitem.nodeid]
     done = subprocess.run(command, cwd=pyfuncitem.config.rootpath, env=environment, capture_output=True, text=True)
     assert done.returncode == 0 and " passed" in done.stdout, done.stdout[-4000:] + done.stderr[-2000:]
     return True

@@ -52,10 +52,12 @@ def cached_context(settings: Settings, directory: Path) -> Context:
 def _key(settings: Settings) -> str | None:
     """A hash of what the matcher is made from, or None when a glossary file cannot be read (the build
     then says why)."""
+    from .build import describe
     from .files import read_regular
     from .result_cache import code_digest
 
-    digest = hashlib.sha256(f"{code_digest()}|{settings.min_confidence!r}".encode())
+    # A compiled build's classes pickle differently from the pure-Python build's: each keeps its own file.
+    digest = hashlib.sha256(f"{code_digest()}|{describe()}|{settings.min_confidence!r}".encode())
     references = [*(settings.glossaries or ("<bundled default>",)), "<extend>", *settings.extend_glossaries]
     for reference in references:
         if reference.startswith("<") or bundled_name(reference) is not None:

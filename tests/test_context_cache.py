@@ -82,3 +82,16 @@ def test_a_desk_glossary_is_not_kept(tmp_path, monkeypatch):
     glossary, _ = _files(tmp_path)
     context = context_cache.cached_context(Settings(glossaries=(str(glossary),)), tmp_path / "cache")
     assert _cached(tmp_path) == [] and context.matcher.find(ARTICLE) == build_context(context.settings).matcher.find(ARTICLE)
+
+
+def test_the_compiled_and_the_pure_python_build_keep_a_matcher_each(tmp_path, monkeypatch):
+    # Their classes pickle differently (audit/build.py): one build never reads the other's matcher.
+    from audit import build
+
+    glossary, _ = _files(tmp_path)
+    settings = Settings(glossaries=(str(glossary),))
+    context_cache.cached_context(settings, tmp_path / "cache")
+    other = "pure Python" if build.describe() == "compiled" else "compiled"
+    monkeypatch.setattr(build, "describe", lambda: other)
+    assert context_cache.cached_context(settings, tmp_path / "cache").matcher.find(ARTICLE)
+    assert len(_cached(tmp_path)) == 2

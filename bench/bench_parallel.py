@@ -177,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("bench_parallel needs the 'dask' extra: pip install -e '.[dask]'", file=sys.stderr)
         return 2
+    from audit.build import describe
+
+    print(f"wire-audit build: {describe()} (audit/build.py)", file=sys.stderr, flush=True)
     work = Path(tempfile.mkdtemp(prefix="audit-bench-parallel-"))
     rows = ["| workload | copy | mode | scan (wall) | vs jobs1 | throughput | CPU, all processes | cores obtained |",
             "|---|---|---|---|---|---|---|---|"]

@@ -243,6 +243,10 @@ def main(argv: list[str] | None = None) -> int:
     (args.workdir / "empty").mkdir(exist_ok=True)  # what the untimed first scan of --cached-index reads
     sizes = sorted(int(n) for n in args.names.split(","))
     rule_sets = [name.strip() for name in args.rules.split(",")]
+    from audit.build import describe
+
+    # Which build is measured: the compiled modules (setup.py) or pure Python (pip install -e, AUDIT_PURE_PYTHON=1).
+    print(f"wire-audit build: {describe()}", flush=True)
     lines = [HEADER]
     print(HEADER, flush=True)
     for corpus, paths in corpora(args.workdir, args.corpus.split(","), args.megabytes, args.bbc).items():

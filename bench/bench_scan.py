@@ -384,6 +384,9 @@ def main(argv: list[str] | None = None) -> int:
             planted_in.setdefault(file_name, []).append(word)
         unplanted = sum(1 for fn, text in found if not any(word in text for word in planted_in.get(fn, ())))
         total = report["load"] + report["index"] + report["scan"]
+        from audit.build import describe
+
+        print(f"build     {describe()} (audit/build.py)")
         print(f"names     {report['names']:,}")
         print(f"megabytes {size / 1e6:.2f} ({report['files']:,} files, {report['words']:,} words)")
         print(f"load      {report['load']:.2f} s")

@@ -67,8 +67,11 @@ def compiled_modules() -> list:
     if not compiler_found():
         print("wire-audit: no C compiler found; installing the pure-Python build", file=sys.stderr)
         return []
-    from mypyc.build import mypycify
-
+    try:
+        from mypyc.build import mypycify
+    except ImportError:  # pip --no-build-isolation without mypy installed
+        print("wire-audit: mypy (mypyc) is not installed; installing the pure-Python build", file=sys.stderr)
+        return []
     # Third-party libraries are not installed in pip's isolated build environment: their calls are compiled
     # as calls of Python objects, as they run anyway (and the type: ignore comments they need go unused).
     options = ["--ignore-missing-imports", "--no-warn-unused-ignores"]

@@ -25,6 +25,7 @@ from .readers.load import load
 from .result_cache import ResultCache
 from .runner import FileOptions, Progress, file_results
 from .units import FileResult, corpus_key, enabled_checks, read_problem
+from .variants import PairMemo
 
 
 def all_rules() -> tuple[Rule, ...]:
@@ -185,7 +186,12 @@ def scan(paths: Paths, settings: Settings | None = None, *, context: Context | N
         files = list_files(paths, problems, settings, only, skipped, reasons, outputs)
         options = FileOptions(reading, keep_text, jobs, stdin, dask, settings.max_file_size)
         results = file_results(files, context, options, cache, progress)
-        return merge_results(results, context, settings, problems, skipped, baseline, reasons)
+        pairs = cache.pairs() if cache is not None else None  # the corpus pass's, kept beside the results
+        try:
+            return merge_results(results, context, settings, problems, skipped, baseline, reasons, pairs)
+        finally:
+            if pairs is not None:
+                pairs.close()
 
 
 def _context(settings: Settings, cache: ResultCache | None) -> Context:
@@ -199,9 +205,10 @@ def _context(settings: Settings, cache: ResultCache | None) -> Context:
 
 def merge_results(results: Iterable[FileResult], context: Context, settings: Settings, problems: list[InputProblem],
                   skipped: list[str], baseline: Baseline | None = None,
-                  reasons: dict[str, str] | None = None) -> RunResult:
-    """The run's result from its files' results, in scan order (the corpus checks report here)."""
-    merged = _Merged(context.for_scan())
+                  reasons: dict[str, str] | None = None, pairs: PairMemo | None = None) -> RunResult:
+    """The run's result from its files' results, in scan order (the corpus checks report here, with the
+    variant pairs ``pairs`` keeps between scans)."""
+    merged = _Merged(context.for_scan(pairs))
     views: dict[str, object] = {}
     scanned: list[str] = []
     words = 0

@@ -40,7 +40,7 @@ from .readers import ReaderOptions
 from .units import FileResult, enabled_checks, from_json, to_json
 
 FILE_NAME = "results.sqlite3"
-SCHEMA = 1
+SCHEMA = 2  # 2: the pairs table (PairStore)
 WRITE_BATCH = 500  # rows per transaction
 KEEP_SCOPES_DAYS = 30  # entries of a scope unused this long are dropped
 BUSY_SECONDS = 10.0  # how long a write waits for another scan's
@@ -98,6 +98,10 @@ class ResultCache:
     def open(self, context: Context, reading: ReaderOptions | None = None) -> CacheSession:
         """A session for one scan with this context and way of reading files."""
         return CacheSession(self, scope_of(context, reading), context)
+
+    def pairs(self) -> PairStore:
+        """Where AUD302's corpus pass keeps the variant pairs of its big groups of spellings between scans."""
+        return PairStore(self)
 
 
 class CacheSession:
@@ -201,6 +205,74 @@ class CacheSession:
         return None
 
 
+class PairStore:
+    """Variant pairs of groups of spellings (audit.variants.PairMemo), kept by a hash of the group and of this
+    build of the tool: what the corpus pass would compare again on every rescan of an archive. Read when
+    asked, written at ``close``; like the results, a store that fails is left aside, never raised."""
+
+    def __init__(self, cache: ResultCache) -> None:
+        self.cache = cache
+        self.code = code_digest()
+        self.db: sqlite3.Connection | None = None
+        self.opened = False
+        self.pending: list[tuple[str, str, int]] = []
+        self.used: list[str] = []
+
+    def _connection(self) -> sqlite3.Connection | None:
+        if not self.opened:
+            self.opened = True
+            try:
+                self.db = _open(self.cache.path)
+            except (sqlite3.Error, OSError) as error:
+                self.cache.warn(f"{self.cache.path}: variant pairs not kept ({error})")
+        return self.db
+
+    def get(self, key: str) -> list[tuple[int, int, float]] | None:
+        row = self._run(lambda db: db.execute("SELECT data FROM pairs WHERE key = ?", (f"{self.code}:{key}",)).fetchone())
+        if row is None:
+            return None
+        try:
+            pairs = [(int(index), int(other), float(score)) for index, other, score in json.loads(row[0])]
+        except (ValueError, TypeError):
+            return None  # unreadable: worked out again, and overwritten
+        self.used.append(f"{self.code}:{key}")
+        return pairs
+
+    def put(self, key: str, pairs: list[tuple[int, int, float]]) -> None:
+        data = json.dumps(pairs, ensure_ascii=True, separators=(",", ":"))
+        self.pending.append((f"{self.code}:{key}", data, int(time.time())))
+
+    def close(self) -> None:
+        """Write the new groups, note the ones read as used, and drop those unused for KEEP_SCOPES_DAYS."""
+        now = int(time.time())
+        if self.pending or self.used:
+            rows, used = self.pending, self.used
+            self._run(lambda db: _write_pairs(db, rows, used, now))
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    def _run(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
+        db = self._connection()
+        if db is None:
+            return None
+        try:
+            return work(db)
+        except sqlite3.Error as error:
+            self.cache.warn(f"{self.cache.path}: variant pairs not kept ({error})")
+            db.close()
+            self.db = None
+        return None
+
+
+def _write_pairs(db: sqlite3.Connection, rows: list[tuple[str, str, int]], used: list[str], now: int) -> None:
+    with db:
+        db.execute("BEGIN IMMEDIATE")
+        db.executemany("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?)", rows)
+        db.executemany("UPDATE pairs SET used = ? WHERE key = ?", [(now, key) for key in used])
+        db.execute("DELETE FROM pairs WHERE used < ?", (now - KEEP_SCOPES_DAYS * 86400,))
+
+
 def _key(path: str) -> str:
     """A path as sqlite stores it: a file name's bytes that are not UTF-8 written as escapes."""
     return printable_path(path)
@@ -218,10 +290,13 @@ def _open(path: Path) -> sqlite3.Connection:
                 db.execute("BEGIN IMMEDIATE")
                 db.execute("DROP TABLE IF EXISTS results")
                 db.execute("DROP TABLE IF EXISTS scopes")
+                db.execute("DROP TABLE IF EXISTS pairs")
                 db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 db.execute("CREATE TABLE results (scope TEXT NOT NULL, path TEXT NOT NULL, digest TEXT NOT NULL,"
                            " data TEXT NOT NULL, PRIMARY KEY (scope, path)) WITHOUT ROWID")
                 db.execute("CREATE TABLE scopes (scope TEXT PRIMARY KEY, used INTEGER NOT NULL)")
+                db.execute("CREATE TABLE pairs (key TEXT PRIMARY KEY, data TEXT NOT NULL, used INTEGER NOT NULL)"
+                           " WITHOUT ROWID")
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
     except BaseException:
         db.close()

@@ -12,9 +12,10 @@ both use (Stevens/Stephens, Sargsyan/Sarkissian) are never variants.
 from __future__ import annotations
 
 import bisect
+import hashlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from mypy_extensions import mypyc_attr
 from rapidfuzz import process
@@ -177,10 +178,24 @@ class Clusters:
         return [sorted(members) for _, members in sorted(grouped.items()) if len(members) > 1]
 
 
-def candidate_pairs(forms: list[str]) -> Iterator[tuple[str, str, float]]:
+Pair = tuple[str, str, float]  # two spellings and their similarity
+Pairing = tuple[int, int, float]  # a pair of a group's members, by their places in it
+
+
+class PairMemo(Protocol):
+    """Where a big group's pairs are kept between scans (audit.result_cache.PairStore), keyed by a hash of the
+    group's spellings: a rescan of an archive whose spellings did not change does not compare them again."""
+
+    def get(self, key: str) -> list[Pairing] | None: ...
+
+    def put(self, key: str, pairs: list[Pairing]) -> None: ...
+
+
+def candidate_pairs(forms: list[str], memo: PairMemo | None = None) -> Iterator[Pair]:
     """Variant pairs among many spellings (each pair once, with its ``similarity``), without comparing every
     pair: only keys with the same first letter can be variants, and rapidfuzz finds the near ones among
-    them (``_near_pairs``)."""
+    them (``_near_pairs``). With ``memo``, the pairs of a group big enough for matrices are looked up there
+    first, and kept there when worked out (the same pairs, in the same order)."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for form in sorted(forms):
         if len(form) < MIN_LENGTH or word_frequency(form) >= COMMON_WORD_ZIPF:
@@ -191,10 +206,32 @@ def candidate_pairs(forms: list[str]) -> Iterator[tuple[str, str, float]]:
         if len(members) < 2:
             continue
         members.sort(key=lambda member: len(member[0]))  # stable: shorter keys first, then as sorted
-        for index, other in _near_pairs([key for key, _ in members]):
-            score = similarity(members[index][1], members[other][1])
-            if score is not None:
-                yield members[index][1], members[other][1], score
+        if memo is None or len(members) * len(members) < MATRIX_FROM:
+            pairs: Iterable[Pairing] = _group_pairs(members)
+        else:
+            group = group_key(members)
+            kept = memo.get(group)
+            if kept is None or any(not 0 <= index < other < len(members) for index, other, _ in kept):
+                kept = list(_group_pairs(members))
+                memo.put(group, kept)
+            pairs = kept
+        for index, other, score in pairs:
+            yield members[index][1], members[other][1], score
+
+
+def group_key(members: list[tuple[str, str]]) -> str:
+    """A hash of a group's (key, spelling) members, in order: what its pairs depend on, besides the code."""
+    digest = hashlib.sha256()
+    for key, form in members:
+        digest.update(f"{key}\t{form}\n".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+def _group_pairs(members: list[tuple[str, str]]) -> Iterator[Pairing]:
+    for index, other in _near_pairs([key for key, _ in members]):
+        score = similarity(members[index][1], members[other][1])
+        if score is not None:
+            yield index, other, score
 
 
 # Below this many comparisons a group is searched key by key; above it, in matrices (rapidfuzz's cdist

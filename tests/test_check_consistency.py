@@ -180,3 +180,67 @@ def test_candidate_pairs_are_every_variant_pair(count, stems_used, cells, monkey
              if a < b and (score := similarity(a, b)) is not None}
     assert found == every
     assert len(every) >= count // 6  # the garbles do make variant pairs
+
+
+def _variant_spellings(count: int, seed: int) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    stems = ["hovhannisyan", "harutyunyan", "hakobyan", "hambardzumyan", "hayrapetyan"]
+    forms: set[str] = set()
+    while len(forms) < count:
+        word = list(rng.choice(stems))
+        for _ in range(rng.randint(0, 3)):
+            word.insert(rng.randrange(1, len(word)), rng.choice("aeiouyhn"))
+        forms.add("".join(word))
+    return sorted(forms)
+
+
+class _DictMemo:
+    def __init__(self):
+        self.kept: dict = {}
+        self.asked = 0
+
+    def get(self, key):
+        self.asked += 1
+        return self.kept.get(key)
+
+    def put(self, key, pairs):
+        self.kept[key] = pairs
+
+
+def test_pairs_kept_between_scans_are_the_pairs_worked_out():
+    # AUD302's corpus pass keeps a big group's pairs (the result cache's PairStore); read back, they must be
+    # the same pairs, in the same order, as comparing the spellings again.
+    from audit.variants import candidate_pairs
+
+    forms = _variant_spellings(400, 3)
+    plain = list(candidate_pairs(forms))
+    memo = _DictMemo()
+    assert list(candidate_pairs(forms, memo)) == plain and len(memo.kept) == 1 and len(plain) > 100
+    assert list(candidate_pairs(forms, memo)) == plain and len(memo.kept) == 1 and memo.asked == 2
+    # Another set of spellings is another group: worked out, not taken from the old one.
+    other = forms[:-1]
+    assert list(candidate_pairs(other, memo)) == list(candidate_pairs(other)) and len(memo.kept) == 2
+
+
+def test_a_damaged_kept_group_is_worked_out_again():
+    from audit.variants import candidate_pairs
+
+    forms = _variant_spellings(400, 4)
+    memo = _DictMemo()
+    plain = list(candidate_pairs(forms, memo))
+    [key] = memo.kept
+    memo.kept[key] = [(0, 10_000, 0.9)]  # a member that is not there
+    assert list(candidate_pairs(forms, memo)) == plain
+    assert memo.kept[key] != [(0, 10_000, 0.9)]
+
+
+def test_small_groups_are_not_kept():
+    # A handful of spellings is compared faster than its pairs are looked up.
+    from audit.variants import candidate_pairs
+
+    memo = _DictMemo()
+    forms = _variant_spellings(20, 5)
+    assert list(candidate_pairs(forms, memo)) == list(candidate_pairs(forms))
+    assert memo.kept == {} and memo.asked == 0

@@ -204,3 +204,63 @@ def test_hits_and_misses_interleaved_come_back_in_scan_order(tmp_path: Path, cac
     assert counts(cache) == (22, 8)
     fresh = scan([str(folder)], Settings())
     assert again == fresh and again.paths == fresh.paths
+
+
+def test_the_corpus_pass_keeps_its_variant_pairs_and_a_rescan_reads_them(archive: Path, cache: ResultCache):
+    # AUD302 compares every distinct spelling of a scan; a rescan of the same spellings reads the pairs of
+    # its big groups back (audit.result_cache.PairStore) and reports the same findings.
+    from audit.variants import MATRIX_FROM
+
+    # One first letter, enough spellings for the matrices (MATRIX_FROM): a group big enough to keep.
+    names = [f"{stem}{middle}yan" for stem in ("Hovhannis", "Harutyun", "Hakob", "Hambardzum", "Hayrapet")
+             for middle in ("", "a", "e", "i", "o", "u", "y", "h", "n", "s", "ia", "ya")]
+    assert len(names) ** 2 >= MATRIX_FROM
+    for number in range(12):
+        text = " ".join(f"Officials met {names[(number * 7 + k) % len(names)]} on Monday." for k in range(10))
+        (archive / f"filler{number:02}.txt").write_text(text + "\n", encoding="utf-8")
+    fresh = scan([str(archive)], Settings())
+    first = scan([str(archive)], Settings(), cache=cache)
+    with sqlite3.connect(cache.path) as db:
+        kept = db.execute("SELECT count(*) FROM pairs").fetchone()[0]
+    assert kept >= 1
+    asked: list[str] = []
+    real = result_cache.PairStore.get
+
+    def spy(store, key):
+        found = real(store, key)
+        asked.append("hit" if found is not None else "miss")
+        return found
+
+    result_cache.PairStore.get = spy  # type: ignore[method-assign]
+    try:
+        again = scan([str(archive)], Settings(), cache=cache)
+    finally:
+        result_cache.PairStore.get = real  # type: ignore[method-assign]
+    assert asked and set(asked) == {"hit"}
+    assert first == fresh and again == fresh and any(f.rule == "AUD302" for f in again.findings)
+    assert cache.warnings == []  # type: ignore[attr-defined]
+
+
+def test_kept_pairs_that_cannot_be_read_are_worked_out_again(tmp_path: Path, cache: ResultCache):
+    store = cache.pairs()
+    store.put("group", [(0, 1, 0.9)])
+    store.close()
+    assert cache.pairs().get("group") == [(0, 1, 0.9)]
+    with sqlite3.connect(cache.path) as db:
+        db.execute("UPDATE pairs SET data = 'not json'")
+    assert cache.pairs().get("group") is None
+    # Another build of the tool (code digest) never reads them.
+    other = cache.pairs()
+    other.code = "another build"
+    assert other.get("group") is None
+
+
+def test_a_pair_store_that_cannot_open_its_database_warns_and_keeps_nothing(tmp_path: Path):
+    warnings: list[str] = []
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x", encoding="utf-8")
+    store = ResultCache(blocked / "cache", warn=warnings.append).pairs()
+    assert store.get("group") is None
+    store.put("group", [(0, 1, 0.9)])
+    store.close()
+    assert warnings and "variant pairs not kept" in warnings[0]

@@ -18,6 +18,7 @@ from ..documents import Document
 from ..glossary import Glossary
 from ..matching import Matcher, NameKind, NameMatch
 from ..model import Finding, Rule, Severity
+from ..variants import PairMemo
 
 DocumentHook = Callable[[Document, "Context"], Iterable[Finding]]
 Note = TypeVar("Note")
@@ -80,6 +81,7 @@ class ScanState:
 
     names: dict[str, list[NameMatch]] = field(default_factory=dict)  # path -> the matcher's reading
     _notes: dict[type, object] = field(default_factory=dict)  # a corpus check's notes, by their type
+    pairs: PairMemo | None = None  # variant pairs kept between scans (the result cache's), for the corpus pass
 
     def notes(self, kind: type[Notes]) -> Notes:
         """The scan's notes of one kind (a corpus check's own class), made empty when first asked for."""
@@ -102,9 +104,9 @@ class Context:
     glossary_hash: str = ""  # provenance.glossary_digest of the glossary, for the run's signature
     scan: ScanState = field(default_factory=ScanState, repr=False)
 
-    def for_scan(self) -> Context:
-        """This context with a fresh scan state: what one scan's checks see."""
-        return replace(self, scan=ScanState())
+    def for_scan(self, pairs: PairMemo | None = None) -> Context:
+        """This context with a fresh scan state: what one scan's checks see (``pairs``: see ScanState)."""
+        return replace(self, scan=ScanState(pairs=pairs))
 
     def name_matches(self, document: Document) -> list[NameMatch]:
         """The matcher's reading of a document, computed once per scan and shared by the name checks."""

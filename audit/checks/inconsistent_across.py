@@ -190,7 +190,7 @@ def report(tally: Tally, context: Context) -> Iterator[Finding]:
     usage = tally.usage
     scores: dict[tuple[str, str], float] = {}
     clusters = Clusters()
-    for a, b, score in candidate_pairs(sorted(usage)):
+    for a, b, score in candidate_pairs(sorted(usage), context.scan.pairs):
         scores[(a, b)] = scores[(b, a)] = score
         clusters.add(a)
         clusters.add(b)

@@ -7,7 +7,9 @@ signature (tool version, glossary hash, rules run, confidence threshold, languag
 audit/provenance.py), a hash of the tool's own code and data (an edited checkout is a new tool), the
 versions of the libraries whose data decide matches, the Python and Unicode versions, and how files are
 read. Severity overrides, fail-on, baselines and suppressions are applied after the cache, so they are not
-in it. The stored result includes the corpus checks' notes, so AUD302 sees a cached file as a checked one.
+in it. The stored result includes the corpus checks' notes, so AUD302 sees a cached file as a checked one;
+beside the results, ``PairStore`` keeps the variant pairs AUD302's corpus pass worked out for each big group
+of spellings, so a rescan does not compare the same spellings again.
 
 Where: ``$AUDIT_CACHE_DIR``, else the user cache directory (``$XDG_CACHE_HOME/wire-audit``, or
 ``~/.cache/wire-audit``), never beside the copy: archives are often read-only or shared, and a cache file

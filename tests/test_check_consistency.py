@@ -244,3 +244,24 @@ def test_small_groups_are_not_kept():
     forms = _variant_spellings(20, 5)
     assert list(candidate_pairs(forms, memo)) == list(candidate_pairs(forms))
     assert memo.kept == {} and memo.asked == 0
+
+
+def test_candidate_pairs_of_freak_long_spellings_are_every_variant_pair():
+    # Distances past 254 (spellings of over a thousand letters) do not fit the byte matrix: held in int32.
+    import random
+
+    from audit.variants import candidate_pairs
+
+    rng = random.Random(6)
+    base = "".join(rng.choice("bdgklmnprstvz") + rng.choice("aeiou") for _ in range(550))
+    forms = set()
+    while len(forms) < 48:
+        word = list(base)
+        for _ in range(rng.randint(0, 40)):
+            word[rng.randrange(len(word) // 2) * 2 + 1] = rng.choice("aeiou")  # a vowel: the skeleton stays
+        forms.add("h" + "".join(word))
+    forms = sorted(forms)
+    found = {frozenset((a, b)): score for a, b, score in candidate_pairs(forms)}
+    every = {frozenset((a, b)): score for a in forms for b in forms
+             if a < b and (score := similarity(a, b)) is not None}
+    assert found == every and len(every) > 100

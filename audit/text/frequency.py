@@ -32,12 +32,26 @@ UNKNOWN_WORD_ZIPF = 0.5
 @lru_cache(maxsize=200_000)
 def word_frequency(word: str, language: str = "en") -> float:
     """Zipf frequency of a word in ordinary text (0 for unknown words, about 7 for 'the')."""
-    if language == "en" and word.isascii():
-        if word.isalpha() and word.islower():
+    if language == "en":
+        if word.isascii():
+            if word.isalpha() and word.islower():
+                return _plain_english_zipf((word,))
+            if _ENGLISH_COMPOUND.fullmatch(word) and not _ELISION.search(word):
+                return _plain_english_zipf(_WORD_BREAK.split(word))
+        elif _plain_latin(word):  # "für", "société": a foreign sentence's words, asked whether English knows them
             return _plain_english_zipf((word,))
-        if _ENGLISH_COMPOUND.fullmatch(word) and not _ELISION.search(word):
-            return _plain_english_zipf(_WORD_BREAK.split(word))
     return _wordfreq().zipf_frequency(word, language)
+
+
+def _plain_latin(word: str) -> bool:
+    """Is ``word`` one token wordfreq's English tokeniser leaves as it is: letters of the Latin alphabets only
+    (ASCII and U+00C0-U+024F), in NFC and case-folded already (so not "ß", which folds to "ss")? Then its
+    frequency is a lookup in the English table, without wordfreq building a second copy of that table
+    (tests/test_text.py holds the two equal over every language's word list)."""
+    import unicodedata
+
+    return (word.isalpha() and word.casefold() == word and all(char < "\u0250" for char in word)
+            and all(char.isascii() or char >= "\u00c0" for char in word) and unicodedata.is_normalized("NFC", word))
 
 
 # Lower-case ASCII words that wordfreq's English tokeniser splits only at hyphens and spaces ("long-term" is

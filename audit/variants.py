@@ -209,7 +209,7 @@ def candidate_pairs(forms: list[str], memo: PairMemo | None = None) -> Iterator[
         if memo is None or len(members) * len(members) < MATRIX_FROM:
             pairs: Iterable[Pairing] = _group_pairs(members)
         else:
-            group = group_key(members)
+            group = _group_key(members)
             kept = memo.get(group)
             if kept is None or any(not 0 <= index < other < len(members) for index, other, _ in kept):
                 kept = list(_group_pairs(members))
@@ -219,7 +219,7 @@ def candidate_pairs(forms: list[str], memo: PairMemo | None = None) -> Iterator[
             yield members[index][1], members[other][1], score
 
 
-def group_key(members: list[tuple[str, str]]) -> str:
+def _group_key(members: list[tuple[str, str]]) -> str:
     """A hash of a group's (key, spelling) members, in order: what its pairs depend on, besides the code."""
     digest = hashlib.sha256()
     for key, form in members:
@@ -240,7 +240,7 @@ MATRIX_FROM = 2_000
 # A group of more keys than this is compared a length at a time with the lengths a variant can have
 # (within a quarter): a scan's whole vocabulary is too big for one matrix.
 WHOLE_GROUP_UP_TO = 300
-# The most distances one matrix holds (8 bytes each): 16 MB, however big the scan.
+# The most distances one matrix holds (a byte each, four for freak spellings): 2-8 MB, however big the scan.
 MATRIX_CELLS = 2_000_000
 
 
@@ -259,7 +259,7 @@ def _near_pairs(keys: list[str]) -> Iterator[tuple[int, int]]:
     import numpy  # only big groups need it: imported here, not at start-up
 
     lengths = [len(key) for key in keys]
-    sizes = numpy.array(lengths, dtype=numpy.float64)
+    sizes = numpy.maximum(numpy.array(lengths, dtype=numpy.float64), 1.0)  # (two empty keys are 0 apart)
     start = 0
     while start < count:
         # A block of one length against itself and the longer keys it may be a variant of (the pairs with
@@ -284,7 +284,7 @@ def _near_pairs(keys: list[str]) -> Iterator[tuple[int, int]]:
             rows, columns = numpy.nonzero(distances <= most)
             later = columns > rows
             rows, columns = rows[later], columns[later]
-            longer = numpy.maximum(numpy.maximum(sizes[rows + first], sizes[columns + first]), 1.0)
-            near = distances[rows, columns] / longer <= limit
+            # The keys are sorted by length: a pair's longer key is its later one.
+            near = distances[rows, columns] / sizes[columns + first] <= limit
             yield from zip((rows[near] + first).tolist(), (columns[near] + first).tolist())
         start = end

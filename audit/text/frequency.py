@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from types import ModuleType
@@ -48,10 +49,8 @@ def _plain_latin(word: str) -> bool:
     (ASCII and U+00C0-U+024F), in NFC and case-folded already (so not "ß", which folds to "ss")? Then its
     frequency is a lookup in the English table, without wordfreq building a second copy of that table
     (tests/test_text.py holds the two equal over every language's word list)."""
-    import unicodedata
-
-    return (word.isalpha() and word.casefold() == word and all(char < "\u0250" for char in word)
-            and all(char.isascii() or char >= "\u00c0" for char in word) and unicodedata.is_normalized("NFC", word))
+    return (word.isalpha() and word.casefold() == word and all(char.isascii() or "\u00c0" <= char < "\u0250" for char in word)
+            and unicodedata.is_normalized("NFC", word))
 
 
 # Lower-case ASCII words that wordfreq's English tokeniser splits only at hyphens and spaces ("long-term" is

@@ -133,13 +133,60 @@ def foreign_script_runs(text: str, language: str = "en") -> list[ScriptRun]:
 _SEED = 0
 
 
+class NgramTable:
+    """langdetect's n-gram table (n-gram -> probability in each language, in profile order), filled in for
+    the n-grams a text asks about rather than all 87,000 up front.
+
+    langdetect's own factory builds every row when it loads its 55 profiles, 0.3-0.5 s of Python that a
+    scan pays for the first sentence it has to identify, to ask about a few hundred n-grams. This table
+    keeps the profiles as json parsed them and works a row out the way DetectorFactory.add_profile does
+    (the count over the profile's number of n-grams of that length), when the detector first asks for it.
+    Its detectors use only ``in`` and ``[]`` (tests/test_check_untranslated.py holds the rows equal).
+    """
+
+    def __init__(self, profiles: list[tuple[dict[str, int], list[int]]], languages: int) -> None:
+        self._profiles = profiles  # (n-gram counts, n-grams of each length) per profile
+        self._languages = languages  # a row's length: langdetect counts every file of its folder
+        self._rows: dict[str, list[float]] = {}
+
+    def __contains__(self, ngram: object) -> bool:
+        return ngram in self._rows or any(ngram in counts for counts, _ in self._profiles)
+
+    def __getitem__(self, ngram: str) -> list[float]:
+        row = self._rows.get(ngram)
+        if row is None:
+            if ngram not in self:
+                raise KeyError(ngram)
+            row = [0.0] * self._languages
+            if 1 <= len(ngram) <= 3:
+                for index, (counts, totals) in enumerate(self._profiles):
+                    count = counts.get(ngram)
+                    if count is not None:
+                        row[index] = 1.0 * count / totals[len(ngram) - 1]
+            self._rows[ngram] = row
+        return row
+
+
 @lru_cache(maxsize=1)
 def _factory():
-    """A langdetect factory of our own with a fixed seed: detection is deterministic run after run."""
+    """A langdetect factory of our own with a fixed seed (detection is deterministic run after run), whose
+    n-gram table is an NgramTable over langdetect's profiles, read in the order its load_profile reads them."""
+    import json
+
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
+    files = os.listdir(PROFILES_DIRECTORY)
+    profiles: list[tuple[dict[str, int], list[int]]] = []
     factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
+    for name in files:
+        path = os.path.join(PROFILES_DIRECTORY, name)
+        if name.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as handle:
+            profile = json.load(handle)
+        factory.langlist.append(profile["name"])
+        profiles.append((profile["freq"], profile["n_words"]))
+    factory.word_lang_prob_map = NgramTable(profiles, len(files))
     factory.seed = _SEED
     return factory
 

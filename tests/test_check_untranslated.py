@@ -129,3 +129,37 @@ def test_language_detection_is_deterministic_across_processes():
     }
     assert len(outputs) == 1
     assert json.loads(outputs.pop()) == [[list(pair) for pair in detect_languages(s)] for s in samples]
+
+
+def test_the_ngram_table_filled_on_demand_equals_langdetects_own():
+    # The detector's n-gram rows are worked out when first asked for, not all 87,000 when the profiles load:
+    # every row must be the one langdetect's own factory builds, in the same language order.
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from audit.language import _factory
+
+    eager = DetectorFactory()
+    eager.load_profile(PROFILES_DIRECTORY)
+    ours = _factory()
+    assert ours.langlist == eager.langlist
+    table = ours.word_lang_prob_map
+    assert all(ngram in table and table[ngram] == row for ngram, row in eager.word_lang_prob_map.items())
+    for absent in ("\u2603", "qx\u2603", "zzzzzz"):
+        assert absent not in table and absent not in eager.word_lang_prob_map
+        with pytest.raises(KeyError):
+            table[absent]
+
+
+def test_detection_with_the_table_filled_on_demand_equals_langdetects_factory():
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    eager = DetectorFactory()
+    eager.load_profile(PROFILES_DIRECTORY)
+    eager.seed = 0
+    samples = [GERMAN, FRENCH, ENGLISH, "Nagorno Karabakh Stepanakert Shushi Lachin", "Die Stadt und the city",
+               "La ciudad aprobó el presupuesto el martes.", "Miasto przyjęło budżet we wtorek po długiej debacie.",
+               "Город принял бюджет во вторник.", "市议会周二通过了预算。", "Η πόλη ενέκρινε τον προϋπολογισμό."]
+    for sample in samples:
+        detector = eager.create()
+        detector.append(sample)
+        assert detect_languages(sample) == [(found.lang, found.prob) for found in detector.get_probabilities()], sample

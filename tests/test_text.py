@@ -174,3 +174,50 @@ def test_token_end_is_where_the_tokeniser_s_word_ends():
         found = words_from(text, position, 1)
         expected = found[0].end if found and found[0].start == position else None
         assert token_end(text, position) == expected, position
+
+
+def test_plain_languages_are_the_ones_wordfreq_only_case_folds_and_splits():
+    # A word of these languages is looked up in their table without wordfreq: if a wordfreq release gives one of
+    # them a preprocessing step of its own (mark removal, dotted i, transliteration), this must change with it.
+    from wordfreq import available_languages
+    from wordfreq.language_info import get_language_info
+
+    from audit.text.frequency import PLAIN_LANGUAGES
+
+    plain = {language for language in available_languages()  # Latin-alphabet ones: only Latin words are looked up
+             if get_language_info(language)
+             == {"script": "Latn", "tokenizer": "regex", "normal_form": "NFC", "remove_marks": False, "dotless_i": False,
+                 "diacritics_under": None, "transliteration": None, "lookup_transliteration": None}}
+    assert PLAIN_LANGUAGES == plain
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es", "it", "pl", "cs", "da", "hu", "sv", "vi", "nb", "fil"])
+def test_word_frequency_in_another_language_equals_wordfreqs_own_answer(language):
+    # AUD402 asks whether a sentence's words are ordinary words of the language langdetect names: read from
+    # that language's table, the answer must be wordfreq's own, for listed, unlisted and compound words alike.
+    from wordfreq import top_n_list
+
+    from audit.text.frequency import _table
+
+    rng = random.Random(language)
+    listed = top_n_list(language, 20_000)
+    words = rng.sample(listed, 1500) + [word.upper() for word in rng.sample(listed, 50)]
+    words += [f"{rng.choice(listed)}-{rng.choice(listed)}" for _ in range(200)]
+    words += [word + "qx" for word in rng.sample(listed, 100)] + ["straße", "l'union", "d'un", "ǆ", "e\u0301t\u00e9"]
+    for word in words:
+        assert word_frequency(word, language) == zipf_frequency(word, language), word
+    assert _table(language) == get_frequency_dict(language, "best")
+
+
+def test_a_sentence_in_another_language_is_judged_without_importing_wordfreq():
+    # A German sentence in English copy: the share of German words comes from German's table, read directly.
+    import subprocess
+    import sys
+
+    code = ("import sys; from audit.language import known_word_share; "
+            "share = known_word_share('die kommission will vereinbarung im herbst überprüfen'.split(), 'de'); "
+            "print(share, 'wordfreq' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    share, imported = done.stdout.split()
+    assert imported == "False" and float(share) == 1.0

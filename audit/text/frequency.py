@@ -30,62 +30,92 @@ RARE_WORD_ZIPF = 1.0
 UNKNOWN_WORD_ZIPF = 0.5
 
 
+# The Latin-alphabet languages whose words wordfreq only normalises to NFC, case-folds and splits with its regular
+# expression (get_language_info: tokenizer "regex", NFC, no transliteration, mark removal, dotless i or
+# diacritic fixing): a plain word of theirs is one lookup in their table. tests/test_text.py holds this set
+# equal to what wordfreq says of its languages.
+PLAIN_LANGUAGES = frozenset({
+    "ca", "cs", "da", "de", "en", "es", "fi", "fil", "fr", "hu", "id", "is", "it", "lt", "lv", "ms", "nb", "nl",
+    "pl", "pt", "sk", "sl", "sv", "vi",
+})
+
+
 @lru_cache(maxsize=200_000)
 def word_frequency(word: str, language: str = "en") -> float:
     """Zipf frequency of a word in ordinary text (0 for unknown words, about 7 for 'the')."""
-    if language == "en":
-        if word.isascii():
-            if word.isalpha() and word.islower():
-                return _plain_english_zipf((word,))
-            if _ENGLISH_COMPOUND.fullmatch(word) and not _ELISION.search(word):
-                return _plain_english_zipf(_WORD_BREAK.split(word))
-        elif _plain_latin(word):  # "für", "société": a foreign sentence's words, asked whether English knows them
-            return _plain_english_zipf((word,))
+    if language in PLAIN_LANGUAGES:
+        tokens = _plain_tokens(word)
+        if tokens is not None:
+            table = _table(language)
+            if table is not None:
+                return _plain_zipf(table, tokens)
     return _wordfreq().zipf_frequency(word, language)
 
 
+def _plain_tokens(word: str) -> tuple[str, ...] | list[str] | None:
+    """The tokens wordfreq's tokeniser makes of ``word`` when that is plain to see: a lower-case ASCII word,
+    or one split only at hyphens and spaces ("long-term"), or a word of Latin letters in NFC that case-folds
+    to itself ("für", "société"); None for anything else (capitals, "ß", elisions, other scripts)."""
+    if word.isascii():
+        if word.isalpha() and word.islower():
+            return (word,)
+        if _COMPOUND.fullmatch(word) and not _ELISION.search(word):
+            return _WORD_BREAK.split(word)
+        return None
+    return (word,) if _plain_latin(word) else None
+
+
 def _plain_latin(word: str) -> bool:
-    """Is ``word`` one token wordfreq's English tokeniser leaves as it is: letters of the Latin alphabets only
+    """Is ``word`` one token wordfreq's tokeniser leaves as it is: letters of the Latin alphabets only
     (ASCII and U+00C0-U+024F), in NFC and case-folded already (so not "ß", which folds to "ss")? Then its
-    frequency is a lookup in the English table, without wordfreq building a second copy of that table
-    (tests/test_text.py holds the two equal over every language's word list)."""
+    frequency is a lookup in the language's table (tests/test_text.py holds the two equal over every
+    language's word list)."""
     return (word.isalpha() and word.casefold() == word and all(char.isascii() or "\u00c0" <= char < "\u0250" for char in word)
             and unicodedata.is_normalized("NFC", word))
 
 
-# Lower-case ASCII words that wordfreq's English tokeniser splits only at hyphens and spaces ("long-term" is
+# Lower-case ASCII words that wordfreq's tokeniser splits only at hyphens and spaces ("long-term" is
 # "long" and "term"), keeping an apostrophe between letters inside a token ("don't", "world's", "o'neill"). Its one
 # exception, a part that opens with one or two letters, an apostrophe and a vowel or h (the French
 # elision of "l'arc", "d'arcy", "y'all"), is split there: such words are left to wordfreq.
-_ENGLISH_COMPOUND = re.compile(r"[a-z]+(?:'[a-z]+)*(?:[- ][a-z]+(?:'[a-z]+)*)*")
+_COMPOUND = re.compile(r"[a-z]+(?:'[a-z]+)*(?:[- ][a-z]+(?:'[a-z]+)*)*")
 _ELISION = re.compile(r"(?:^|[- ])[a-z]{1,2}'[aehiouy]")
 _WORD_BREAK = re.compile(r"[- ]")
 
 
 @lru_cache(maxsize=1)
 def _wordfreq() -> ModuleType:
-    """wordfreq, imported when the first word is looked up: it imports ftfy, langcodes and regex (0.1 s),
-    which `audit --version` and the commands that look up no word do not need."""
+    """wordfreq, imported when a word is asked about that the tables cannot answer alone: it imports ftfy,
+    langcodes and regex (0.15 s), which `audit --version` and most scans never need."""
     import wordfreq
 
     return wordfreq
 
 
-@lru_cache(maxsize=1)
 def _english() -> dict[str, float]:
-    """wordfreq's English table (word -> frequency), read straight from its data file when it can be:
-    importing wordfreq (ftfy, langcodes, regex) costs more than reading the table, and a scan of plain
-    English copy never needs the rest of it. Otherwise wordfreq builds it, with the same arguments its
-    own lookups pass, so its cache holds one table."""
-    table = _read_cbpack(ENGLISH_WORDLIST)
-    if table is None:
-        table = _wordfreq().get_frequency_dict("en", "best")
+    """wordfreq's English table (word -> frequency)."""
+    table = _table("en")
+    assert table is not None  # wordfreq builds it when its file cannot be read
     return table
 
 
-# The file wordfreq's "best" English list is (wordfreq.available_languages("best")["en"]); its format:
-# a gzipped msgpack list, a header, then one list of words per centibel of frequency, most frequent first.
-ENGLISH_WORDLIST = "large_en.msgpack.gz"
+@lru_cache(maxsize=None)
+def _table(language: str) -> dict[str, float] | None:
+    """wordfreq's "best" table of ``language`` (word -> frequency), read straight from its data file when it
+    can be: importing wordfreq costs as much as reading the table, and building it with wordfreq's own loop
+    twice as much. Otherwise wordfreq builds it, with the same arguments its own lookups pass, so its cache
+    holds one table; None for a language wordfreq has no list of its own for."""
+    if language not in wordlist_languages():
+        return None
+    for size in ("large", "small"):  # what "best" means to wordfreq
+        table = _read_cbpack(f"{size}_{language}.msgpack.gz")
+        if table is not None:
+            return table
+    return _wordfreq().get_frequency_dict(language, "best")
+
+
+# The format of wordfreq's lists ("large_de.msgpack.gz"): a gzipped msgpack list, a header, then one list
+# of words per centibel of frequency, most frequent first.
 CBPACK_HEADER = {"format": "cB", "version": 1}
 
 
@@ -135,21 +165,19 @@ def _read_cbpack(name: str) -> dict[str, float] | None:
         return None
     table: dict[str, float] = {}
     for index, bucket in enumerate(pack[1:]):
-        frequency = 10 ** (-index / 100)  # wordfreq.cB_to_freq(-index)
-        for word in bucket:
-            table[word] = frequency
+        # wordfreq.cB_to_freq(-index); a word in two buckets keeps the later, as in wordfreq's own loop
+        table.update(dict.fromkeys(bucket, 10 ** (-index / 100)))
     return table
 
 
-def _plain_english_zipf(tokens: Iterable[str]) -> float:
-    """zipf_frequency(word, "en") for a lower-case ASCII word that wordfreq's tokeniser splits into
-    ``tokens`` (most words are one token), from wordfreq's table directly.
+def _plain_zipf(table: dict[str, float], tokens: Iterable[str]) -> float:
+    """zipf_frequency(word, language) for a word that wordfreq's tokeniser splits into ``tokens`` (most
+    words are one token), from the language's table directly.
 
-    wordfreq tokenises every word it is asked about, which costs 8 times the lookup (and importing it,
-    0.1-0.2 s); this does what wordfreq does with the tokens: frequencies combined as 1/f = 1/f1 + 1/f2,
-    0 if any token is unknown, the same rounding (tests/test_text.py holds the two equal).
+    wordfreq tokenises every word it is asked about, which costs 8 times the lookup: this does what
+    wordfreq does with the tokens: frequencies combined as 1/f = 1/f1 + 1/f2, 0 if any token is unknown,
+    the same rounding (tests/test_text.py holds the two equal).
     """
-    table = _english()
     one_over = 0.0
     for token in tokens:
         frequency = table.get(token)

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from mypy_extensions import mypyc_attr
 
-from .text import LETTER, word_frequency
-from .text.frequency import FREQUENT_WORD_ZIPF
+from .text import LETTER
+from .text.frequency import FREQUENT_WORD_ZIPF, at_least
 
 # The scripts a language is written in (names as the first word of Unicode character names).
 # Languages not listed are written in Latin script.
@@ -237,7 +237,7 @@ def known_word_share(words: list[str], language: str, min_zipf: float = FREQUENT
     language = _WORDLIST_CODE.get(language.lower(), language.lower().split("-")[0])
     if not words or not _has_wordlist(language):
         return None
-    known = sum(1 for word in words if word_frequency(word.lower(), language) >= min_zipf)
+    known = sum(1 for word in words if at_least(word.lower(), language, min_zipf))
     return known / len(words)
 
 

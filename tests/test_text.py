@@ -221,3 +221,23 @@ def test_a_sentence_in_another_language_is_judged_without_importing_wordfreq():
     assert done.returncode == 0, done.stderr
     share, imported = done.stdout.split()
     assert imported == "False" and float(share) == 1.0
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "pl", "sv", "fil"])
+def test_at_least_answers_what_wordfreq_answers_at_every_threshold(language):
+    # AUD402 asks only whether a word is frequent, which the head of a language's list answers: the answer must
+    # be wordfreq's for words on both sides of each threshold, compounds and words no list knows.
+    from audit.text.frequency import at_least
+
+    rng = random.Random(f"head-{language}")
+    table = get_frequency_dict(language, "best")
+    ranked = sorted(table, key=lambda word: (-table[word], word))
+    words = rng.sample(ranked, 2000)
+    for threshold in (4.0, 3.0, 2.5):
+        cut = sum(1 for word in ranked if table[word] >= 10 ** (threshold - 9) * 0.999)
+        words += ranked[max(0, cut - 60) : cut + 60]  # the words either side of the line
+    words += [f"{rng.choice(ranked[:3000])}-{rng.choice(ranked[:3000])}" for _ in range(300)]
+    words += ["qxzv", "l'union", "Straße", "groß", "ǆ"]
+    for threshold in (4.0, 3.0, 2.5, 0.0):
+        for word in words:
+            assert at_least(word, language, threshold) == (zipf_frequency(word, language) >= threshold), (word, threshold)

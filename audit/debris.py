@@ -184,7 +184,7 @@ def find_debris(text: str, patterns: tuple[DebrisPattern, ...], kind: str = "tex
     # Markdown wrappers at the edges of lines ("*Reading time: 3 minutes*", "- Source link") become spaces
     # so that whole-line patterns see the words.
     lines = text.replace("\r", "\n")
-    searchable = _WRAPPER.sub(lambda match: " " * len(match.group()), lines)
+    searchable = _blank_wrappers(lines)
     hits: list[tuple[int, int, DebrisPattern]] = []
     folded = searchable.casefold()
     for pattern in patterns:
@@ -217,6 +217,42 @@ def find_debris(text: str, patterns: tuple[DebrisPattern, ...], kind: str = "tex
 # at every "*", each time to the run's end.)
 _WRAPPER = re.compile(r"^[ \t]*(?:[*_#>]+|[-+\u2022](?= ))|(?<![*_])[*_]+[ \t]*$", re.MULTILINE)
 _TRAILING_WRAPPER = re.compile(r"[ \t]*[*_]+(?=[ \t]*(?:\n|$))")
+# A character every wrapper holds. No wrapper crosses a line break or is empty, so substituting them line by
+# line, only in the lines holding one of these, gives what substituting them in the whole text gives, without
+# the regex engine trying _WRAPPER's two branches at every character of the copy (a third of the debris rules'
+# time on plain copy).
+_WRAPPER_MARKS = ("*", "_", "#", ">", "- ", "+ ", "\u2022 ")
+_WRAPPER_MARK = re.compile(r"[*_#>]|[-+\u2022] ")
+
+
+def _blank_wrappers(text: str) -> str:
+    """``text`` with every _WRAPPER match replaced by as many spaces (offsets hold)."""
+    if not any(mark in text for mark in _WRAPPER_MARKS):  # str's own search: 4 times the regex engine's speed
+        return text
+    pieces: list[str] = []
+    done = 0
+    for _ in range(MARKED_LINES):
+        mark = _WRAPPER_MARK.search(text, done)
+        if mark is None:
+            break
+        line_start = text.rfind("\n", 0, mark.start()) + 1
+        line_end = text.find("\n", mark.end())
+        line_end = len(text) if line_end == -1 else line_end
+        pieces.append(text[done:line_start])
+        pieces.append(_WRAPPER.sub(_blanks, text[line_start:line_end]))
+        done = line_end
+    else:  # a list or a page of bullets: the rest in one pass (it starts at a line break, so no line is cut)
+        pieces.append(_WRAPPER.sub(_blanks, text[done:]))
+        return "".join(pieces)
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+MARKED_LINES = 64  # lines looked at one by one; past them, the whole rest of the text is substituted
+
+
+def _blanks(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def _with_wrappers(lines: str, start: int, end: int) -> tuple[int, int]:

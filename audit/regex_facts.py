@@ -110,6 +110,9 @@ def _needed(items: object) -> tuple[str, ...] | None:
         if name == "LITERAL":
             run += chr(argument)
             continue
+        if run and name in ("SUBPATTERN", "BRANCH"):  # "\\.(?:jpe?g|png)": ".jp" or ".png", not "." alone
+            starts = _starts([(opcode, argument)])
+            consider(tuple(run + start for start in starts) if starts else None)
         consider((run,) if run else None)
         run = ""
         if name == "SUBPATTERN":
@@ -125,3 +128,26 @@ def _needed(items: object) -> tuple[str, ...] | None:
     return best
 
 
+
+
+def _starts(items: object) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of a parsed sequence starts with; None if it promises none.
+    Only a leading run of literals counts, after anchors and lookarounds (which match no text), or a group
+    or alternation whose every branch starts with one."""
+    run = ""
+    for opcode, argument in items:  # type: ignore[attr-defined]
+        name = str(opcode)
+        if name == "LITERAL":
+            run += chr(argument)
+            continue
+        if run:
+            break
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        if name == "SUBPATTERN":
+            return _starts(argument[-1])
+        if name == "BRANCH":
+            choices = [_starts(branch) for branch in argument[1]]
+            return tuple(text for choice in choices for text in choice) if all(choices) else None  # type: ignore[union-attr]
+        return None
+    return (run,) if run else None

@@ -229,3 +229,19 @@ def test_bundled_patterns_are_never_skipped_on_text_they_match():
         for pattern in default_patterns():
             if pattern.regex.search(text):
                 assert pattern.could_match(text, text.casefold()), (pattern.id, line)
+
+
+@pytest.mark.parametrize("marked_lines", [64, 2, 0])
+def test_wrappers_blanked_line_by_line_as_in_the_whole_text(monkeypatch, marked_lines):
+    # Emphasis, bullets and headings at line edges are blanked only in the lines that can hold one; the text
+    # must be what substituting the whole text gives, also past the lines looked at one by one.
+    import random
+
+    from audit import debris
+
+    monkeypatch.setattr(debris, "MARKED_LINES", marked_lines)
+    rng = random.Random(marked_lines)
+    texts = ["*Reading time: 3 minutes*\n- Source link\n\n# Title\n> quote **\nplain line\n\u2022 bullet"]
+    texts += ["".join(rng.choice("*_#>-+\u2022 \t\nab") for _ in range(rng.randint(0, 30))) for _ in range(20_000)]
+    for text in texts:
+        assert debris._blank_wrappers(text) == debris._WRAPPER.sub(lambda match: " " * len(match.group()), text), repr(text)

@@ -34,3 +34,47 @@ def test_most_bundled_debris_patterns_skip_texts_that_cannot_hold_them():
     patterns = default_patterns()
     skipping = [pattern.id for pattern in patterns if pattern.needs is not None]
     assert len(skipping) >= len(patterns) // 3, skipping
+
+
+def _random_pattern(rng, depth: int = 0) -> str:
+    """A small regex over the letters a, b, c and '.': literals, groups, alternations, repeats, lookarounds."""
+    parts = []
+    for _ in range(rng.randint(1, 4)):
+        kind = rng.choice(["literal", "literal", "class", "group", "branch", "look"] if depth < 2 else ["literal", "class"])
+        if kind == "literal":
+            part = rng.choice(["a", "b", "c", r"\.", "ab", "ca"])
+        elif kind == "class":
+            part = rng.choice(["[ab]", r"\w", "."])
+        elif kind == "group":
+            part = f"(?:{_random_pattern(rng, depth + 1)})"
+        elif kind == "branch":
+            part = "(?:" + "|".join(_random_pattern(rng, depth + 1) for _ in range(rng.randint(2, 3))) + ")"
+        else:
+            part = rng.choice(["(?=a)", "(?<!b)", r"\b", "^"])
+        if kind in ("literal", "class"):
+            part += rng.choice(["", "", "?", "*", "+"])
+        elif kind != "look":
+            part += rng.choice(["", "?", "{2}"])  # no repeat of a repeat: re would backtrack for ever
+        parts.append(part)
+    return "".join(parts)
+
+
+def test_every_match_holds_one_of_the_needed_strings():
+    # The promise a debris pattern's skipping rests on: a text that holds none of the strings has no match.
+    import random
+
+    rng = random.Random(7)
+    promised = 0
+    for _ in range(4000):
+        pattern = _random_pattern(rng)
+        needed = needed_strings(pattern)
+        if needed is None:
+            continue
+        promised += 1
+        compiled = re.compile(pattern)
+        for _ in range(40):
+            text = "".join(rng.choice("abc.x") for _ in range(rng.randint(0, 8)))
+            match = compiled.search(text)
+            if match:
+                assert any(piece in match.group() for piece in needed), (pattern, text, needed)
+    assert promised > 2000  # most patterns promise something: the test looks at the walker, not at None

@@ -137,18 +137,24 @@ def test_only_rules_that_cannot_cross_a_line_are_applied_in_bulk(pattern, safe):
     assert stays_in_line(pattern) is safe
 
 
-def test_englishs_table_is_read_without_importing_wordfreq_and_equals_it():
-    # A scan of plain English copy must not pay for importing wordfreq (ftfy, langcodes, regex): the
-    # table is read from wordfreq's data file, and must be wordfreq's own table, word for word.
+def _printed_in_a_fresh_python(code: str) -> list[str]:
+    """What ``code`` prints in a new interpreter (nothing imported yet), then whether wordfreq got imported."""
     import subprocess
     import sys
 
-    code = ("import sys; from audit.text.frequency import _english, wordlist_languages; "
-            "table = _english(); assert 'en' in wordlist_languages() and 'de' in wordlist_languages(); "
-            "print(len(table), 'wordfreq' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    done = subprocess.run([sys.executable, "-c", f"import sys\n{code}\nprint('wordfreq' in sys.modules)"],
+                          capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    size, imported = done.stdout.split()
+    return done.stdout.split()
+
+
+def test_englishs_table_is_read_without_importing_wordfreq_and_equals_it():
+    # A scan of plain English copy must not pay for importing wordfreq (ftfy, langcodes, regex): the
+    # table is read from wordfreq's data file, and must be wordfreq's own table, word for word.
+    size, imported = _printed_in_a_fresh_python(
+        "from audit.text.frequency import _english, wordlist_languages\n"
+        "table = _english(); assert 'en' in wordlist_languages() and 'de' in wordlist_languages()\n"
+        "print(len(table))")
     assert imported == "False" and int(size) > 100_000
     from wordfreq import available_languages
 
@@ -211,15 +217,9 @@ def test_word_frequency_in_another_language_equals_wordfreqs_own_answer(language
 
 def test_a_sentence_in_another_language_is_judged_without_importing_wordfreq():
     # A German sentence in English copy: the share of German words comes from German's table, read directly.
-    import subprocess
-    import sys
-
-    code = ("import sys; from audit.language import known_word_share; "
-            "share = known_word_share('die kommission will vereinbarung im herbst überprüfen'.split(), 'de'); "
-            "print(share, 'wordfreq' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    share, imported = done.stdout.split()
+    share, imported = _printed_in_a_fresh_python(
+        "from audit.language import known_word_share\n"
+        "print(known_word_share('die kommission will vereinbarung im herbst überprüfen'.split(), 'de'))")
     assert imported == "False" and float(share) == 1.0
 
 

@@ -128,8 +128,6 @@ def _needed(items: object) -> tuple[str, ...] | None:
     return best
 
 
-
-
 def _starts(items: object) -> tuple[str, ...] | None:
     """Literal strings one of which every match of a parsed sequence starts with; None if it promises none.
     Only a leading run of literals counts, after anchors and lookarounds (which match no text), or a group

@@ -111,9 +111,7 @@ def _wordfreq() -> ModuleType:
 
 def _english() -> dict[str, float]:
     """wordfreq's English table (word -> frequency)."""
-    table = _table("en")
-    assert table is not None  # wordfreq builds it when its file cannot be read
-    return table
+    return _table("en") or _wordfreq().get_frequency_dict("en", "best")
 
 
 @lru_cache(maxsize=None)
@@ -122,13 +120,23 @@ def _table(language: str) -> dict[str, float] | None:
     can be: importing wordfreq costs as much as reading the table, and building it with wordfreq's own loop
     twice as much. Otherwise wordfreq builds it, with the same arguments its own lookups pass, so its cache
     holds one table; None for a language wordfreq has no list of its own for."""
-    if language not in wordlist_languages():
+    name = _best_list(language)
+    if name is None:
         return None
-    for size in ("large", "small"):  # what "best" means to wordfreq
-        table = _read_cbpack(f"{size}_{language}.msgpack.gz")
-        if table is not None:
-            return table
-    return _wordfreq().get_frequency_dict(language, "best")
+    table = _read_cbpack(name)
+    return table if table is not None else _wordfreq().get_frequency_dict(language, "best")
+
+
+def _best_list(language: str) -> str | None:
+    """The file of ``language``'s "best" list, as wordfreq picks it: the large list where there is one, else
+    the small one; None for a language wordfreq has no list of its own for."""
+    import os
+
+    folder = _data_folder()
+    if folder is None or language not in wordlist_languages():
+        return None
+    large = f"large_{language}.msgpack.gz"
+    return large if os.path.exists(f"{folder}/{large}") else f"small_{language}.msgpack.gz"
 
 
 # The format of wordfreq's lists ("large_de.msgpack.gz"): a gzipped msgpack list, a header, then one list
@@ -200,13 +208,8 @@ READ_SIZE = 1 << 18  # bytes the unpacker asks of the decompressor at a time
 def _head(language: str, min_zipf: float) -> dict[str, float] | None:
     """The words of ``language``'s "best" list at least ``min_zipf`` on the Zipf scale (word -> frequency),
     read from the start of its file, where the most frequent words are, and no further; None if it cannot be."""
-    if language not in wordlist_languages():
-        return None
-    for size in ("large", "small"):  # what "best" means to wordfreq
-        head = _read_cbpack(f"{size}_{language}.msgpack.gz", min_zipf)
-        if head is not None:
-            return head
-    return None
+    name = _best_list(language)
+    return _read_cbpack(name, min_zipf) if name is not None else None
 
 
 def _plain_zipf(table: dict[str, float], tokens: Iterable[str]) -> float:

@@ -83,3 +83,31 @@ def test_clean_copy_counter_on_the_shared_corpus_meets_the_bundled_target(shared
     assert "897 articles" in out
     assert "(target with the bundled glossaries <= 0.1: met)" in out
 
+
+
+def test_startup_bench_articles_exercise_what_they_claim_to(tmp_path):
+    # The "foreign" case times AUD402 judging a German sentence, the others the name rules on garbled names:
+    # if the articles stopped giving those findings, the bench would time something else.
+    import bench_startup
+
+    from audit import Settings, scan
+
+    for case in ("plain", "foreign", "markdown"):
+        path = bench_startup.article(case, 7, tmp_path)
+        rules = {finding.rule for finding in scan([str(path)], Settings()).findings}
+        assert "AUD101" in rules, case
+        assert ("AUD402" in rules) == (case == "foreign"), case
+    assert bench_startup.article("plain", 7, tmp_path).read_bytes() != bench_startup.article("plain", 8, tmp_path).read_bytes()
+
+
+def test_startup_bench_times_every_case_and_refuses_a_missing_executable(capsys):
+    import bench_startup
+
+    audit = Path(sys.executable).with_name("audit")
+    if not audit.exists():
+        pytest.skip("no `audit` console script beside this Python")
+    assert bench_startup.main(["--audit", str(audit), "--repeat", "1"]) == 0
+    table = capsys.readouterr().out
+    assert all(f"| {case} | [0] | 1 |" in table for case in bench_startup.CASES)
+    assert bench_startup.main(["--audit", "/nonexistent/audit"]) == 2
+    assert "no such executable" in capsys.readouterr().err

@@ -193,10 +193,19 @@ def _factory():
 
 @lru_cache(maxsize=1)
 def detector_languages() -> frozenset[str]:
-    """The languages langdetect has profiles for, by ISO 639-1 code (zh-cn and zh-tw give zh too)."""
-    from langdetect.detector_factory import PROFILES_DIRECTORY
+    """The languages langdetect has profiles for, by ISO 639-1 code (zh-cn and zh-tw give zh too): the names
+    of its profile files, found without importing langdetect (the settings are checked on every scan, and
+    most scans never identify a language)."""
+    from importlib.util import find_spec
 
-    names = {name.lower() for name in os.listdir(PROFILES_DIRECTORY)}
+    spec = find_spec("langdetect")
+    if spec is not None and spec.submodule_search_locations:
+        folder = os.path.join(spec.submodule_search_locations[0], "profiles")
+    else:
+        from langdetect.detector_factory import PROFILES_DIRECTORY
+
+        folder = PROFILES_DIRECTORY
+    names = {name.lower() for name in os.listdir(folder)}
     return frozenset(names | {name.split("-")[0] for name in names})
 
 

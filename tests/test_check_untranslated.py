@@ -163,3 +163,15 @@ def test_detection_with_the_table_filled_on_demand_equals_langdetects_factory():
         detector = eager.create()
         detector.append(sample)
         assert detect_languages(sample) == [(found.lang, found.prob) for found in detector.get_probabilities()], sample
+
+
+def test_the_detectors_languages_are_its_profiles_found_without_importing_it():
+    import os
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    from audit.language import detector_languages
+
+    names = {name.lower() for name in os.listdir(PROFILES_DIRECTORY)}
+    assert detector_languages() == frozenset(names | {name.split("-")[0] for name in names})
+    assert {"de", "fr", "ru", "zh", "zh-cn"} <= detector_languages()

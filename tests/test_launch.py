@@ -24,3 +24,15 @@ def test_everything_else_goes_to_the_cli(tmp_path, capsys):
     article = tmp_path / "story.txt"
     article.write_text("The minister spoke in the capital on Monday.\n", encoding="utf-8")
     assert launch.main(["scan", "--isolated", str(article)]) == cli.main(["scan", "--isolated", str(article)]) == 0
+
+
+def test_a_plain_english_scan_imports_no_library_it_does_not_use(tmp_path):
+    # A copy editor's one-article scan pays for every import: typer 0.29 imports pydantic to coerce options
+    # (hence the cap in pyproject.toml), wordfreq brings ftfy and langcodes, langdetect its 55 profiles, numpy
+    # only big glossaries need. None of them is needed for one plain English article with the bundled glossary.
+    article = tmp_path / "story.txt"
+    article.write_text("Nikol Pashinyan met Ilham Aliyew in Brussels on Monday, the ministry said.\n", encoding="utf-8")
+    code = ("import sys; from audit import launch; code = launch.main(['scan', '--isolated', sys.argv[1]]); "
+            "print(code, sorted(m for m in ('pydantic', 'wordfreq', 'langdetect', 'numpy') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "1 []", done.stdout

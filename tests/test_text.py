@@ -142,7 +142,7 @@ def _printed_in_a_fresh_python(code: str) -> list[str]:
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-c", f"import sys\n{code}\nprint('wordfreq' in sys.modules)"],
+    done = subprocess.run([sys.executable, "-P", "-c", f"import sys\n{code}\nprint('wordfreq' in sys.modules)"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout.split()

@@ -222,7 +222,7 @@ _TRAILING_WRAPPER = re.compile(r"[ \t]*[*_]+(?=[ \t]*(?:\n|$))")
 # the regex engine trying _WRAPPER's two branches at every character of the copy (a third of the debris rules'
 # time on plain copy).
 _WRAPPER_MARKS = ("*", "_", "#", ">", "- ", "+ ", "\u2022 ")
-_WRAPPER_MARK = re.compile(r"[*_#>]|[-+\u2022] ")
+_WRAPPER_MARK = re.compile("|".join(map(re.escape, _WRAPPER_MARKS)))
 
 
 def _blank_wrappers(text: str) -> str:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from mypy_extensions import mypyc_attr
 
 from .text import LETTER
-from .text.frequency import FREQUENT_WORD_ZIPF, at_least
+from .text.frequency import FREQUENT_WORD_ZIPF, at_least, package_folder
 
 # The scripts a language is written in (names as the first word of Unicode character names).
 # Languages not listed are written in Latin script.
@@ -155,14 +155,16 @@ class NgramTable:
     def __getitem__(self, ngram: str) -> list[float]:
         row = self._rows.get(ngram)
         if row is None:
-            if ngram not in self:
-                raise KeyError(ngram)
             row = [0.0] * self._languages
-            if 1 <= len(ngram) <= 3:
-                for index, (counts, totals) in enumerate(self._profiles):
-                    count = counts.get(ngram)
-                    if count is not None:
+            found = False
+            for index, (counts, totals) in enumerate(self._profiles):
+                count = counts.get(ngram)
+                if count is not None:
+                    found = True
+                    if 1 <= len(ngram) <= 3:  # langdetect's rows for longer n-grams stay zero
                         row[index] = 1.0 * count / totals[len(ngram) - 1]
+            if not found:
+                raise KeyError(ngram)
             self._rows[ngram] = row
         return row
 
@@ -196,11 +198,9 @@ def detector_languages() -> frozenset[str]:
     """The languages langdetect has profiles for, by ISO 639-1 code (zh-cn and zh-tw give zh too): the names
     of its profile files, found without importing langdetect (the settings are checked on every scan, and
     most scans never identify a language)."""
-    from importlib.util import find_spec
-
-    spec = find_spec("langdetect")
-    if spec is not None and spec.submodule_search_locations:
-        folder = os.path.join(spec.submodule_search_locations[0], "profiles")
+    package = package_folder("langdetect")
+    if package is not None:
+        folder = os.path.join(package, "profiles")
     else:
         from langdetect.detector_factory import PROFILES_DIRECTORY
 

@@ -152,15 +152,15 @@ def test_englishs_table_is_read_without_importing_wordfreq_and_equals_it():
     # A scan of plain English copy must not pay for importing wordfreq (ftfy, langcodes, regex): the
     # table is read from wordfreq's data file, and must be wordfreq's own table, word for word.
     size, imported = _printed_in_a_fresh_python(
-        "from audit.text.frequency import _english, wordlist_languages\n"
-        "table = _english(); assert 'en' in wordlist_languages() and 'de' in wordlist_languages()\n"
+        "from audit.text.frequency import _table, wordlist_languages\n"
+        "table = _table('en'); assert 'en' in wordlist_languages() and 'de' in wordlist_languages()\n"
         "print(len(table))")
     assert imported == "False" and int(size) > 100_000
     from wordfreq import available_languages
 
-    from audit.text.frequency import _english, wordlist_languages
+    from audit.text.frequency import _table, wordlist_languages
 
-    assert _english() == get_frequency_dict("en", "best")
+    assert _table("en") == get_frequency_dict("en", "best")
     assert wordlist_languages() == frozenset(available_languages())
 
 

@@ -109,21 +109,16 @@ def _wordfreq() -> ModuleType:
     return wordfreq
 
 
-def _english() -> dict[str, float]:
-    """wordfreq's English table (word -> frequency)."""
-    return _table("en") or _wordfreq().get_frequency_dict("en", "best")
-
-
 @lru_cache(maxsize=None)
 def _table(language: str) -> dict[str, float] | None:
     """wordfreq's "best" table of ``language`` (word -> frequency), read straight from its data file when it
     can be: importing wordfreq costs as much as reading the table, and building it with wordfreq's own loop
     twice as much. Otherwise wordfreq builds it, with the same arguments its own lookups pass, so its cache
     holds one table; None for a language wordfreq has no list of its own for."""
-    name = _best_list(language)
-    if name is None:
+    path = _best_list(language)
+    if path is None:
         return None
-    table = _read_cbpack(name)
+    table = _read_cbpack(path)
     return table if table is not None else _wordfreq().get_frequency_dict(language, "best")
 
 
@@ -135,8 +130,8 @@ def _best_list(language: str) -> str | None:
     folder = _data_folder()
     if folder is None or language not in wordlist_languages():
         return None
-    large = f"large_{language}.msgpack.gz"
-    return large if os.path.exists(f"{folder}/{large}") else f"small_{language}.msgpack.gz"
+    large = f"{folder}/large_{language}.msgpack.gz"
+    return large if os.path.exists(large) else f"{folder}/small_{language}.msgpack.gz"
 
 
 # The format of wordfreq's lists ("large_de.msgpack.gz"): a gzipped msgpack list, a header, then one list
@@ -144,14 +139,21 @@ def _best_list(language: str) -> str | None:
 CBPACK_HEADER = {"format": "cB", "version": 1}
 
 
-def _data_folder() -> str | None:
-    """wordfreq's data folder, found without importing wordfreq."""
+def package_folder(name: str) -> str | None:
+    """The folder of the installed package ``name``, found without importing it (importing wordfreq or
+    langdetect costs more than what is read from their folders); None if it is not installed."""
     from importlib.util import find_spec
 
-    spec = find_spec("wordfreq")
+    spec = find_spec(name)
     if spec is None or not spec.submodule_search_locations:
         return None
-    return f"{spec.submodule_search_locations[0]}/data"
+    return spec.submodule_search_locations[0]
+
+
+def _data_folder() -> str | None:
+    """wordfreq's data folder."""
+    folder = package_folder("wordfreq")
+    return f"{folder}/data" if folder else None
 
 
 @lru_cache(maxsize=1)
@@ -172,21 +174,18 @@ def wordlist_languages() -> frozenset[str]:
     return found or frozenset(_wordfreq().available_languages())
 
 
-def _read_cbpack(name: str, min_zipf: float | None = None) -> dict[str, float] | None:
+def _read_cbpack(path: str, min_zipf: float | None = None) -> dict[str, float] | None:
     """A wordfreq cBpack list as word -> frequency (None if the file is not there or not in that format); with
     ``min_zipf``, only its words at least that frequent, the rest of the file left unread."""
     import gzip
 
-    folder = _data_folder()
-    if folder is None:
-        return None
     try:
         import msgpack  # type: ignore[import-untyped]
     except ImportError:
         return None
     table: dict[str, float] = {}
     try:
-        with gzip.open(f"{folder}/{name}", "rb") as handle:
+        with gzip.open(path, "rb") as handle:
             unpacker = msgpack.Unpacker(handle, raw=False, strict_map_key=False, read_size=READ_SIZE)
             if unpacker.read_array_header() < 1 or unpacker.unpack() != CBPACK_HEADER:
                 return None
@@ -208,8 +207,8 @@ READ_SIZE = 1 << 18  # bytes the unpacker asks of the decompressor at a time
 def _head(language: str, min_zipf: float) -> dict[str, float] | None:
     """The words of ``language``'s "best" list at least ``min_zipf`` on the Zipf scale (word -> frequency),
     read from the start of its file, where the most frequent words are, and no further; None if it cannot be."""
-    name = _best_list(language)
-    return _read_cbpack(name, min_zipf) if name is not None else None
+    path = _best_list(language)
+    return _read_cbpack(path, min_zipf) if path is not None else None
 
 
 def _plain_zipf(table: dict[str, float], tokens: Iterable[str]) -> float:

@@ -168,3 +168,22 @@ def test_a_given_name_before_a_garbled_surname_only_entry_is_found_less_surely(t
     ]
     # A place is never somebody's surname: a given name before its near spelling is another person.
     assert name_findings(scan_text, "The painter Lukas Weltenbah exhibited in Bonn.", glossary) == []
+
+
+def test_an_ordinary_word_of_a_places_name_is_no_target_alone(tmp_path, write_glossary, scan_text):
+    # A gazetteer's places are named with ordinary words of their languages (Bourse, French for a stock
+    # exchange, in the name of a Paris district): a near spelling of such a word alone is that word in
+    # another language, not a garbled place. A distinctive word of a place's name still is a target.
+    glossary = write_glossary(tmp_path, "canonical,type\nParis 02 Bourse,place\nNagorno-Karabakh,place\n", ".csv")
+    text = "Shares in the Frankfurt exchange operator Deutsche Boerse rose. Shelling resumed in Karabkh overnight."
+    findings = name_findings(scan_text, text, glossary)
+    assert [(f.text, f.suggestion) for f in findings] == [("Karabkh", "Karabakh")]
+
+
+def test_an_ordinary_word_of_another_kind_of_name_is_still_a_target(tmp_path, write_glossary, scan_text):
+    # The rule is for places: the words of an organisation's or a newspaper's name are its own (Monde is
+    # French for "world", Le Monde is one newspaper).
+    glossary = write_glossary(tmp_path, "canonical,type\nLe Monde,organization\nParis 02 Bourse,place\n", ".csv")
+    text = "The report first appeared in Mondde. The Boursse was closed."
+    findings = name_findings(scan_text, text, glossary)
+    assert [(f.text, f.suggestion) for f in findings] == [("Mondde", "Monde")]

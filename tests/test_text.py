@@ -241,3 +241,22 @@ def test_at_least_answers_what_wordfreq_answers_at_every_threshold(language):
     for threshold in (4.0, 3.0, 2.5, 0.0):
         for word in words:
             assert at_least(word, language, threshold) == (zipf_frequency(word, language) >= threshold), (word, threshold)
+
+
+def test_common_in_some_language_is_wordfreq_over_its_plain_languages():
+    # A gazetteer's place names are built of ordinary words of many languages (Bourse, Agua, Casale); the index
+    # asks whether a word of a place's name is one, in any Latin-alphabet language wordfreq reads plainly.
+    from audit.text.frequency import PLAIN_LANGUAGES, common_in_some_language
+
+    rng = random.Random("common-somewhere")
+    words = ["Bourse", "bourse", "Agua", "São", "Karabakh", "Stepanakert", "Tovuz", "qxzv", "Straße", "l'Union"]
+    for language in ("fr", "es", "pt", "de", "it", "vi"):
+        table = get_frequency_dict(language, "best")
+        ranked = sorted(table, key=lambda word: (-table[word], word))
+        cut = sum(1 for word in ranked if table[word] >= 10 ** (4.0 - 9) * 0.999)
+        words += ranked[max(0, cut - 40) : cut + 40] + rng.sample(ranked, 200)
+    for word in words:
+        expected = any(zipf_frequency(word.lower(), language) >= 4.0 for language in PLAIN_LANGUAGES)
+        assert common_in_some_language(word) == expected, word
+    assert common_in_some_language("Bourse") and common_in_some_language("Agua")
+    assert not common_in_some_language("Karabakh") and not common_in_some_language("Stepanakert")

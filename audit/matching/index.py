@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from ..gc_pause import paused_gc
 from ..glossary import Entry, Glossary
 from ..text import fold, phrase_key, spelling_key, spelling_keys, word_frequency
+from ..text.frequency import common_in_some_language
 from . import batch_lookup
 from .batch_lookup import MAX_FORMS, PER_BLOCK
 from .given_names import is_person, person_parts
@@ -131,7 +132,7 @@ class NameIndex:
         if spaced:
             self.max_words = max(self.max_words, folded.count(" ") + 1)
             return
-        if not target or (role == "part" and word_frequency(folded) >= DISTINCTIVE_ZIPF):
+        if not target or (role == "part" and _common_word(form)):
             return
         position = self._fuzzy_position.get(key)
         if position is None:
@@ -343,6 +344,17 @@ def _house_part(canonical: str, folded_part: str) -> str:
             return " ".join(words[start : start + len(target)])
     return canonical
 
+
+
+def _common_word(part: Form) -> bool:
+    """Is this word of a longer name too common to stand for the name alone? English words ("Group",
+    "Human"), and in a place's name an ordinary word of any language wordfreq reads plainly: a gazetteer's
+    names are built of them (Agua, Alta, Novo, Casale), and a near spelling of one in English copy is most
+    often the same word in a neighbouring language (Boerse, German Börse, for Bourse of Paris 02 Bourse).
+    Other names keep such words (Gawad of Shaaban Abdel Gawad is also a Filipino word)."""
+    if word_frequency(part.folded) >= DISTINCTIVE_ZIPF:
+        return True
+    return part.entry.type == "place" and common_in_some_language(part.text)
 
 
 def _target(form: Form) -> bool:

@@ -69,6 +69,17 @@ def at_least(word: str, language: str, min_zipf: float) -> bool:
     return word_frequency(word, language) >= min_zipf
 
 
+@lru_cache(maxsize=200_000)
+def common_in_some_language(word: str) -> bool:
+    """Is ``word`` an ordinary word (at least COMMON_WORD_ZIPF) of English or of another Latin-alphabet language
+    wordfreq reads plainly? A gazetteer's place names are built of such words (Bourse, Casale, Agua, Alta,
+    Novo), and a near spelling of one in English copy is most often the same word in a neighbouring language
+    (Boerse, German Börse) rather than a garbled name. Read from each language's head only (0.17 s for all
+    24 the first time)."""
+    lowered = word.lower()
+    return any(at_least(lowered, language, COMMON_WORD_ZIPF) for language in sorted(PLAIN_LANGUAGES))
+
+
 def _plain_tokens(word: str) -> tuple[str, ...] | list[str] | None:
     """The tokens wordfreq's tokeniser makes of ``word`` when that is plain to see: a lower-case ASCII word,
     or one split only at hyphens and spaces ("long-term"), or a word of Latin letters in NFC that case-folds

@@ -75,8 +75,11 @@ def common_in_some_language(word: str) -> bool:
     wordfreq reads plainly? A gazetteer's place names are built of such words (Bourse, Casale, Agua, Alta,
     Novo), and a near spelling of one in English copy is most often the same word in a neighbouring language
     (Boerse, German Börse) rather than a garbled name. Read from each language's head only (0.17 s for all
-    24 the first time)."""
+    24 the first time); a word wordfreq would have to tokenise (an elision, "ß", another script) is not
+    asked, as answering it would read every language's whole list (6 s for a gazetteer's names): False."""
     lowered = word.lower()
+    if _plain_tokens(lowered) is None:
+        return False
     return any(at_least(lowered, language, COMMON_WORD_ZIPF) for language in sorted(PLAIN_LANGUAGES))
 
 

@@ -117,6 +117,22 @@ def test_sentences_split_glued_sentences_and_keep_abbreviations():
     assert [text[a:b] for a, b in sentences(text)] == ["It rained.", "Then it stopped.", "Mr. Brown left.", "\u201cGood,\u201d he said."]
 
 
+def test_sentence_ends_are_those_of_the_pattern_as_first_written():
+    # The pattern opens both branches with the mark, for speed; its ends must be those of the plain
+    # spelling (a run of marks and closers before a space, or a glued capital after one mark).
+    import random
+    import re
+
+    from audit.language import _SENTENCE_END
+
+    plain = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)|(?<=[a-z\u00df-\u00ff]{2}[.!?])(?=[A-Z\u00c0-\u00de][a-z])")
+    rng = random.Random(5)
+    alphabet = "ab.!?\u2026 \n\"')]\u201d\u00bbAZ\u00c0\u00df\u00e9D"
+    for _ in range(100_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert [m.end() for m in _SENTENCE_END.finditer(text)] == [m.end() for m in plain.finditer(text)], text
+
+
 def test_language_detection_is_deterministic_across_processes():
     probe = (
         "import json, sys; from audit.language import detect_languages; "

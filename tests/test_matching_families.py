@@ -6,6 +6,8 @@ German, Polish, Russian, Turkish or Azerbaijani produces, and none of them is li
 """
 from __future__ import annotations
 
+import random
+
 import pytest
 from conftest import FIXTURES_DIR
 
@@ -170,20 +172,33 @@ def test_a_given_name_before_a_garbled_surname_only_entry_is_found_less_surely(t
     assert name_findings(scan_text, "The painter Lukas Weltenbah exhibited in Bonn.", glossary) == []
 
 
-def test_an_ordinary_word_of_a_places_name_is_no_target_alone(tmp_path, write_glossary, scan_text):
+def _gazetteer(tmp_path, write_glossary, *rows: str):
+    """A glossary of a gazetteer's size (3,000 invented one-word places, CROWDING_FROM) with ``rows`` first."""
+    rng = random.Random(3)
+    names = {"".join(rng.choice(("lu", "mi", "no", "pe", "ta", "si", "de", "wo")) for _ in range(4)).capitalize()
+             for _ in range(6000)}
+    places = [f"{name},place" for name in sorted(names)][:3000]
+    assert len(places) == 3000
+    return write_glossary(tmp_path, "canonical,type\n" + "\n".join([*rows, *places]) + "\n", ".csv")
+
+
+def test_an_ordinary_word_of_a_gazetteers_place_name_is_no_target_alone(tmp_path, write_glossary, scan_text):
     # A gazetteer's places are named with ordinary words of their languages (Bourse, French for a stock
     # exchange, in the name of a Paris district): a near spelling of such a word alone is that word in
     # another language, not a garbled place. A distinctive word of a place's name still is a target.
-    glossary = write_glossary(tmp_path, "canonical,type\nParis 02 Bourse,place\nNagorno-Karabakh,place\n", ".csv")
+    glossary = _gazetteer(tmp_path, write_glossary, "Paris 02 Bourse,place", "Nagorno-Karabakh,place")
     text = "Shares in the Frankfurt exchange operator Deutsche Boerse rose. Shelling resumed in Karabkh overnight."
     findings = name_findings(scan_text, text, glossary)
     assert [(f.text, f.suggestion) for f in findings] == [("Karabkh", "Karabakh")]
 
 
-def test_an_ordinary_word_of_another_kind_of_name_is_still_a_target(tmp_path, write_glossary, scan_text):
-    # The rule is for places: the words of an organisation's or a newspaper's name are its own (Monde is
-    # French for "world", Le Monde is one newspaper).
+def test_a_desk_glossarys_words_of_longer_names_are_all_targets(tmp_path, write_glossary, scan_text):
+    # A desk glossary names few places, chosen by the desk: their words are all kept, and so are the words
+    # of an organisation's or a newspaper's name in any glossary (Monde is French for "world").
     glossary = write_glossary(tmp_path, "canonical,type\nLe Monde,organization\nParis 02 Bourse,place\n", ".csv")
     text = "The report first appeared in Mondde. The Boursse was closed."
     findings = name_findings(scan_text, text, glossary)
+    assert [(f.text, f.suggestion) for f in findings] == [("Mondde", "Monde"), ("Boursse", "Bourse")]
+    gazetteer = _gazetteer(tmp_path, write_glossary, "Le Monde,organization", "Paris 02 Bourse,place")
+    findings = name_findings(scan_text, text, gazetteer)
     assert [(f.text, f.suggestion) for f in findings] == [("Mondde", "Monde")]

@@ -202,3 +202,13 @@ def test_a_desk_glossarys_words_of_longer_names_are_all_targets(tmp_path, write_
     gazetteer = _gazetteer(tmp_path, write_glossary, "Le Monde,organization", "Paris 02 Bourse,place")
     findings = name_findings(scan_text, text, gazetteer)
     assert [(f.text, f.suggestion) for f in findings] == [("Mondde", "Monde")]
+
+
+def test_a_word_after_a_personal_title_is_a_persons_name_not_a_garbled_place(tmp_path, write_glossary, scan_text):
+    # "Mr Morchio" names a man, whatever place his name looks like (Italian ch reads as k: Morocco); a
+    # garbled person's surname after a title is still found.
+    glossary = write_glossary(tmp_path, "canonical,type\nMorocco,place\nNikol Pashinyan,person\n", ".csv")
+    text = ("The carmaker's chief, Mr Morchio, resigned. Dr. Morchio will stay on the board. "
+            "Mr Pashinjan met him. Exports to Morrocco rose.")
+    findings = name_findings(scan_text, text, glossary)
+    assert [(f.text, f.suggestion) for f in findings] == [("Pashinjan", "Pashinyan"), ("Morrocco", "Morocco")]

@@ -74,7 +74,7 @@ class Clue:
     entry_mentioned: bool  # the article spells the entry right elsewhere
     other_person: bool  # the word before it is a given name that is not the entry's
     own_given_name: bool = False  # the word before it is the entry's given name (Vladimir Poutine)
-    opens_person_name: bool = False  # it is a known given name (Mikhail Glinka, Ivan)
+    opens_person_name: bool = False  # it is a known given name (Mikhail Glinka, Ivan), or follows a title (Mr Morchio)
     # The word before it is a name nobody knows, not the entry's given name: maybe somebody else
     # (Anahit Manasyan is not Anna Manukyan), maybe a given name garbled past recognition.
     unknown_given_name: bool = False

@@ -2,6 +2,7 @@
 names of a glossary person."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -14,6 +15,22 @@ from .wordforms import near_spelling
 
 if TYPE_CHECKING:  # the index builds its forms with this module's help
     from .index import Form
+
+
+# Titles that stand only before a person's name, spelled as they are written (not "St": a saint names
+# places; not "DR" of DR Congo): the word after one is a person's name (Mr Morchio), never a garbled place.
+PERSONAL_TITLES = frozenset(
+    "Mr Mrs Ms Miss Mx Dr Prof Sir Dame Mme Mlle Herr Frau Monsieur Madame Messrs".split()
+)
+
+
+# A title, with or without its full stop, and the space before the word that follows it.
+_TITLE_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(PERSONAL_TITLES))})\.?[ \u00a0]+\Z")
+
+
+def after_personal_title(text: str, start: int) -> bool:
+    """Does a personal title stand right before the word at ``start`` ("Mr Morchio", "Dr. Morchio")?"""
+    return _TITLE_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 @mypyc_attr(serializable=True, allow_interpreted_subclasses=True)

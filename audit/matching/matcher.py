@@ -38,6 +38,7 @@ from ..text.translit import translit_cost
 from .evidence import Clue, Evidence, Verdict, best_weighed, spelling_evidence, transliteration_reason, weigh
 from .given_names import (
     GivenNames,
+    after_personal_title,
     default_given_names,
     given_name_to_check,
     given_names_of,
@@ -204,7 +205,7 @@ class Matcher:
             if found:
                 form, length = found
                 weighed = True
-                clue = self._clue(words, position, phrase, mentioned, form)
+                clue = self._clue(text, words, position, phrase, mentioned, form)
                 folded = fold(form_surface(text, words, position, length))
                 another_place = self._another_place(folded, form)
                 verdict = None if another_place else self._weigh(spelling_evidence(folded, form, 0), clue, form)
@@ -229,7 +230,7 @@ class Matcher:
                     break
                 if self._crowded_out(evidence, form, words, position, mentioned):
                     continue
-                verdict = self._weigh(evidence, self._clue(words, position, phrase, mentioned, form), form)
+                verdict = self._weigh(evidence, self._clue(text, words, position, phrase, mentioned, form), form)
                 if verdict:
                     known[position] = [form]
                     match = self._match(word.start, word.end, text, form, "garbled", verdict.confidence, verdict.reason)
@@ -289,7 +290,7 @@ class Matcher:
             self._key_cache.put(surface, self.index.by_key.get(phrase_key(fold(surface))))
         return self._key_cache[surface]
 
-    def _clue(self, words: list[Token], position: int, phrase: Phrase, mentioned: Mentioned, form: Form) -> Clue:
+    def _clue(self, text: str, words: list[Token], position: int, phrase: Phrase, mentioned: Mentioned, form: Form) -> Clue:
         previous = words[position - 1].text if position > 0 else ""
         same_person = bool(previous) and same_given_name(previous, form.entry, self.given_names)
         given_before = bool(previous) and not same_person and self.given_names.known(previous)
@@ -298,9 +299,8 @@ class Matcher:
         # place, is somebody else after another given name.
         surname_only = form.entry.type in ("person", "other") and not given_names_of(form.entry)[1]
         other_person = given_before and not surname_only
-        # A given name is a person's, whether a surname follows (Mikhail Glinka) or not (Ivan said): never a
-        # garbled place or organisation.
-        opens_person_name = self.given_names.known(words[position].text)
+        # A given name (Mikhail Glinka; Ivan said) or a word after a title (Mr Morchio) is a person's: no garbled place.
+        opens_person_name = self.given_names.known(words[position].text) or after_personal_title(text, words[position].start)
         # A capitalised word English does not know, or a given name the lexicon knows, before a near spelling of
         # a surname: maybe somebody else's name. A title English knows (Ayatollah, Sheikh) is no given name.
         unknown_given_name = (

@@ -56,9 +56,9 @@ class NameIndex:
         self._fuzzy_position: dict[str, int] = {}
         self.max_words = 1
         self.first_words: set[str] = set()  # first folded word of every accepted form
+        self.multi_first_words: set[str] = set()  # ... of every accepted form of two words or more
         # A glossary of a gazetteer's size, whose places' ordinary words are no targets alone (_common_word).
         self._gazetteer = len(glossary.entries) >= CROWDING_FROM
-        self.multi_first_words: set[str] = set()  # ... of every accepted form of two words or more
         with paused_gc():
             # Every word's comparison key, worked out in bulk before the entries need them one by one.
             spelling_keys(word for entry in glossary.entries for text in entry.accepted for word in fold(text).split())
@@ -345,7 +345,6 @@ def _house_part(canonical: str, folded_part: str) -> str:
         if [fold(word) for word in words[start : start + len(target)]] == target:
             return " ".join(words[start : start + len(target)])
     return canonical
-
 
 
 def _common_word(part: Form, gazetteer: bool) -> bool:

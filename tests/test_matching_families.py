@@ -212,3 +212,11 @@ def test_a_word_after_a_personal_title_is_a_persons_name_not_a_garbled_place(tmp
             "Mr Pashinjan met him. Exports to Morrocco rose.")
     findings = name_findings(scan_text, text, glossary)
     assert [(f.text, f.suggestion) for f in findings] == [("Pashinjan", "Pashinyan"), ("Morrocco", "Morocco")]
+
+
+def test_a_garbled_word_of_a_longer_name_is_given_its_capital(tmp_path, write_glossary, scan_text):
+    # The glossary writes the word inside a compound in lower case (Shimo-tsuma); alone, as the garble
+    # stands, it takes a capital, and `audit fix` writes the suggestion into the copy.
+    glossary = write_glossary(tmp_path, "canonical,type\nShimo-tsuma,place\n", ".csv")
+    findings = name_findings(scan_text, "Officials in Tsumma said the road was closed.", glossary)
+    assert [(f.text, f.suggestion) for f in findings] == [("Tsumma", "Tsuma")]

@@ -111,7 +111,8 @@ class NameIndex:
                     forms.append(Form(words.get(word, text), entry, role, house, word, spelling_key(word)))
             else:
                 for word in folded.split():
-                    house = canonical_words.get(word, canonical)
+                    # A word alone is written with its capital (Tsuma of Shimo-tsuma): a garble of it always has one.
+                    house = _capitalised(canonical_words.get(word, canonical))
                     forms.append(Form(words.get(word, text), entry, "part", house, word, spelling_key(word)))
         return forms
 
@@ -345,6 +346,10 @@ def _house_part(canonical: str, folded_part: str) -> str:
         if [fold(word) for word in words[start : start + len(target)]] == target:
             return " ".join(words[start : start + len(target)])
     return canonical
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:] if word[:1].islower() else word
 
 
 def _common_word(part: Form, gazetteer: bool) -> bool:

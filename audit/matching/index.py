@@ -57,7 +57,8 @@ class NameIndex:
         self.max_words = 1
         self.first_words: set[str] = set()  # first folded word of every accepted form
         self.multi_first_words: set[str] = set()  # ... of every accepted form of two words or more
-        # A glossary of a gazetteer's size, whose places' ordinary words are no targets alone (_common_word).
+        # A glossary of a gazetteer's size (as many entries as Matcher's crowding counts fuzzy targets from),
+        # whose places' ordinary words are no targets alone (_common_word).
         self._gazetteer = len(glossary.entries) >= CROWDING_FROM
         with paused_gc():
             # Every word's comparison key, worked out in bulk before the entries need them one by one.
@@ -354,7 +355,7 @@ def _capitalised(word: str) -> str:
 
 def _common_word(part: Form, gazetteer: bool) -> bool:
     """Is this word of a longer name too common to stand for the name alone? English words ("Group",
-    "Human"); and in a gazetteer (a glossary big enough to crowd, see Matcher), in a place's name, an
+    "Human"); and in a gazetteer (CROWDING_FROM entries or more), in a place's name, an
     ordinary word of any language wordfreq reads plainly: a gazetteer's names are built of them (Agua,
     Alta, Novo, Casale: 1,900 of the 11,248 such words of 50,000 GeoNames names), and a near spelling of one
     in English copy is most often the same word in a neighbouring language (Boerse, German Börse, for

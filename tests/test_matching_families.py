@@ -185,11 +185,15 @@ def _gazetteer(tmp_path, write_glossary, *rows: str):
 def test_an_ordinary_word_of_a_gazetteers_place_name_is_no_target_alone(tmp_path, write_glossary, scan_text):
     # A gazetteer's places are named with ordinary words of their languages (Bourse, French for a stock
     # exchange, in the name of a Paris district): a near spelling of such a word alone is that word in
-    # another language, not a garbled place. A distinctive word of a place's name still is a target.
-    glossary = _gazetteer(tmp_path, write_glossary, "Paris 02 Bourse,place", "Nagorno-Karabakh,place")
-    text = "Shares in the Frankfurt exchange operator Deutsche Boerse rose. Shelling resumed in Karabkh overnight."
+    # another language, not a garbled place; beside another word of its name it is the place (Porto
+    # Allegre). A distinctive word of a place's name is a target anywhere.
+    glossary = _gazetteer(tmp_path, write_glossary, "Paris 02 Bourse,place", "Nagorno-Karabakh,place",
+                          "Porto Alegre,place")
+    text = ("Shares in the Frankfurt exchange operator Deutsche Boerse rose. Shelling resumed in Karabkh overnight. "
+            "Floods hit Porto Allegre. Allegre is a surname too.")
     findings = name_findings(scan_text, text, glossary)
-    assert [(f.text, f.suggestion) for f in findings] == [("Karabkh", "Karabakh")]
+    assert [(f.text, f.suggestion) for f in findings] == [("Karabkh", "Karabakh"), ("Allegre", "Alegre")]
+    assert findings[1].start == text.index("Allegre")
 
 
 def test_a_desk_glossarys_words_of_longer_names_are_all_targets(tmp_path, write_glossary, scan_text):

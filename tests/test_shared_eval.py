@@ -121,7 +121,7 @@ def test_clean_bbc_false_alarms_per_thousand_words(bbc_result):
 def test_clean_bbc_name_false_alarms_with_a_50000_name_gazetteer(shared_dir, tmp_path):
     # A desk glossary pasted from a gazetteer: the places' names hold thousands of ordinary words of many
     # languages and thousands of short names, and edited copy must still read as clean (0.268 per 1,000
-    # words before the words of places' names were held to being distinctive, 0.116 after).
+    # words before a place's ordinary words counted only beside the rest of its name, 0.119 after).
     bench = str(Path(__file__).resolve().parents[1] / "bench")
     if bench not in sys.path:
         sys.path.insert(0, bench)

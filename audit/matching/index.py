@@ -58,8 +58,9 @@ class NameIndex:
         self.first_words: set[str] = set()  # first folded word of every accepted form
         self.multi_first_words: set[str] = set()  # ... of every accepted form of two words or more
         # A glossary of a gazetteer's size (as many entries as Matcher's crowding counts fuzzy targets from),
-        # whose places' ordinary words are no targets alone (_common_word).
+        # and its places' ordinary words, targets only beside another word of their name (_ordinary_place_word).
         self._gazetteer = len(glossary.entries) >= CROWDING_FROM
+        self._beside_only: set[tuple[str, str]] = set()  # (folded word, the entry's canonical form)
         with paused_gc():
             # Every word's comparison key, worked out in bulk before the entries need them one by one.
             spelling_keys(word for entry in glossary.entries for text in entry.accepted for word in fold(text).split())
@@ -136,8 +137,10 @@ class NameIndex:
         if spaced:
             self.max_words = max(self.max_words, folded.count(" ") + 1)
             return
-        if not target or (role == "part" and _common_word(form, self._gazetteer)):
+        if not target or (role == "part" and word_frequency(folded) >= DISTINCTIVE_ZIPF):
             return
+        if role == "part" and self._gazetteer and _ordinary_place_word(form):
+            self._beside_only.add((folded, form.entry.canonical))
         position = self._fuzzy_position.get(key)
         if position is None:
             block = (key[:1], len(key))
@@ -194,6 +197,14 @@ class NameIndex:
                 f.entry.canonical for f in self.exact.get(folded, ()) if f.role != "given"
             )
         return entries
+
+    def stray(self, form: Form, known: list[list[Form] | None], position: int) -> bool:
+        """Is ``form`` a gazetteer place's ordinary word (see _ordinary_place_word) with no other word of its
+        name beside it? ``known``: the forms each word of the phrase spells right, ``position``: the word's."""
+        if (form.folded, form.entry.canonical) not in self._beside_only:
+            return False
+        around = [known[at] for at in (position - 1, position + 1) if 0 <= at < len(known)]
+        return not any(other.entry.canonical == form.entry.canonical for forms in around if forms for other in forms)
 
     def near(self, key: str) -> list[tuple[Form, int]]:
         """Fuzzy targets whose key is within a few edits of ``key``: a first letter that is the same or
@@ -353,18 +364,15 @@ def _capitalised(word: str) -> str:
     return word[:1].upper() + word[1:] if word[:1].islower() else word
 
 
-def _common_word(part: Form, gazetteer: bool) -> bool:
-    """Is this word of a longer name too common to stand for the name alone? English words ("Group",
-    "Human"); and in a gazetteer (CROWDING_FROM entries or more), in a place's name, an
-    ordinary word of any language wordfreq reads plainly: a gazetteer's names are built of them (Agua,
-    Alta, Novo, Casale: 1,900 of the 11,248 such words of 50,000 GeoNames names), and a near spelling of one
-    in English copy is most often the same word in a neighbouring language (Boerse, German Börse, for
-    Bourse of Paris 02 Bourse). A desk glossary's own place names are all kept (and its index, built on
-    every scan, does not read 24 languages' lists); other names keep such words (Gawad of Shaaban Abdel
-    Gawad is also a Filipino word)."""
-    if word_frequency(part.folded) >= DISTINCTIVE_ZIPF:
-        return True
-    return gazetteer and part.entry.type == "place" and common_in_some_language(part.text)
+def _ordinary_place_word(part: Form) -> bool:
+    """Is this word of a gazetteer place's name (CROWDING_FROM entries or more) an ordinary word of some
+    language wordfreq reads plainly? A gazetteer's names are built of them (Agua, Alta, Novo, Casale: 1,900
+    of the 11,248 such words of 50,000 GeoNames names), and a near spelling of one alone in English copy is
+    most often the same word in a neighbouring language (Boerse, German Börse, for Bourse of Paris 02
+    Bourse): such a word is a target only beside another word of its name (Porto Allegre). A desk
+    glossary's words are all targets (and its index, built on every scan, does not read 24 languages'
+    lists); other names keep such words (Gawad of Shaaban Abdel Gawad is also a Filipino word)."""
+    return part.entry.type == "place" and common_in_some_language(part.text)
 
 
 def _target(form: Form) -> bool:

@@ -228,7 +228,7 @@ class Matcher:
                 if self._another_place(folded, form) or best_weighed(evidence) < self.min_confidence:
                     # Best first: no article around this word can lift this candidate, nor any after it.
                     break
-                if self._crowded_out(evidence, form, words, position, mentioned):
+                if self._crowded_out(evidence, form, words, position, mentioned) or self.index.stray(form, known, position):
                     continue
                 verdict = self._weigh(evidence, self._clue(text, words, position, phrase, mentioned, form), form)
                 if verdict:

@@ -69,13 +69,12 @@ def at_least(word: str, language: str, min_zipf: float) -> bool:
     return word_frequency(word, language) >= min_zipf
 
 
-@lru_cache(maxsize=200_000)
 def common_in_some_language(word: str) -> bool:
     """Is ``word`` an ordinary word (at least COMMON_WORD_ZIPF) of English or of another Latin-alphabet language
     wordfreq reads plainly? A gazetteer's place names are built of such words (Bourse, Casale, Agua, Alta,
     Novo), and a near spelling of one in English copy is most often the same word in a neighbouring language
-    (Boerse, German Börse) rather than a garbled name. Read from each language's head only (0.17 s for all
-    24 the first time); a word wordfreq would have to tokenise (an elision, "ß", another script) is not
+    (Boerse, German Börse) rather than a garbled name. Read from each language's head only (0.18 s for all
+    24, once per process); a word wordfreq would have to tokenise (an elision, "ß", another script) is not
     asked, as answering it would read every language's whole list (6 s for a gazetteer's names): False."""
     lowered = word.lower()
     tokens = _plain_tokens(lowered)
@@ -97,9 +96,7 @@ def _common_somewhere() -> frozenset[str] | None:
         head = _head(language, COMMON_WORD_ZIPF)
         if head is None:
             return None
-        # A head holds its words down to the threshold's bucket: only those at the line need rounding.
-        words.update(word for word, frequency in head.items()
-                     if frequency >= _SURELY_COMMON or _zipf(frequency) >= COMMON_WORD_ZIPF)
+        words.update(head)  # a head holds only words at least that frequent (see _read_cbpack)
     return frozenset(words)
 
 
@@ -270,4 +267,3 @@ def _zipf(frequency: float) -> float:
 
 
 _ZIPF_ZERO = 1e-9  # the frequency of Zipf 0, wordfreq's floor
-_SURELY_COMMON = 1.01 * 10 ** (COMMON_WORD_ZIPF - 9)  # a frequency that rounds to COMMON_WORD_ZIPF or more

@@ -4,7 +4,7 @@ Parsing a 50,000-name gazetteer and building its index takes about 1.2 s on ever
 finished matcher back takes 0.2 s. The cache lives beside the result cache (audit/result_cache.py:
 $AUDIT_CACHE_DIR or the user's cache folder), one file per glossary, named by a hash of everything the
 matcher is made from: the glossary files' bytes (bundled glossaries by name), the threshold it is built
-for, and this build of wire-audit (code and data, ``code_digest``), so an edited glossary or an upgraded
+for, and this build of wire-audit (code and data, ``install_digest``), so an edited glossary or an upgraded
 tool is never served an old index. Only glossaries of MIN_ENTRIES entries or more are kept (a desk
 glossary builds faster than it loads), and the KEEP most recently used files.
 
@@ -54,10 +54,10 @@ def _key(settings: Settings) -> str | None:
     then says why)."""
     from .build import describe
     from .files import read_regular
-    from .result_cache import code_digest
+    from .result_cache import install_digest
 
     # A compiled build's classes pickle differently from the pure-Python build's: each keeps its own file.
-    digest = hashlib.sha256(f"{code_digest()}|{describe()}|{settings.min_confidence!r}".encode())
+    digest = hashlib.sha256(f"{install_digest()}|{describe()}|{settings.min_confidence!r}".encode())
     references = [*(settings.glossaries or ("<bundled default>",)), "<extend>", *settings.extend_glossaries]
     for reference in references:
         if reference.startswith("<") or bundled_name(reference) is not None:

@@ -1,6 +1,7 @@
 """The result cache: a rescan of unchanged files reuses their results, and nothing else ever does."""
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -96,9 +97,29 @@ def test_severity_overrides_are_applied_after_the_cache(archive: Path, cache: Re
 def test_another_tool_version_misses(archive: Path, cache: ResultCache, monkeypatch):
     scan([str(archive)], Settings(), cache=cache)
     counts(cache)
-    monkeypatch.setattr(result_cache, "code_digest", lambda: "an-edited-tool")
+    monkeypatch.setattr(result_cache, "install_digest", lambda: "an-edited-tool")
     scan([str(archive)], Settings(), cache=cache)
     assert counts(cache) == (0, 6)
+
+
+def test_an_installation_changed_on_disk_has_another_digest(tmp_path: Path):
+    # The caches are keyed by the package's files' sizes and times (install_digest), not their bytes: an edited,
+    # rebuilt or upgraded file is rewritten, so its time moves even where its size does not.
+    package = tmp_path / "audit"
+    (package / "__pycache__").mkdir(parents=True)
+    module, compiled = package / "checks.py", package / "checks.cpython-311-x86_64-linux-gnu.so"
+    module.write_text("LIMIT = 1\n")
+    compiled.write_bytes(b"\x7fELF one build")
+    before = result_cache.stat_digest(package)
+    (package / "__pycache__" / "checks.cpython-311.pyc").write_bytes(b"bytecode")  # derived: not the build
+    assert result_cache.stat_digest(package) == before
+    module.write_text("LIMIT = 2\n")  # the same size
+    os.utime(module, ns=(module.stat().st_atime_ns, module.stat().st_mtime_ns + 1_000_000))
+    edited = result_cache.stat_digest(package)
+    assert edited != before
+    compiled.write_bytes(b"\x7fELF new build")
+    os.utime(compiled, ns=(compiled.stat().st_atime_ns, compiled.stat().st_mtime_ns + 1_000_000))
+    assert result_cache.stat_digest(package) not in (before, edited)
 
 
 def test_a_corrupt_database_is_rebuilt_with_a_warning(archive: Path, cache: ResultCache):

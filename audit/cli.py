@@ -159,8 +159,8 @@ def _write_report(result: RunResult, remember: bool) -> Path:
 
 def _scale(paths: list[str], jobs: Optional[int], cache: bool, dask: Optional[str], parquet: Optional[Path]) -> dict:
     """run_scan's jobs, cache and dask arguments from --jobs, --cache and --dask (checked: exit 2 if unusable)."""
-    from .parallel import default_jobs
     from .result_cache import ResultCache
+    from .runner import default_jobs
 
     if dask is not None or parquet is not None:
         from .dask_scan import require

@@ -8,7 +8,6 @@ spawned and build it from the settings and the glossary, pickled once per worker
 from __future__ import annotations
 
 import multiprocessing
-import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from types import TracebackType
@@ -20,17 +19,6 @@ from .readers import ReaderOptions
 from .units import FileResult, check_file, check_files
 
 Batch = list[tuple[str, bytes | None]]  # (path, bytes if already read) of files to check together
-
-
-def default_jobs() -> int:
-    """Every core this process may run on."""
-    counted = getattr(os, "process_cpu_count", None)  # Python 3.13+
-    if counted is not None:
-        return max(1, counted() or 1)
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)

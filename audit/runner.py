@@ -10,14 +10,17 @@ import hashlib
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .checks.base import Context
 from .documents import DocumentError, read_bytes, read_stdin
 from .readers import ReaderOptions
 from .result_cache import CacheSession, ResultCache
 from .units import LOOK_AHEAD, FileResult, check_files, read_problem
+
+if TYPE_CHECKING:  # concurrent.futures and multiprocessing only for scans in workers (audit/parallel.py)
+    from concurrent.futures import Future
 
 # Called with (files done, files in all, path) as each file is read: the CLI draws a progress bar.
 Progress = Callable[[int, int, str], None]
@@ -52,6 +55,17 @@ class _Slot:
     data: bytes | None
     digest: str = ""
     result: FileResult | None = None
+
+
+def default_jobs() -> int:
+    """Every core this process may run on: ``--jobs``' default."""
+    counted = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if counted is not None:
+        return max(1, counted() or 1)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def file_results(files: list[str], context: Context, options: FileOptions, cache: ResultCache | None = None,

@@ -13,8 +13,9 @@ from audit.cli import main
 from audit.config import Settings
 from audit.documents import Document
 from audit.engine import build_context, scan
-from audit.parallel import Workers, default_jobs
+from audit.parallel import Workers
 from audit.reporters import render
+from audit.runner import default_jobs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parallel"
 

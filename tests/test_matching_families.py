@@ -224,3 +224,15 @@ def test_a_garbled_word_of_a_longer_name_is_given_its_capital(tmp_path, write_gl
     glossary = write_glossary(tmp_path, "canonical,type\nShimo-tsuma,place\n", ".csv")
     findings = name_findings(scan_text, "Officials in Tsumma said the road was closed.", glossary)
     assert [(f.text, f.suggestion) for f in findings] == [("Tsumma", "Tsuma")]
+
+
+def test_an_ordinary_word_names_only_the_entry_that_writes_it_so(tmp_path, write_glossary, scan_text):
+    # A gazetteer writes towns with their marks (Bānk, India): the word "bank" in the copy is not that town
+    # named right, so it gives no support to a near spelling elsewhere (Banc of America). Written as the
+    # glossary writes it (Georgia, any case), an ordinary word is a mention as before.
+    glossary = _gazetteer(tmp_path, write_glossary, "Bānk,place", "Georgia,place")
+    banking = "Shares in Banc of America rose on Monday. The Bank said its profits rose."
+    assert name_findings(scan_text, banking, glossary) == []
+    text = "Talks with GEORGIA resumed. Officials from Gerogia arrived on Monday."
+    findings = name_findings(scan_text, text, glossary)
+    assert [(f.text, f.suggestion) for f in findings] == [("Gerogia", "Georgia")]

@@ -14,7 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from ..gc_pause import paused_gc
 from ..glossary import Entry, Glossary
 from ..text import fold, phrase_key, spelling_key, spelling_keys, word_frequency
-from ..text.frequency import common_in_some_language
+from ..text.frequency import COMMON_WORD_ZIPF, common_in_some_language
 from . import batch_lookup
 from .batch_lookup import MAX_FORMS, PER_BLOCK
 from .given_names import is_person, person_parts
@@ -189,14 +189,19 @@ class NameIndex:
             self._second_words = {word: frozenset(seconds) for word, seconds in following.items()}
         return self._second_words.get(first, frozenset())
 
-    def entries_named(self, folded: str) -> frozenset[str]:
-        """Canonical forms of the entries that ``folded``, spelled exactly, names (a given name alone names nobody)."""
+    def entries_named(self, folded: str, spelled: str | None = None) -> frozenset[str]:
+        """Canonical forms of the entries that ``folded``, spelled exactly, names (a given name alone names nobody).
+        Written ``spelled``, an ordinary English word names only the entries that write it so, case aside: the
+        word "Bank" is no mention of the Indian town Bānk (a gazetteer holds such names by the thousand)."""
         entries = self._entries_named.get(folded)
         if entries is None:
             entries = self._entries_named[folded] = frozenset(
                 f.entry.canonical for f in self.exact.get(folded, ()) if f.role != "given"
             )
-        return entries
+        if spelled is None or not entries or " " in folded or word_frequency(folded) < COMMON_WORD_ZIPF:
+            return entries
+        spelled = spelled.casefold()
+        return frozenset(f.entry.canonical for f in self.exact[folded] if f.role != "given" and f.text.casefold() == spelled)
 
     def stray(self, form: Form, known: list[list[Form] | None], position: int) -> bool:
         """Is ``form`` a gazetteer place's ordinary word (see _ordinary_place_word) with no other word of its

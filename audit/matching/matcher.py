@@ -166,25 +166,24 @@ class Matcher:
         """For each word of a phrase, the forms of the longest exactly spelled glossary form covering it;
         and the entries those forms name."""
         cached = self._exact_cache.get(surface)
-        if cached is None:
-            known = self._exact_uncached(text, words)
-            named = frozenset().union(*(self.index.entries_named(forms[0].folded) for forms in known if forms))
-            cached = self._exact_cache.put(surface, (known, named))
-        return cached
+        return cached if cached is not None else self._exact_cache.put(surface, self._exact_uncached(text, words))
 
-    def _exact_uncached(self, text: str, words: list[Token]) -> list[list[Form] | None]:
+    def _exact_uncached(self, text: str, words: list[Token]) -> tuple[list[list[Form] | None], frozenset[str]]:
         known: list[list[Form] | None] = [None] * len(words)
+        named: set[str] = set()
         position = 0
         while position < len(words):
             for length in range(min(self.index.max_words, len(words) - position), 0, -1):
-                forms = self.index.exact.get(fold(text[words[position].start : words[position + length - 1].end]))
+                spelled = text[words[position].start : words[position + length - 1].end]
+                forms = self.index.exact.get(fold(spelled))
                 if forms:
                     known[position : position + length] = [forms] * length
+                    named.update(self.index.entries_named(forms[0].folded, spelled))
                     position += length
                     break
             else:
                 position += 1
-        return known
+        return known, frozenset(named)
 
     def _phrase_matches(
         self, text: str, phrase: Phrase, exact: list, mentioned: Mentioned

@@ -4,10 +4,11 @@ a hash per file.
 A file's entry is found by the scan's *scope* and the file's path, and used only if the file's content has
 the same SHA-256 as when it was stored. The scope is everything else a file's result depends on: the run's
 signature (tool version, glossary hash, rules run, confidence threshold, language, debris patterns; see
-audit/provenance.py), a hash of the tool's own code and data (an edited checkout is a new tool), the
-versions of the libraries whose data decide matches, the Python and Unicode versions, and how files are
-read. Severity overrides, fail-on, baselines and suppressions are applied after the cache, so they are not
-in it. The stored result includes the corpus checks' notes, so AUD302 sees a cached file as a checked one;
+audit/provenance.py), a hash of the tool's own files as installed (their sizes and times, ``install_digest``:
+an edited checkout or a rebuilt module is a new tool), the versions of the libraries whose data decide
+matches, the Python and Unicode versions, and how files are read. Severity overrides, fail-on, baselines and
+suppressions are applied after the cache, so they are not in it. The stored result includes the corpus checks'
+notes, so AUD302 sees a cached file as a checked one;
 beside the results, ``PairStore`` keeps the variant pairs AUD302's corpus pass worked out for each big group
 of spellings, so a rescan does not compare the same spellings again.
 
@@ -77,8 +78,9 @@ def install_digest() -> str:
     """A hash of this installation as it stands on this disk, for the caches kept on it (results, variant
     pairs, big glossaries' matchers): each of the package's files by path, size and modification time,
     compiled modules included, and the libraries' and Python's versions. An edit, a rebuild or an upgrade
-    rewrites a file and so changes its time: a cache is never served by another build. 2 ms where hashing
-    the files' bytes (``code_digest``) costs a tenth of a one-article scan; not comparable across machines."""
+    rewrites a file and so changes its time: a cache is never served by another build. 8 ms (the files' times
+    2 ms) where hashing their bytes (``code_digest``) costs 20-60 ms of a one-article scan; not comparable across
+    machines."""
     return _with_environment(stat_digest(Path(__file__).parent))
 
 

@@ -30,7 +30,7 @@ import sqlite3
 import sys
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -65,11 +65,11 @@ def default_directory() -> Path:
 def code_digest() -> str:
     """A hash of the package's own files (code and data): the same on every machine the same wire-audit is
     installed on (Dask's workers are checked against it). 20-60 ms: the caches on this disk use ``install_digest``."""
-    root = Path(__file__).parent
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".txt", ".toml", ".tsv", ".csv") and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for relative, path in _package_files(Path(__file__).parent):
+        if path.endswith((".py", ".txt", ".toml", ".tsv", ".csv")) and os.path.isfile(path):
+            with open(path, "rb") as handle:
+                digest.update(relative.encode() + b"\0" + handle.read() + b"\0")
     return _with_environment(digest.hexdigest())
 
 
@@ -88,16 +88,22 @@ def stat_digest(root: Path) -> str:
     """A hash of every file under ``root`` (compiled bytecode aside) by relative path, size and modification
     time, in a fixed order."""
     digest = hashlib.sha256(__version__.encode())
+    for relative, path in _package_files(root):
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue  # gone since the folder was listed
+        digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def _package_files(root: Path) -> Iterator[tuple[str, str]]:
+    """(path relative to ``root``, path) of every file under ``root`` but compiled bytecode, in a fixed order."""
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
         for name in sorted(names):
             path = os.path.join(folder, name)
-            try:
-                info = os.stat(path)
-            except OSError:
-                continue  # gone since the folder was listed
-            digest.update(f"{os.path.relpath(path, root)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-    return digest.hexdigest()
+            yield os.path.relpath(path, root), path
 
 
 def _with_environment(files: str) -> str:

@@ -60,7 +60,7 @@ class NameIndex:
         # A glossary of a gazetteer's size (as many entries as Matcher's crowding counts fuzzy targets from),
         # and its places' ordinary words, targets only beside another word of their name (_ordinary_place_word).
         self._gazetteer = len(glossary.entries) >= CROWDING_FROM
-        self._beside_only: set[tuple[str, str]] = set()  # (folded word, the entry's canonical form)
+        self._beside_only: dict[str, set[str]] = {}  # folded word -> canonical forms of the entries it is such a word of
         with paused_gc():
             # Every word's comparison key, worked out in bulk before the entries need them one by one.
             spelling_keys(word for entry in glossary.entries for text in entry.accepted for word in fold(text).split())
@@ -140,7 +140,7 @@ class NameIndex:
         if not target or (role == "part" and word_frequency(folded) >= DISTINCTIVE_ZIPF):
             return
         if role == "part" and self._gazetteer and _ordinary_place_word(form):
-            self._beside_only.add((folded, form.entry.canonical))
+            self._beside_only.setdefault(folded, set()).add(form.entry.canonical)
         position = self._fuzzy_position.get(key)
         if position is None:
             block = (key[:1], len(key))
@@ -189,24 +189,27 @@ class NameIndex:
             self._second_words = {word: frozenset(seconds) for word, seconds in following.items()}
         return self._second_words.get(first, frozenset())
 
-    def entries_named(self, folded: str, spelled: str | None = None) -> frozenset[str]:
+    def entries_named(self, folded: str, spelled: str) -> frozenset[str]:
         """Canonical forms of the entries that ``folded``, spelled exactly, names (a given name alone names nobody).
-        Written ``spelled``, an ordinary English word names only the entries that write it so, case aside: the
-        word "Bank" is no mention of the Indian town Bānk (a gazetteer holds such names by the thousand)."""
+        ``spelled`` is how the copy writes it: an ordinary English word names only the entries that write it so,
+        case aside (the word "Bank" is no mention of the Indian town Bānk; a gazetteer holds such names by the
+        thousand)."""
         entries = self._entries_named.get(folded)
         if entries is None:
-            entries = self._entries_named[folded] = frozenset(
-                f.entry.canonical for f in self.exact.get(folded, ()) if f.role != "given"
-            )
-        if spelled is None or not entries or " " in folded or word_frequency(folded) < COMMON_WORD_ZIPF:
+            entries = self._entries_named[folded] = self._naming(folded)
+        if not entries or " " in folded or word_frequency(folded) < COMMON_WORD_ZIPF:
             return entries
-        spelled = spelled.casefold()
-        return frozenset(f.entry.canonical for f in self.exact[folded] if f.role != "given" and f.text.casefold() == spelled)
+        return self._naming(folded, spelled.casefold())
+
+    def _naming(self, folded: str, written: str | None = None) -> frozenset[str]:
+        return frozenset(f.entry.canonical for f in self.exact.get(folded, ())
+                         if f.role != "given" and (written is None or f.text.casefold() == written))
 
     def stray(self, form: Form, known: list[list[Form] | None], position: int) -> bool:
         """Is ``form`` a gazetteer place's ordinary word (see _ordinary_place_word) with no other word of its
         name beside it? ``known``: the forms each word of the phrase spells right, ``position``: the word's."""
-        if (form.folded, form.entry.canonical) not in self._beside_only:
+        entries = self._beside_only.get(form.folded)  # asked of every candidate the walk weighs: no tuple built
+        if entries is None or form.entry.canonical not in entries:
             return False
         around = [known[at] for at in (position - 1, position + 1) if 0 <= at < len(known)]
         return not any(other.entry.canonical == form.entry.canonical for forms in around if forms for other in forms)

@@ -29,6 +29,7 @@ COMPILED = [
     "audit/text/tokens.py",
     "audit/text/translit.py",
     "audit/text/frequency.py",
+    "audit/text/sorted_words.py",
     "audit/matching/batch_lookup.py",
     "audit/matching/evidence.py",
     "audit/matching/given_names.py",

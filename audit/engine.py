@@ -24,6 +24,7 @@ from .readers import ReaderOptions
 from .readers.load import load
 from .result_cache import ResultCache
 from .runner import FileOptions, Progress, file_results
+from .text.frequency import keep_sorted_lists_in
 from .units import FileResult, corpus_key, enabled_checks, read_problem
 from .variants import PairMemo
 
@@ -200,6 +201,8 @@ def _context(settings: Settings, cache: ResultCache | None) -> Context:
         return build_context(settings)
     from .context_cache import cached_context
 
+    # The word lists every scan reads go beside the results, in a form that loads in milliseconds.
+    keep_sorted_lists_in(str(cache.directory / "wordlists"))
     return cached_context(settings, cache.directory)
 
 

@@ -8,6 +8,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from types import ModuleType
 
+from . import sorted_words
+from .sorted_words import SortedWords
+
 # What a word's Zipf frequency in English says, most frequent first: every threshold the tool uses, named
 # once. 7 is "the"; 0 is a word English text does not know.
 # Short words this frequent ("at", "in", "and") glued to a name by a scraper do not make a garble.
@@ -46,10 +49,42 @@ def word_frequency(word: str, language: str = "en") -> float:
     if language in PLAIN_LANGUAGES:
         tokens = _plain_tokens(word)
         if tokens is not None:
-            table = _table(language)
+            table = _lookup(language)
             if table is not None:
                 return _plain_zipf(table, tokens)
     return _wordfreq().zipf_frequency(word, language)
+
+
+_sorted_folder: list[str] = []  # where sorted word lists are kept (keep_sorted_lists_in), if anywhere
+_sorted_lists: dict[str, SortedWords] = {}  # the sorted lists _lookup has read, by language
+
+
+def keep_sorted_lists_in(folder: str | None) -> None:
+    """Keep the word lists a scan reads whole in ``folder`` in a form that loads in milliseconds
+    (audit.text.sorted_words), and read them from there: the scan's cache folder. Lists already read stay as
+    they are; None: read them into dicts, as a scan without a cache does."""
+    _sorted_folder[:] = [folder] if folder else []
+
+
+@lru_cache(maxsize=None)
+def _lookup(language: str) -> dict[str, float] | SortedWords | None:
+    """``language``'s table as word_frequency reads it: from its sorted form where a folder for those is set,
+    else the dict (``_table``)."""
+    path = _best_list(language)
+    if not _sorted_folder or path is None:
+        return _table(language)
+    kept = sorted_words.file_for(_sorted_folder[0], path, language)
+    if kept is None:
+        return _table(language)
+    words = sorted_words.load(kept)
+    if words is None:
+        buckets = _cbpack_buckets(path)
+        words = sorted_words.from_buckets(buckets) if buckets is not None else None
+        if words is None:
+            return _table(language)
+        sorted_words.save(kept, words)
+    _sorted_lists[language] = words
+    return words
 
 
 @lru_cache(maxsize=200_000)
@@ -61,6 +96,9 @@ def at_least(word: str, language: str, min_zipf: float) -> bool:
     if language in PLAIN_LANGUAGES:
         tokens = _plain_tokens(word)
         if tokens is not None:
+            whole = _sorted_lists.get(language)
+            if whole is not None:  # read already, and as quick to ask as a head (English, in a scan with a cache)
+                return _plain_zipf(whole, tokens) >= min_zipf
             head = _head(language, min_zipf)
             if head is not None:
                 # A token missing from the head is below min_zipf, and a word is never more frequent than its
@@ -208,27 +246,38 @@ def wordlist_languages() -> frozenset[str]:
 def _read_cbpack(path: str, min_zipf: float | None = None) -> dict[str, float] | None:
     """A wordfreq cBpack list as word -> frequency (None if the file is not there or not in that format); with
     ``min_zipf``, only its words at least that frequent, the rest of the file left unread."""
+    buckets = _cbpack_buckets(path, min_zipf)
+    if buckets is None:
+        return None
+    table: dict[str, float] = {}
+    for index, bucket in enumerate(buckets):
+        # a word in two buckets keeps the later, as in wordfreq's own loop
+        table.update(dict.fromkeys(bucket, sorted_words.frequency(index)))
+    return table
+
+
+def _cbpack_buckets(path: str, min_zipf: float | None = None) -> list[list[str]] | None:
+    """A wordfreq cBpack list's buckets of words, most frequent first (None if the file is not there or not
+    in that format); with ``min_zipf``, only those at least that frequent, the rest of the file left unread."""
     import gzip
 
     try:
         import msgpack  # type: ignore[import-untyped]
     except ImportError:
         return None
-    table: dict[str, float] = {}
+    buckets: list[list[str]] = []
     try:
         with gzip.open(path, "rb") as handle:
             unpacker = msgpack.Unpacker(handle, raw=False, strict_map_key=False, read_size=READ_SIZE)
             if unpacker.read_array_header() < 1 or unpacker.unpack() != CBPACK_HEADER:
                 return None
             for index, bucket in enumerate(unpacker):
-                frequency = 10 ** (-index / 100)  # wordfreq.cB_to_freq(-index)
-                if min_zipf is not None and _zipf(frequency) < min_zipf:
+                if min_zipf is not None and _zipf(sorted_words.frequency(index)) < min_zipf:
                     break  # the buckets go from the most frequent words down
-                # a word in two buckets keeps the later, as in wordfreq's own loop
-                table.update(dict.fromkeys(bucket, frequency))
+                buckets.append(bucket)
     except (OSError, ValueError, EOFError, msgpack.UnpackException):
         return None
-    return table
+    return buckets
 
 
 READ_SIZE = 1 << 18  # bytes the unpacker asks of the decompressor at a time
@@ -242,7 +291,7 @@ def _head(language: str, min_zipf: float) -> dict[str, float] | None:
     return _read_cbpack(path, min_zipf) if path is not None else None
 
 
-def _plain_zipf(table: dict[str, float], tokens: Iterable[str]) -> float:
+def _plain_zipf(table: dict[str, float] | SortedWords, tokens: Iterable[str]) -> float:
     """zipf_frequency(word, language) for a word that wordfreq's tokeniser splits into ``tokens`` (most
     words are one token), from the language's table directly.
 

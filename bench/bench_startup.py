@@ -11,6 +11,8 @@ Each run is `audit ...` in a new process, timed from start to exit (wall clock),
   foreign      the same with a sentence in German, which AUD402 must judge (language detection, word lists)
   markdown     a new Markdown article (the Markdown reader)
   rescan       the same plain article again: the result cache answers
+  first        a new plain article with an empty cache folder, as the first scan after installing runs (it
+               also writes the word list's sorted form and the result cache's database)
 
 The articles are this script's own invented copy with a few garbled names in them. Each `audit` gets a
 result cache folder of its own, emptied at the start. With several `--audit` executables (two installs, say,
@@ -35,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_scan import reference_seconds  # noqa: E402
 
-CASES = ("version", "plain", "foreign", "markdown", "rescan")
+CASES = ("version", "plain", "foreign", "markdown", "rescan", "first")
 PLAIN = """Talks on the corridor resume, report {number}
 
 The delegation led by Ilham Aliyew met officials in Stefanakert on Tuesday, the ministry said in report {number}.
@@ -68,7 +70,9 @@ def run_once(audit: str, case: str, number: int, folder: Path, cache: Path, resc
     elif case == "rescan":
         arguments = ["scan", str(rescanned)]
     else:
-        arguments = ["scan", str(article(case, number, folder))]
+        arguments = ["scan", str(article("plain" if case == "first" else case, number, folder))]
+    if case == "first":
+        cache = folder / f"empty-cache-{number}"  # a folder of its own, empty: nothing kept from earlier runs
     environment = {**os.environ, "AUDIT_CACHE_DIR": str(cache)}
     started = time.perf_counter()
     done = subprocess.run([audit, *arguments], capture_output=True, text=True, env=environment)

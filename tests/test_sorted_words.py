@@ -128,3 +128,17 @@ def test_a_command_line_scan_keeps_the_list_beside_its_results_and_finds_the_sam
     scans = [_in_a_fresh_python(code, article)[-2:] for _ in range(2)]  # (this process may have read it before)
     assert scans[1] == ["1", "False"]  # the later scan reads the kept form, nothing unpacked
     assert [path.name[:9] for path in (tmp_path / "cache" / "wordlists").iterdir()] == ["words-en-"]
+
+
+
+def test_a_folder_that_cannot_be_written_reads_the_dict_as_before(tmp_path: Path):
+    # Building a sorted list costs more than reading the dict: where it could not be kept, it is not built.
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    assert not sorted_words.writable(str(blocker / "below")) and sorted_words.writable(str(tmp_path / "new" / "folder"))
+    refused = ("import sys; from audit.text import sorted_words; sorted_words.writable = lambda folder: False\n"
+               + ASK_ENGLISH)
+    done = subprocess.run([sys.executable, "-P", "-c", refused, str(tmp_path / "kept")], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "AUDIT_PURE_PYTHON": "1"})  # the sources: the stand-in is called
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == "True" and not (tmp_path / "kept").exists()  # wordfreq's list read, nothing kept

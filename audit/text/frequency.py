@@ -73,11 +73,14 @@ def _lookup(language: str) -> dict[str, float] | SortedWords | None:
     path = _best_list(language)
     if not _sorted_folder or path is None:
         return _table(language)
-    kept = sorted_words.file_for(_sorted_folder[0], path, language)
+    folder = _sorted_folder[0]
+    kept = sorted_words.file_for(folder, path, language)
     if kept is None:
         return _table(language)
     words = sorted_words.load(kept)
     if words is None:
+        if not sorted_words.writable(folder):
+            return _table(language)
         buckets = _cbpack_buckets(path)
         words = sorted_words.from_buckets(buckets) if buckets is not None else None
         if words is None:

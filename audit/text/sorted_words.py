@@ -151,6 +151,16 @@ def _own(info: os.stat_result) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
+def writable(folder: str) -> bool:
+    """Can sorted lists be kept in ``folder`` (made if need be)? Where they cannot, a scan reads the dict, which
+    costs less than building a sorted list it could not keep."""
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
 def save(path: str, words: SortedWords) -> None:
     """Keep ``words`` at ``path`` (atomically, for its owner only), and drop older forms of the same language's
     list; a folder that cannot be written is left as it is: the list was built and is used all the same."""

@@ -1,17 +1,15 @@
 #!/usr/bin/env python3
 """The corpus pass of AUD302 at archive scale: the variant pairs among a scan's distinct spellings.
 
-    .venv/bin/python bench/bench_corpus_pass.py                          # 100,000 and 300,000 spellings
-    .venv/bin/python bench/bench_corpus_pass.py --spellings 1000000      # an archive's worth
-    .venv/bin/python bench/bench_corpus_pass.py --whole-blocks           # also each block in one matrix
+    .venv/bin/python bench/bench_corpus_pass.py                          # 100,000, 300,000 and 1,000,000 spellings
+    .venv/bin/python bench/bench_corpus_pass.py --spellings 3000000      # a bigger archive's worth
 
 AUD302 compares every distinct capitalised spelling of a scan with the others that could be variants of it
 (audit/variants.py, ``candidate_pairs``): a scan of millions of articles holds hundreds of thousands of
 them. The spellings here are invented names, a quarter of them garbled once or twice (a letter dropped,
 changed or put in), so the pairs are as dense as in name-dense copy. Each size runs in a fresh process
-pinned to one core; the table gives seconds, pairs found and the process's peak RSS. ``--whole-blocks``
-also runs each size with every length block compared in one matrix (as before rows were taken a few at
-a time), to show the memory that bounds.
+pinned to one core; the table gives seconds, pairs found, the process's peak RSS, and how the time grows
+against the row before (time ratio over spellings ratio: 1 is linear, the spellings' ratio is quadratic).
 """
 from __future__ import annotations
 
@@ -57,14 +55,11 @@ def spellings(count: int, seed: int = 7) -> list[str]:
     return sorted(found)
 
 
-def measure(count: int, whole_blocks: bool) -> dict:
+def measure(count: int) -> dict:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     from audit import variants
     from audit.gc_pause import paused_gc
-
-    if whole_blocks:
-        variants.MATRIX_CELLS = 10**12
     forms = spellings(count)
     with paused_gc():
         started = time.perf_counter()
@@ -76,25 +71,26 @@ def measure(count: int, whole_blocks: bool) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--spellings", default="100000,300000", help="distinct spellings, comma-separated")
-    parser.add_argument("--whole-blocks", action="store_true", help="also compare each length block in one matrix")
-    parser.add_argument("--measure", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--spellings", default="100000,300000,1000000", help="distinct spellings, comma-separated")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
-        print(json.dumps(measure(int(args.measure[0]), args.measure[1] == "whole")))
+        print(json.dumps(measure(int(args.measure))))
         return 0
-    print("| spellings | blocks | seconds | pairs | peak RSS MB |\n|---|---|---|---|---|")
+    print("| spellings | seconds | pairs | peak RSS MB | growth (time ratio / spellings ratio) |\n|---|---|---|---|---|")
+    before: tuple[int, float] | None = None
     for count in (int(n) for n in args.spellings.split(",")):
-        for mode in ("rows", "whole") if args.whole_blocks else ("rows",):
-            done = subprocess.run([sys.executable, __file__, "--measure", str(count), mode],
-                                  capture_output=True, text=True)
-            if done.returncode != 0:
-                print(f"| {count:,} | {mode} | failed: {done.stderr.strip().splitlines()[-1:]} | | |", flush=True)
-                continue
-            result = json.loads(done.stdout)
-            label = "a few rows at a time" if mode == "rows" else "one matrix a block"
-            print(f"| {count:,} | {label} | {result['seconds']:.1f} | {result['pairs']:,} | {result['peak_rss_mb']:.0f} |",
-                  flush=True)
+        done = subprocess.run([sys.executable, __file__, "--measure", str(count)], capture_output=True, text=True)
+        if done.returncode != 0:
+            print(f"| {count:,} | failed: {done.stderr.strip().splitlines()[-1:]} | | | |", flush=True)
+            continue
+        result = json.loads(done.stdout)
+        growth = ""
+        if before is not None and before[1] > 0:
+            growth = f"{result['seconds'] / before[1]:.1f}x / {count / before[0]:.1f}x"
+        row = f"| {count:,} | {result['seconds']:.1f} | {result['pairs']:,} | {result['peak_rss_mb']:.0f} | {growth} |"
+        print(row, flush=True)
+        before = (count, result["seconds"])
     return 0
 
 

@@ -230,12 +230,12 @@ def test_hits_and_misses_interleaved_come_back_in_scan_order(tmp_path: Path, cac
 def test_the_corpus_pass_keeps_its_variant_pairs_and_a_rescan_reads_them(archive: Path, cache: ResultCache):
     # AUD302 compares every distinct spelling of a scan; a rescan of the same spellings reads the pairs of
     # its big groups back (audit.result_cache.PairStore) and reports the same findings.
-    from audit.variants import MATRIX_FROM
+    from audit.variants import KEEP_FROM
 
-    # One first letter, enough spellings for the matrices (MATRIX_FROM): a group big enough to keep.
+    # One first letter, enough spellings to keep their pairs (KEEP_FROM).
     names = [f"{stem}{middle}yan" for stem in ("Hovhannis", "Harutyun", "Hakob", "Hambardzum", "Hayrapet")
              for middle in ("", "a", "e", "i", "o", "u", "y", "h", "n", "s", "ia", "ya")]
-    assert len(names) ** 2 >= MATRIX_FROM
+    assert len(names) ** 2 >= KEEP_FROM
     for number in range(12):
         text = " ".join(f"Officials met {names[(number * 7 + k) % len(names)]} on Monday." for k in range(10))
         (archive / f"filler{number:02}.txt").write_text(text + "\n", encoding="utf-8")

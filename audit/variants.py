@@ -240,36 +240,85 @@ def _group_pairs(members: list[tuple[str, str]]) -> Iterator[Pairing]:
 
 
 def _near_pairs(keys: list[str]) -> list[tuple[int, int]]:
-    """(index, other), index < other, in order, of every pair of keys (sorted by length) that ``similarity``
+    """(index, other), index < other, each once, of every pair of keys (sorted by length) that ``similarity``
     could take for variants: by ``_near_key_score``, keys are variants only if they are equal, have the same
     consonant skeleton, or one is the other with a letter more. So the keys are compared only within their
     skeleton's bucket (with rapidfuzz, held to the similarity limit), and a key a letter longer is found by
     looking up what it is with each of its letters left out. Each key meets the few that share its skeleton,
     not the thousands that share its first letter: an archive's corpus pass grows with its spellings, not
     with their square (bench/bench_corpus_pass.py)."""
-    limit = 1 - MIN_SIMILARITY
+    skeletons = [skeleton(key) for key in keys]
     buckets: dict[str, list[int]] = {}
     where: dict[str, list[int]] = {}
     for index, key in enumerate(keys):
-        buckets.setdefault(skeleton(key), []).append(index)
+        buckets.setdefault(skeletons[index], []).append(index)
         where.setdefault(key, []).append(index)
-    pairs: set[tuple[int, int]] = set()
+    pairs: list[tuple[int, int]] = []
     for bucket in buckets.values():
-        if len(bucket) < 2:
-            continue
-        bucket_keys = [keys[index] for index in bucket]
-        lengths = [len(key) for key in bucket_keys]
-        for at in range(len(bucket) - 1):
-            # Keys a quarter longer are a quarter apart at least: the bucket is sorted by length.
-            reach = bisect.bisect_right(lengths, int(lengths[at] / MIN_SIMILARITY) + 1)
-            if reach > at + 1:
-                for _, _, offset in process.extract(bucket_keys[at], bucket_keys[at + 1 : reach], limit=None,
-                                                    scorer=Levenshtein.normalized_distance, score_cutoff=limit):
-                    pairs.add((bucket[at], bucket[at + 1 + offset]))
+        if len(bucket) > 1:  # sorted by length, as the keys are
+            pairs.extend((bucket[at], bucket[other]) for at, other in _within_limit([keys[index] for index in bucket]))
     for other, key in enumerate(keys):
         if len(key) <= SHORT_KEY:
             continue  # a letter more makes variants of keys of SHORT_KEY letters and more only
         for shorter in {key[:cut] + key[cut + 1 :] for cut in range(len(key))}:
             for index in where.get(shorter, ()):
-                pairs.add((index, other) if index < other else (other, index))
-    return sorted(pairs)
+                # A letter apart in 7 or more is within the limit: with the same skeleton, its bucket gave the pair.
+                if skeletons[index] != skeletons[other]:
+                    pairs.append((index, other) if index < other else (other, index))
+    return pairs
+
+
+# Below this many comparisons a bucket is searched key by key; above it, in matrices (rapidfuzz's cdist
+# compares many keys at once, but costs more to start, and needs numpy).
+MATRIX_FROM = 2_000
+# A bucket of more keys than this is compared a length at a time with the lengths a variant can have
+# (within a quarter): a hostile scan's one bucket can be too big for one matrix.
+WHOLE_GROUP_UP_TO = 300
+# The most distances one matrix holds (a byte each, four for freak spellings): 2-8 MB, however big the scan.
+MATRIX_CELLS = 2_000_000
+
+
+def _within_limit(keys: list[str]) -> Iterator[tuple[int, int]]:
+    """(index, other index), index < other, of every pair of keys (sorted by length) within the similarity
+    limit."""
+    limit = 1 - MIN_SIMILARITY
+    count = len(keys)
+    if count * count < MATRIX_FROM:
+        for index in range(count - 1):
+            for _, _, position in process.extract(
+                keys[index], keys[index + 1 :], scorer=Levenshtein.normalized_distance, score_cutoff=limit, limit=None
+            ):
+                yield index, index + 1 + position
+        return
+    import numpy  # only big groups need it: imported here, not at start-up
+
+    lengths = [len(key) for key in keys]
+    sizes = numpy.maximum(numpy.array(lengths, dtype=numpy.float64), 1.0)  # (two empty keys are 0 apart)
+    start = 0
+    while start < count:
+        # A block of one length against itself and the longer keys it may be a variant of (the pairs with
+        # shorter keys were found from their block): keys a quarter longer are a quarter apart at least.
+        if count <= WHOLE_GROUP_UP_TO:
+            end = reach = count
+        else:
+            end = bisect.bisect_right(lengths, lengths[start])
+            reach = bisect.bisect_right(lengths, int(lengths[start] / MIN_SIMILARITY) + 1)
+        # A few rows at a time, each against the keys from its own on: a block of tens of thousands of keys
+        # (one skeleton's, in hostile copy) would not fit in memory whole.
+        rows_at_once = max(1, MATRIX_CELLS // (reach - start))
+        # Edit distances in bytes, cut at the most the longest pair of the block may have, then each pair
+        # held to the limit as Levenshtein.normalized_distance does (distance over the longer length): the
+        # same pairs as a matrix of normalized distances, at a quarter of the memory read and twice the speed.
+        most = int(limit * lengths[reach - 1])
+        small = numpy.uint8 if most < 255 else numpy.int32
+        for first in range(start, end, rows_at_once):
+            last = min(end, first + rows_at_once)
+            distances = process.cdist(keys[first:last], keys[first:reach], scorer=Levenshtein.distance,
+                                      score_cutoff=most, dtype=small, workers=1)
+            rows, columns = numpy.nonzero(distances <= most)
+            later = columns > rows
+            rows, columns = rows[later], columns[later]
+            # The keys are sorted by length: a pair's longer key is its later one.
+            near = distances[rows, columns] / sizes[columns + first] <= limit
+            yield from zip((rows[near] + first).tolist(), (columns[near] + first).tolist())
+        start = end

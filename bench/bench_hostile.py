@@ -91,6 +91,19 @@ def _dense(megabytes: float, select: tuple[str, ...] = ()) -> Callable[[Path], t
     return prepare
 
 
+def _one_skeleton(count: int) -> dict[str, str]:
+    """Two articles of ``count`` distinct capitalised spellings between them, all one consonant skeleton
+    (vowels changed only: "Baoirnd", "Beyurnda"): every spelling is a variant candidate of every other."""
+    rng = random.Random(SEED)
+    spellings: set[str] = set()
+    while len(spellings) < count:
+        spellings.add("B" + "".join(rng.choice("aeiouy") for _ in range(rng.randint(2, 6))) + "rnd"
+                      + "".join(rng.choice("aeiou") for _ in range(rng.randint(0, 2))))
+    ordered = sorted(spellings)
+    half = len(ordered) // 2
+    return {"a.txt": " and ".join(ordered[:half]) + " met.\n", "b.txt": " and ".join(ordered[half:]) + " met.\n"}
+
+
 def attacks(megabytes: float) -> dict[str, Callable[[Path], tuple[str, dict]]]:
     return {
         "continue-reading ReDoS (164 bytes)": _debris("Continue reading " + "x" * 130 + " a b c d e f g h"),
@@ -99,6 +112,7 @@ def attacks(megabytes: float) -> dict[str, Callable[[Path], tuple[str, dict]]]:
         "20,000 stacked suppression markers (scan)": _scan({"a.md": "<!-- audit: ignore -->\n" * 20_000 + "Tavoz.\n"}),
         "'Stefancart ' * 32000, AUD302 (scan)": _scan({"a.txt": "Stefancart " * 32_000,
                                                        "b.txt": "Stepanakert and Stefankert met.\n"}, ("AUD302",)),
+        "20,000 spellings of one skeleton, AUD301/AUD302 (scan)": _scan(_one_skeleton(20_000), ("AUD301", "AUD302")),
         "16,000 findings, HTML report (scan + render)": _scan({"a.txt": "Officials in Tavoz said. " * 16_000}, (), "html"),
         "FIFO, /dev/zero link, 200 MB file in a folder (scan)": _special_files,
         f"{megabytes:g} MB one-line name-dense article, name rules (scan)": _dense(megabytes, ("AUD1",)),

@@ -178,6 +178,28 @@ def test_candidate_pairs_are_every_variant_pair(count, stems_used):
     assert len(every) >= count // 6  # the garbles do make variant pairs
 
 
+@pytest.mark.pure_python
+@pytest.mark.parametrize("cells, whole_up_to", [(500, 300), (2_000_000, 10)])
+def test_a_big_skeleton_bucket_compared_in_pieces_gives_every_variant_pair(cells, whole_up_to, monkeypatch):
+    # One skeleton for every spelling (vowels changed only): the bucket is compared in matrices, a few rows at
+    # a time and a length at a time, and must still give every pair.
+    import random
+
+    from audit import variants
+    from audit.variants import candidate_pairs
+
+    monkeypatch.setattr(variants, "MATRIX_CELLS", cells)
+    monkeypatch.setattr(variants, "WHOLE_GROUP_UP_TO", whole_up_to)
+    rng = random.Random(cells)
+    forms = sorted({"b" + "".join(rng.choice("aeiouy") for _ in range(rng.randint(2, 5))) + "rnd"
+                    + "".join(rng.choice("aeiou") for _ in range(rng.randint(0, 2))) for _ in range(400)})
+    assert len({variants.skeleton(variants.spelling_key(form)) for form in forms}) < 5 and len(forms) ** 2 >= variants.MATRIX_FROM
+    found = {frozenset((a, b)): score for a, b, score in candidate_pairs(forms)}
+    every = {frozenset((a, b)): score for a in forms for b in forms
+             if a < b and (score := similarity(a, b)) is not None}
+    assert found == every and len(every) > 1000
+
+
 def _variant_spellings(count: int, seed: int) -> list[str]:
     import random
 

@@ -189,10 +189,11 @@ def report(tally: Tally, context: Context) -> Iterator[Finding]:
     if tally.articles < 2:
         return
     usage = tally.usage
-    scores: dict[tuple[str, str], float] = {}
+    near: dict[str, list[tuple[float, str]]] = {}  # each spelling's variants with their scores
     clusters = Clusters()
     for a, b, score in candidate_pairs(sorted(usage), context.scan.pairs):
-        scores[(a, b)] = scores[(b, a)] = score
+        near.setdefault(a, []).append((score, b))
+        near.setdefault(b, []).append((score, a))
         clusters.add(a)
         clusters.add(b)
         clusters.union(a, b)
@@ -206,6 +207,7 @@ def report(tally: Tally, context: Context) -> Iterator[Finding]:
             if top < MIN_MAJORITY_ARTICLES or top <= usage[ranked[1]].articles:
                 continue  # no spelling dominates: nothing to say across articles
             preferred = [ranked[0]]
+        chosen = set(preferred)
         for form in group:
             if form in preferred or house[form] or usage[form].flagged:
                 continue
@@ -213,10 +215,10 @@ def report(tally: Tally, context: Context) -> Iterator[Finding]:
             # use (garbles: Hovhannisen, Paschinian) are reported, never a rare name of its own (Shearman).
             if word_frequency(form) >= RARE_WORD_ZIPF:
                 continue  # English texts use this spelling: across articles, that makes it a name of its own
-            near = [(scores[(form, other)], other) for other in preferred if (form, other) in scores]
-            if not near:
+            to_preferred = [(score, other) for score, other in near[form] if other in chosen]
+            if not to_preferred:
                 continue
-            score, other = max(near)
+            score, other = max(to_preferred)
             finding = _finding(form, other, score, tally, preferred, house)
             if finding is not None:
                 findings.append(finding)

@@ -75,10 +75,13 @@ WORD_LIST_MARGIN = 1.0
 def verdicts(by_form: dict[str, list[NameWord]], context: Context) -> list[Verdict]:
     """Which spellings of the article to report, and against which other spelling."""
     forms = sorted(by_form)
-    scores: dict[tuple[str, str], float] = {}
+    # Each spelling's variants with their scores: looked up per spelling, not by trying every other spelling
+    # of its group (a hostile article's thousands of spellings of one name make that quadratic).
+    near: dict[str, list[tuple[float, str]]] = {form: [] for form in forms}
     clusters = Clusters(forms)
     for a, b, score in candidate_pairs(forms):
-        scores[(a, b)] = scores[(b, a)] = score
+        near[a].append((score, b))
+        near[b].append((score, a))
         clusters.union(a, b)
     result: list[Verdict] = []
     for group in clusters.groups():
@@ -88,7 +91,7 @@ def verdicts(by_form: dict[str, list[NameWord]], context: Context) -> list[Verdi
             for form in group:
                 if house[form]:
                     continue
-                matches = [(scores[(form, other)], other) for other in known if (form, other) in scores]
+                matches = [(score, other) for score, other in near[form] if house[other]]
                 if matches:
                     score, other = max(matches)
                     result.append(Verdict(form, other, house[other], min(0.95, score + 0.05), True))
@@ -103,15 +106,15 @@ def verdicts(by_form: dict[str, list[NameWord]], context: Context) -> list[Verdi
         if tied and top == ranked[0] and word_frequency(top) < word_frequency(tied[0]) + WORD_LIST_MARGIN:
             # No spelling is used more often, and none is much better known: report each against the other.
             for form in group:
-                matches = [(scores[(form, other)], other) for other in group if (form, other) in scores]
-                score, other = max(matches)
+                score, other = max(near[form])
                 result.append(Verdict(form, other, glossary_form, score - 0.05, False))
             continue
         for form in group:
-            if form != top and (form, top) in scores:
+            with_top = [score for score, other in near[form] if other == top] if form != top else []
+            if with_top:
                 margin = 0.05 if count[top] >= 2 * count[form] or top != ranked[0] else 0.0
                 suggestion = glossary_form or _display(by_form[top])
-                result.append(Verdict(form, top, suggestion, scores[(form, top)] + margin - 0.05, False))
+                result.append(Verdict(form, top, suggestion, with_top[0] + margin - 0.05, False))
     return result
 
 

@@ -95,3 +95,27 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes, *, inputs: 
     finally:
         if os.path.exists(handle.name):
             os.unlink(handle.name)
+
+
+def write_private(path: str | os.PathLike[str], content: bytes, what: str) -> None:
+    """``write_atomic`` for the tool's own cache files: the folder made for this user only, the file readable by
+    this user only (``trusted`` reads back nothing else)."""
+    os.makedirs(os.path.dirname(os.path.abspath(os.fspath(path))), mode=0o700, exist_ok=True)
+    write_atomic(path, content, what=what)
+    os.chmod(path, 0o600)
+
+
+def trusted(path: str | os.PathLike[str]) -> bool:
+    """Is ``path`` a regular file that is this user's own, as is its folder, and that nobody else may write to?
+    Only such cache files are read back: a cache folder others can write to is not trusted."""
+    name = os.path.abspath(os.fspath(path))
+    try:
+        infos = [os.stat(name), os.stat(os.path.dirname(name))]
+    except OSError:
+        return False
+    if not stat.S_ISREG(infos[0].st_mode):
+        return False
+    if not hasattr(os, "getuid"):
+        return True  # no owners to check (Windows): the user's own profile folder
+    return all(info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH) for info in infos)
+

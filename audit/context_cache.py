@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import stat
 from pathlib import Path
 
 from .checks.base import Context
@@ -70,20 +69,11 @@ def _key(settings: Settings) -> str | None:
     return digest.hexdigest()[:32]
 
 
-def _trusted(path: Path) -> bool:
-    """Is the file, and its folder, this user's own and writable by nobody else?"""
-    if not hasattr(os, "getuid"):
-        return True  # no owners to check (Windows): the user's own profile folder
-    for item in (path, path.parent):
-        info = os.stat(item)
-        if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-            return False
-    return stat.S_ISREG(os.stat(path).st_mode)
-
-
 def _load(path: Path) -> tuple | None:
+    from .atomic import trusted
+
     try:
-        if not _trusted(path):
+        if not trusted(path):
             return None
         with open(path, "rb") as handle:
             loaded = pickle.load(handle)
@@ -94,12 +84,10 @@ def _load(path: Path) -> tuple | None:
 
 
 def _save(path: Path, parts: tuple) -> None:
-    from .atomic import WriteError, write_atomic
+    from .atomic import WriteError, write_private
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(path, pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), what="matcher cache")
-        os.chmod(path, 0o600)  # only this user's files are read back
+        write_private(path, pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), "matcher cache")
         kept = sorted(path.parent.glob("*.pickle"), key=lambda item: item.stat().st_mtime, reverse=True)
         for old in kept[KEEP:]:
             old.unlink(missing_ok=True)

@@ -219,6 +219,24 @@ def candidate_pairs(forms: list[str], memo: PairMemo | None = None) -> Iterator[
             yield members[index][1], members[other][1], score
 
 
+Neighbours = dict[str, list[tuple[float, str]]]  # each spelling's variants, with their similarity
+
+
+def variant_groups(forms: list[str], memo: PairMemo | None = None) -> tuple[list[list[str]], Neighbours]:
+    """The groups of spellings joined by variant pairs (``Clusters.groups``), and each paired spelling's
+    variants with their scores: the checks look a spelling's variants up in its own list, never by trying
+    every other spelling of its group (thousands of spellings of one name would make that quadratic)."""
+    near: Neighbours = {}
+    clusters = Clusters()
+    for a, b, score in candidate_pairs(forms, memo):
+        near.setdefault(a, []).append((score, b))
+        near.setdefault(b, []).append((score, a))
+        clusters.add(a)
+        clusters.add(b)
+        clusters.union(a, b)
+    return clusters.groups(), near
+
+
 # A group of spellings is kept between scans (``memo``) from this many possible pairs (its size squared):
 # a handful of spellings is compared faster than its pairs are looked up.
 KEEP_FROM = 2_000

@@ -12,11 +12,10 @@ from ..text import word_frequency
 from ..text.frequency import RARE_WORD_ZIPF
 from ..variants import (
     MIN_LENGTH,
-    Clusters,
     NameWord,
     accepted_house,
-    candidate_pairs,
     name_words,
+    variant_groups,
 )
 from .base import Check, Context, Corpus, Spans, graded, overlaps
 
@@ -189,16 +188,9 @@ def report(tally: Tally, context: Context) -> Iterator[Finding]:
     if tally.articles < 2:
         return
     usage = tally.usage
-    near: dict[str, list[tuple[float, str]]] = {}  # each spelling's variants with their scores
-    clusters = Clusters()
-    for a, b, score in candidate_pairs(sorted(usage), context.scan.pairs):
-        near.setdefault(a, []).append((score, b))
-        near.setdefault(b, []).append((score, a))
-        clusters.add(a)
-        clusters.add(b)
-        clusters.union(a, b)
+    groups, near = variant_groups(sorted(usage), context.scan.pairs)
     findings: list[Finding] = []
-    for group in clusters.groups():
+    for group in groups:
         house = {form: accepted_house(context.matcher, form) for form in group}
         preferred = [form for form in group if house[form]]
         if not preferred:

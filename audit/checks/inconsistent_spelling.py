@@ -8,12 +8,11 @@ from ..documents import Document
 from ..model import Finding, Rule, Severity
 from ..text import word_frequency
 from ..variants import (
-    Clusters,
     NameWord,
     accepted_house,
-    candidate_pairs,
     known_to_word_lists,
     name_words,
+    variant_groups,
 )
 from .base import Check, Context, Spans, graded, overlaps
 
@@ -74,17 +73,9 @@ WORD_LIST_MARGIN = 1.0
 
 def verdicts(by_form: dict[str, list[NameWord]], context: Context) -> list[Verdict]:
     """Which spellings of the article to report, and against which other spelling."""
-    forms = sorted(by_form)
-    # Each spelling's variants with their scores: looked up per spelling, not by trying every other spelling
-    # of its group (a hostile article's thousands of spellings of one name make that quadratic).
-    near: dict[str, list[tuple[float, str]]] = {form: [] for form in forms}
-    clusters = Clusters(forms)
-    for a, b, score in candidate_pairs(forms):
-        near[a].append((score, b))
-        near[b].append((score, a))
-        clusters.union(a, b)
+    groups, near = variant_groups(sorted(by_form))
     result: list[Verdict] = []
-    for group in clusters.groups():
+    for group in groups:
         house = {form: accepted_house(context.matcher, form) for form in group}
         known = [form for form in group if house[form]]
         if known:

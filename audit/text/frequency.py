@@ -55,7 +55,7 @@ def word_frequency(word: str, language: str = "en") -> float:
     return _wordfreq().zipf_frequency(word, language)
 
 
-_sorted_folder: list[str] = []  # where sorted word lists are kept (keep_sorted_lists_in), if anywhere
+_sorted_folder: str | None = None  # where sorted word lists are kept (keep_sorted_lists_in), if anywhere
 _sorted_lists: dict[str, SortedWords] = {}  # the sorted lists _lookup has read, by language
 
 
@@ -63,17 +63,17 @@ def keep_sorted_lists_in(folder: str | None) -> None:
     """Keep the word lists a scan reads whole in ``folder`` in a form that loads in milliseconds
     (audit.text.sorted_words), and read them from there: the scan's cache folder. Lists already read stay as
     they are; None: read them into dicts, as a scan without a cache does."""
-    _sorted_folder[:] = [folder] if folder else []
+    global _sorted_folder
+    _sorted_folder = folder or None
 
 
 @lru_cache(maxsize=None)
 def _lookup(language: str) -> dict[str, float] | SortedWords | None:
     """``language``'s table as word_frequency reads it: from its sorted form where a folder for those is set,
     else the dict (``_table``)."""
-    path = _best_list(language)
-    if not _sorted_folder or path is None:
+    path, folder = _best_list(language), _sorted_folder
+    if folder is None or path is None:
         return _table(language)
-    folder = _sorted_folder[0]
     kept = sorted_words.file_for(folder, path, language)
     if kept is None:
         return _table(language)

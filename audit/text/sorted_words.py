@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 import struct
 import sys
 from array import array
@@ -134,21 +133,16 @@ def file_for(folder: str, source: str, language: str) -> str | None:
 
 def load(path: str) -> SortedWords | None:
     """The list kept at ``path``, if it is there, this user's own, writable by nobody else, and whole."""
+    from ..atomic import trusted
+
+    if not trusted(path):
+        return None
     try:
         with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode) or not _own(info) or not _own(os.stat(os.path.dirname(path) or ".")):
-                return None
             data = handle.read()
     except OSError:
         return None
     return from_bytes(data)
-
-
-def _own(info: os.stat_result) -> bool:
-    if not hasattr(os, "getuid"):
-        return True  # no owners to check (Windows): the user's own profile folder
-    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def writable(folder: str) -> bool:
@@ -164,13 +158,11 @@ def writable(folder: str) -> bool:
 def save(path: str, words: SortedWords) -> None:
     """Keep ``words`` at ``path`` (atomically, for its owner only), and drop older forms of the same language's
     list; a folder that cannot be written is left as it is: the list was built and is used all the same."""
-    from ..atomic import WriteError, write_atomic
+    from ..atomic import WriteError, write_private
 
     folder = os.path.dirname(path)
     try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-        write_atomic(path, to_bytes(words), what="word list cache")
-        os.chmod(path, 0o600)
+        write_private(path, to_bytes(words), "word list cache")
         kept = os.path.basename(path)
         same_list = kept.rsplit("-", 1)[0] + "-"  # "words-en-"
         for name in os.listdir(folder):

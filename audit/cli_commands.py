@@ -1,4 +1,4 @@
-"""The `audit` commands other than scan and fix: rules, explain, names, glossaries, compare, config.
+"""The `audit` commands other than scan and fix: rules, explain, names, glossaries, compare, config, cache.
 
 Each is a thin layer over the library, like audit/cli.py; ``register_commands`` adds them to its app.
 """
@@ -150,6 +150,32 @@ def show_config(
     typer.echo(describe(resolve(paths or ["."], config, isolated=isolated, rules=all_rules())), nl=False)
 
 
+def cache_command(
+    clear: Annotated[bool, typer.Option("--clear", help="Remove the cached results, indexed glossaries and word lists.")] = False,
+) -> None:
+    """Show where the cache is and what it holds (results of files scanned before, big glossaries kept
+    indexed, sorted word lists); --clear removes them. Each part is rebuilt by the next scan."""
+    from .cache_folder import clear as clear_folder
+    from .cache_folder import outputs_registry, parts
+    from .files import format_size
+    from .result_cache import default_directory
+
+    directory = default_directory()
+    if clear:
+        removed, problems = clear_folder(directory)
+        freed = sum(size for _, size in removed)
+        typer.echo(f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''} ({format_size(freed)}) from {directory}")
+        for problem in problems:
+            typer.echo(f"audit: {problem}", err=True)
+        raise typer.Exit(EXIT_USAGE if problems else EXIT_CLEAN)
+    typer.echo(f"Cache folder: {directory} ($AUDIT_CACHE_DIR moves it; `audit scan --no-cache` neither reads nor writes it)")
+    for part in parts(directory):
+        count = len(part.files)
+        typer.echo(f"  {part.name:<11} {format_size(part.size):>9}  {count:>3} file{'s' if count != 1 else ' '}  {part.holds}")
+    if outputs_registry(directory).is_file():
+        typer.echo(f"  (and {outputs_registry(directory).name}: the reports wire-audit wrote, so that scans skip them; --clear keeps it)")
+
+
 def register_commands(app: typer.Typer) -> None:
     """Add the commands other than scan and fix to the `audit` application."""
     app.command("rules")(list_rules)
@@ -158,3 +184,4 @@ def register_commands(app: typer.Typer) -> None:
     app.command("glossaries")(list_glossaries)
     app.command("compare")(compare_command)
     app.command("config")(show_config)
+    app.command("cache")(cache_command)

@@ -22,7 +22,7 @@ from .model import Finding, InputProblem, Rule, RunResult
 from .provenance import glossary_digest, signature
 from .readers import ReaderOptions
 from .readers.load import load
-from .result_cache import ResultCache
+from .result_cache import WORDLISTS_FOLDER, ResultCache
 from .runner import FileOptions, Progress, file_results
 from .text.frequency import keep_sorted_lists_in
 from .units import FileResult, corpus_key, enabled_checks, read_problem
@@ -202,7 +202,7 @@ def _context(settings: Settings, cache: ResultCache | None) -> Context:
     from .context_cache import cached_context
 
     # The word lists every scan reads go beside the results, in a form that loads in milliseconds.
-    keep_sorted_lists_in(str(cache.directory / "wordlists"))
+    keep_sorted_lists_in(str(cache.directory / WORDLISTS_FOLDER))
     return cached_context(settings, cache.directory)
 
 

@@ -43,6 +43,7 @@ from .readers import ReaderOptions
 from .units import FileResult, enabled_checks, from_json, to_json
 
 FILE_NAME = "results.sqlite3"
+WORDLISTS_FOLDER = "wordlists"  # beside the results: word lists kept sorted (audit/text/sorted_words.py)
 SCHEMA = 2  # 2: the pairs table (PairStore)
 WRITE_BATCH = 500  # rows per transaction
 KEEP_SCOPES_DAYS = 30  # entries of a scope unused this long are dropped

@@ -1,0 +1,103 @@
+"""What wire-audit keeps in its cache folder, and clearing it (``audit cache``).
+
+The folder is ``$AUDIT_CACHE_DIR``, else the user's cache folder (audit/result_cache.py). It holds:
+
+- ``results.sqlite3``: each file's results and AUD302's variant pairs (with SQLite's ``-wal`` and ``-shm``
+  files beside it, and ``.corrupt`` if a damaged database was moved aside), audit/result_cache.py;
+- ``matchers/*.pickle``: big glossaries kept indexed, audit/context_cache.py;
+- ``wordlists/words-*.bin``: the English word list kept sorted, audit/text/sorted_words.py;
+- ``outputs.json``: the reports wire-audit wrote, so that a scan of a folder holding one does not read it
+  as an article (audit/outputs.py). It is not a cache of anything: clearing keeps it.
+
+Clearing removes those files by name and nothing else: ``$AUDIT_CACHE_DIR`` may name a folder that holds
+other things. Every part rebuilds itself on the next scan; a scan running meanwhile keeps what it opened.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .context_cache import FOLDER as MATCHERS_FOLDER
+from .outputs import FILE_NAME as OUTPUTS_FILE
+from .result_cache import FILE_NAME as RESULTS_FILE
+from .result_cache import WORDLISTS_FOLDER
+
+
+@dataclass(frozen=True)
+class Part:
+    """One kind of file the cache folder holds, and those of its files that are there now."""
+
+    name: str
+    holds: str  # what it keeps, for the listing
+    files: tuple[Path, ...]
+
+    @property
+    def size(self) -> int:
+        return sum(_size(path) for path in self.files)
+
+
+def parts(directory: Path) -> list[Part]:
+    """The cache's parts in ``directory``, each with the files of it that exist (none: an empty part)."""
+    return [
+        Part("results", "each file's findings, and AUD302's variant pairs", tuple(_results_files(directory))),
+        Part("matchers", "big glossaries kept indexed", tuple(_matching(directory / MATCHERS_FOLDER, "", ".pickle"))),
+        Part("word lists", "the English word list, sorted to load in milliseconds",
+             tuple(_matching(directory / WORDLISTS_FOLDER, "words-", ".bin"))),
+    ]
+
+
+def outputs_registry(directory: Path) -> Path:
+    """The registry of reports written (kept by ``clear``)."""
+    return directory / OUTPUTS_FILE
+
+
+def clear(directory: Path) -> tuple[list[tuple[Path, int]], list[str]]:
+    """Remove every cache file from ``directory``: (each file removed with its size, a one-line problem per
+    file that could not be). The parts' own folders are removed when left empty."""
+    removed: list[tuple[Path, int]] = []
+    problems: list[str] = []
+    for part in parts(directory):
+        for path in part.files:
+            size = _size(path)
+            try:
+                path.unlink()
+                removed.append((path, size))
+            except FileNotFoundError:
+                continue  # another process cleared it first
+            except OSError as error:
+                problems.append(f"{path}: cannot remove it ({error.strerror or error})")
+    for folder in (MATCHERS_FOLDER, WORDLISTS_FOLDER):
+        try:
+            (directory / folder).rmdir()
+        except OSError:
+            pass  # not there, or holds files that are not ours
+    return removed, problems
+
+
+def _results_files(directory: Path) -> Iterator[Path]:
+    for suffix in ("", "-wal", "-shm", ".corrupt"):
+        path = directory / f"{RESULTS_FILE}{suffix}"
+        if path.is_file() or path.is_symlink():
+            yield path
+
+
+def _matching(folder: Path, prefix: str, suffix: str) -> Iterator[Path]:
+    """The files of ``folder`` named prefix...suffix, and half-written ones (.name.tmp files), sorted."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return
+    for name in names:
+        written = name.startswith(prefix) and name.endswith(suffix)
+        half_written = name.startswith(f".{prefix}") and name.endswith(".tmp")
+        if (written or half_written) and (folder / name).is_file():
+            yield folder / name
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

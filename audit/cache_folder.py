@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .context_cache import FOLDER as MATCHERS_FOLDER
+from .files import printable_path
 from .outputs import FILE_NAME as OUTPUTS_FILE
 from .result_cache import FILE_NAME as RESULTS_FILE
 from .result_cache import WORDLISTS_FOLDER
@@ -67,7 +68,7 @@ def clear(directory: Path) -> tuple[list[tuple[Path, int]], list[str]]:
             except FileNotFoundError:
                 continue  # another process cleared it first
             except OSError as error:
-                problems.append(f"{path}: cannot remove it ({error.strerror or error})")
+                problems.append(f"{printable_path(str(path))}: cannot remove it ({error.strerror or error})")
     for folder in (MATCHERS_FOLDER, WORDLISTS_FOLDER):
         try:
             (directory / folder).rmdir()

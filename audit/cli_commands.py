@@ -157,18 +157,19 @@ def cache_command(
     indexed, sorted word lists); --clear removes them. Each part is rebuilt by the next scan."""
     from .cache_folder import clear as clear_folder
     from .cache_folder import outputs_registry, parts
-    from .files import format_size
+    from .files import format_size, printable_path
     from .result_cache import default_directory
 
     directory = default_directory()
+    shown = printable_path(str(directory))
     if clear:
         removed, problems = clear_folder(directory)
         freed = sum(size for _, size in removed)
-        typer.echo(f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''} ({format_size(freed)}) from {directory}")
+        typer.echo(f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''} ({format_size(freed)}) from {shown}")
         for problem in problems:
             typer.echo(f"audit: {problem}", err=True)
         raise typer.Exit(EXIT_USAGE if problems else EXIT_CLEAN)
-    typer.echo(f"Cache folder: {directory} ($AUDIT_CACHE_DIR moves it; `audit scan --no-cache` neither reads nor writes it)")
+    typer.echo(f"Cache folder: {shown} ($AUDIT_CACHE_DIR moves it; `audit scan --no-cache` neither reads nor writes it)")
     for part in parts(directory):
         count = len(part.files)
         typer.echo(f"  {part.name:<11} {format_size(part.size):>9}  {count:>3} file{'s' if count != 1 else ' '}  {part.holds}")

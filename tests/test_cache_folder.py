@@ -103,3 +103,11 @@ def test_a_file_that_cannot_be_removed_is_named_and_the_rest_cleared(cache_dir: 
     captured = capsys.readouterr()
     assert captured.err.strip() == f"audit: {stuck}: cannot remove it (Permission denied)"
     assert stuck.exists() and not list((cache_dir / "wordlists").glob("*.bin"))
+
+
+def test_a_folder_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.setenv("AUDIT_CACHE_DIR", str(tmp_path / "cache-\udcff"))  # the byte 0xff in a POSIX file name
+    assert main(["cache"]) == 0
+    assert "cache-\\xff" in capsys.readouterr().out
+    assert main(["cache", "--clear"]) == 0
+    assert "cache-\\xff" in capsys.readouterr().out

@@ -153,8 +153,7 @@ def show_config(
 def cache_command(
     clear: Annotated[bool, typer.Option("--clear", help="Remove the cached results, indexed glossaries and word lists.")] = False,
 ) -> None:
-    """Show where the cache is and what it holds (results of files scanned before, big glossaries kept
-    indexed, sorted word lists); --clear removes them. Each part is rebuilt by the next scan."""
+    """Show where the cache is and what it holds (results, indexed glossaries, word lists); --clear removes it."""
     from .cache_folder import clear as clear_folder
     from .cache_folder import outputs_registry, parts
     from .files import format_size, printable_path

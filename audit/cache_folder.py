@@ -2,10 +2,10 @@
 
 The folder is ``$AUDIT_CACHE_DIR``, else the user's cache folder (audit/result_cache.py). It holds:
 
-- ``results.sqlite3``: each file's results and AUD302's variant pairs (with SQLite's ``-wal`` and ``-shm``
-  files beside it, and ``.corrupt`` if a damaged database was moved aside), audit/result_cache.py;
+- ``results.sqlite3``: each file's results and AUD302's variant pairs (with SQLite's ``-wal``, ``-shm`` or
+  ``-journal`` files beside it, and ``.corrupt`` if a damaged database was moved aside), audit/result_cache.py;
 - ``matchers/*.pickle``: big glossaries kept indexed, audit/context_cache.py;
-- ``wordlists/words-*.bin``: the English word list kept sorted, audit/text/sorted_words.py;
+- ``wordlists/words-*.bin``: wordfreq's lists a scan reads whole (English) kept sorted, audit/text/sorted_words.py;
 - ``outputs.json``: the reports wire-audit wrote, so that a scan of a folder holding one does not read it
   as an article (audit/outputs.py). It is not a cache of anything: clearing keeps it.
 
@@ -44,7 +44,7 @@ def parts(directory: Path) -> list[Part]:
     return [
         Part("results", "each file's findings, and AUD302's variant pairs", tuple(_results_files(directory))),
         Part("matchers", "big glossaries kept indexed", tuple(_matching(directory / MATCHERS_FOLDER, "", ".pickle"))),
-        Part("word lists", "the English word list, sorted to load in milliseconds",
+        Part("word lists", "word lists, sorted to load in milliseconds",
              tuple(_matching(directory / WORDLISTS_FOLDER, "words-", ".bin"))),
     ]
 
@@ -78,7 +78,7 @@ def clear(directory: Path) -> tuple[list[tuple[Path, int]], list[str]]:
 
 
 def _results_files(directory: Path) -> Iterator[Path]:
-    for suffix in ("", "-wal", "-shm", ".corrupt"):
+    for suffix in ("", "-wal", "-shm", "-journal", ".corrupt"):
         path = directory / f"{RESULTS_FILE}{suffix}"
         if path.is_file() or path.is_symlink():
             yield path

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable
 
 from .files import kind
 
+TEMPORARY_SUFFIX = ".tmp"  # of the file written before it replaces the target
+
 
 class WriteError(Exception):
     """A file that may not or cannot be written; the message names it, on one line."""
@@ -77,7 +79,7 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes, *, inputs: 
         mode = _default_mode()
     try:
         handle = tempfile.NamedTemporaryFile("wb", dir=directory, prefix=f".{os.path.basename(name)}.",
-                                             suffix=".tmp", delete=False)
+                                             suffix=TEMPORARY_SUFFIX, delete=False)
     except OSError as error:
         raise WriteError(f"{name}: cannot write {what} ({error.strerror or error})".replace("  ", " ")) from None
     try:
@@ -95,6 +97,23 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes, *, inputs: 
     finally:
         if os.path.exists(handle.name):
             os.unlink(handle.name)
+
+
+def files_kept(folder: str | os.PathLike[str], prefix: str, suffix: str) -> list[str]:
+    """The paths of the regular files of ``folder`` named ``prefix``...``suffix``, and of those a killed writer
+    left half-written (``write_atomic``'s temporary ``.<name>.<random>.tmp``), sorted; none if it cannot be read."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    kept = []
+    for name in names:
+        whole = name.startswith(prefix) and name.endswith(suffix)
+        half_written = name.startswith(f".{prefix}") and name.endswith(TEMPORARY_SUFFIX)
+        path = os.path.join(folder, name)
+        if (whole or half_written) and os.path.isfile(path):
+            kept.append(path)
+    return kept
 
 
 def write_private(path: str | os.PathLike[str], content: bytes, what: str) -> None:

@@ -14,16 +14,15 @@ other things. Every part rebuilds itself on the next scan; a scan running meanwh
 """
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .context_cache import FOLDER as MATCHERS_FOLDER
+from .context_cache import kept_matchers
 from .files import printable_path
 from .outputs import FILE_NAME as OUTPUTS_FILE
-from .result_cache import FILE_NAME as RESULTS_FILE
-from .result_cache import WORDLISTS_FOLDER
+from .result_cache import WORDLISTS_FOLDER, database_files
+from .text.sorted_words import kept_lists
 
 
 @dataclass(frozen=True)
@@ -40,12 +39,13 @@ class Part:
 
 
 def parts(directory: Path) -> list[Part]:
-    """The cache's parts in ``directory``, each with the files of it that exist (none: an empty part)."""
+    """The cache's parts in ``directory``, each with the files of it that exist (none: an empty part); each
+    module that writes a part names its files."""
+    word_lists = tuple(Path(path) for path in kept_lists(str(directory / WORDLISTS_FOLDER)))
     return [
-        Part("results", "each file's findings, and AUD302's variant pairs", tuple(_results_files(directory))),
-        Part("matchers", "big glossaries kept indexed", tuple(_matching(directory / MATCHERS_FOLDER, "", ".pickle"))),
-        Part("word lists", "word lists, sorted to load in milliseconds",
-             tuple(_matching(directory / WORDLISTS_FOLDER, "words-", ".bin"))),
+        Part("results", "each file's findings, and AUD302's variant pairs", tuple(database_files(directory))),
+        Part("matchers", "big glossaries kept indexed", tuple(kept_matchers(directory))),
+        Part("word lists", "word lists, sorted to load in milliseconds", word_lists),
     ]
 
 
@@ -75,26 +75,6 @@ def clear(directory: Path) -> tuple[list[tuple[Path, int]], list[str]]:
         except OSError:
             pass  # not there, or holds files that are not ours
     return removed, problems
-
-
-def _results_files(directory: Path) -> Iterator[Path]:
-    for suffix in ("", "-wal", "-shm", "-journal", ".corrupt"):
-        path = directory / f"{RESULTS_FILE}{suffix}"
-        if path.is_file() or path.is_symlink():
-            yield path
-
-
-def _matching(folder: Path, prefix: str, suffix: str) -> Iterator[Path]:
-    """The files of ``folder`` named prefix...suffix, and half-written ones (.name.tmp files), sorted."""
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError:
-        return
-    for name in names:
-        written = name.startswith(prefix) and name.endswith(suffix)
-        half_written = name.startswith(f".{prefix}") and name.endswith(".tmp")
-        if (written or half_written) and (folder / name).is_file():
-            yield folder / name
 
 
 def _size(path: Path) -> int:

@@ -26,6 +26,7 @@ from .glossary import bundled_name
 MIN_ENTRIES = 5_000
 KEEP = 4
 FOLDER = "matchers"
+SUFFIX = ".pickle"
 
 
 def cached_context(settings: Settings, directory: Path) -> Context:
@@ -34,7 +35,7 @@ def cached_context(settings: Settings, directory: Path) -> Context:
     from .engine import build_context, context_of
 
     key = _key(settings)
-    path = directory / FOLDER / f"{key}.pickle" if key else None
+    path = directory / FOLDER / f"{key}{SUFFIX}" if key else None
     if path is not None:
         loaded = _load(path)
         if loaded is not None:
@@ -46,6 +47,13 @@ def cached_context(settings: Settings, directory: Path) -> Context:
         matcher.index.complete(batched=matcher.near_words.batches)  # read back built, not built in every scan
         _save(path, (context.glossary, matcher, context.glossary_hash))
     return context
+
+
+def kept_matchers(directory: Path) -> list[Path]:
+    """The matcher files kept in the cache folder ``directory`` (and any a killed scan left half-written)."""
+    from .atomic import files_kept
+
+    return [Path(path) for path in files_kept(directory / FOLDER, "", SUFFIX)]
 
 
 def _key(settings: Settings) -> str | None:
@@ -88,7 +96,7 @@ def _save(path: Path, parts: tuple) -> None:
 
     try:
         write_private(path, pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), "matcher cache")
-        kept = sorted(path.parent.glob("*.pickle"), key=lambda item: item.stat().st_mtime, reverse=True)
+        kept = sorted(path.parent.glob(f"*{SUFFIX}"), key=lambda item: item.stat().st_mtime, reverse=True)
         for old in kept[KEEP:]:
             old.unlink(missing_ok=True)
     except (OSError, WriteError, pickle.PicklingError):

@@ -43,6 +43,7 @@ from .readers import ReaderOptions
 from .units import FileResult, enabled_checks, from_json, to_json
 
 FILE_NAME = "results.sqlite3"
+ASIDE_SUFFIX = ".corrupt"  # an unreadable database, moved aside
 WORDLISTS_FOLDER = "wordlists"  # beside the results: word lists kept sorted (audit/text/sorted_words.py)
 SCHEMA = 2  # 2: the pairs table (PairStore)
 WRITE_BATCH = 500  # rows per transaction
@@ -50,6 +51,12 @@ KEEP_SCOPES_DAYS = 30  # entries of a scope unused this long are dropped
 BUSY_SECONDS = 10.0  # how long a write waits for another scan's
 # Libraries whose data or algorithms decide what a check finds.
 LIBRARIES = ("wordfreq", "rapidfuzz", "langdetect", "anyascii", "markdown-it-py", "python-docx")
+
+
+def database_files(directory: Path) -> list[Path]:
+    """The results database in ``directory``, the files SQLite keeps beside it and one moved aside: those there."""
+    found = [directory / f"{FILE_NAME}{suffix}" for suffix in ("", "-wal", "-shm", "-journal", ASIDE_SUFFIX)]
+    return [path for path in found if path.is_file() or path.is_symlink()]
 
 
 def default_directory() -> Path:
@@ -183,7 +190,7 @@ class CacheSession:
             for suffix in ("-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
             if path.exists():
-                os.replace(path, path.with_name(path.name + ".corrupt"))
+                os.replace(path, path.with_name(path.name + ASIDE_SUFFIX))
             return _open(path)
         except (OSError, sqlite3.Error) as again:
             self.cache.warn(f"{path}: result cache not used ({again})")

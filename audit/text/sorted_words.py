@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from itertools import accumulate
 
 MAGIC = b"wire-audit sorted words 1\n"
+PREFIX, SUFFIX = "words-", ".bin"  # a kept list's file name: words-<language>-<hash>.bin
 # Byte order and item sizes, word count, length of the words' bytes, SHA-256 of all that follows the header
 # (3 ms to check: a file cut short or damaged on disk is not read).
 _HEADER = struct.Struct("<8sII32s")
@@ -128,7 +129,14 @@ def file_for(folder: str, source: str, language: str) -> str | None:
     except OSError:
         return None
     digest = hashlib.sha256(f"{MAGIC!r}\0{source}\0{info.st_size}\0{info.st_mtime_ns}".encode("utf-8", "surrogatepass"))
-    return os.path.join(folder, f"words-{language}-{digest.hexdigest()[:24]}.bin")
+    return os.path.join(folder, f"{PREFIX}{language}-{digest.hexdigest()[:24]}{SUFFIX}")
+
+
+def kept_lists(folder: str) -> list[str]:
+    """The sorted lists kept in ``folder`` (and any a killed scan left half-written)."""
+    from ..atomic import files_kept
+
+    return files_kept(folder, PREFIX, SUFFIX)
 
 
 def load(path: str) -> SortedWords | None:
@@ -166,7 +174,7 @@ def save(path: str, words: SortedWords) -> None:
         kept = os.path.basename(path)
         same_list = kept.rsplit("-", 1)[0] + "-"  # "words-en-"
         for name in os.listdir(folder):
-            if name.startswith(same_list) and name.endswith(".bin") and name != kept:
+            if name.startswith(same_list) and name.endswith(SUFFIX) and name != kept:
                 os.unlink(os.path.join(folder, name))
     except (OSError, WriteError):
         return

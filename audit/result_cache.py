@@ -16,7 +16,10 @@ Where: ``$AUDIT_CACHE_DIR``, else the user cache directory (``$XDG_CACHE_HOME/wi
 ``~/.cache/wire-audit``), never beside the copy: archives are often read-only or shared, and a cache file
 committed beside articles would be read by the next user. Entries are JSON, not pickles, for the same reason.
 
-SQLite in WAL mode lets scans read while one writes; writes are batched in transactions. A database that
+An entry no scan has read or written for KEEP_DAYS is dropped (a file renamed, deleted or no longer
+scanned, or scanned only with another glossary or build since): a desk scanning each day's new copy does
+not grow the cache for ever. SQLite in WAL mode lets scans read while one writes; writes are batched in
+transactions. A database that
 cannot be read (corrupt, not SQLite) is reported through ``warn``, moved aside and rebuilt; a cache that
 cannot be written (locked too long, disk full) is reported and the scan goes on without it: the cache never
 fails a scan nor changes a finding.
@@ -45,9 +48,10 @@ from .units import FileResult, enabled_checks, from_json, to_json
 FILE_NAME = "results.sqlite3"
 ASIDE_SUFFIX = ".corrupt"  # an unreadable database, moved aside
 WORDLISTS_FOLDER = "wordlists"  # beside the results: word lists kept sorted (audit/text/sorted_words.py)
-SCHEMA = 2  # 2: the pairs table (PairStore)
+SCHEMA = 3  # 2: the pairs table (PairStore); 3: when each file's entry was last used
 WRITE_BATCH = 500  # rows per transaction
-KEEP_SCOPES_DAYS = 30  # entries of a scope unused this long are dropped
+KEEP_DAYS = 30  # a file's entry, or a group's pairs, unused this long is dropped
+DAY = 86_400  # seconds; an entry read again is noted as used at most once a day (a rescan writes little)
 BUSY_SECONDS = 10.0  # how long a write waits for another scan's
 # Libraries whose data or algorithms decide what a check finds.
 LIBRARIES = ("wordfreq", "rapidfuzz", "langdetect", "anyascii", "markdown-it-py", "python-docx")
@@ -162,7 +166,9 @@ class CacheSession:
     def __init__(self, cache: ResultCache, scope: str, context: Context) -> None:
         self.cache, self.scope = cache, scope
         self.enabled = enabled_checks(context)
-        self.pending: list[tuple[str, str, str, str]] = []
+        self.now = now()
+        self.pending: list[tuple[str, str, str, str, int]] = []
+        self.touched: list[str] = []  # entries read that were last noted as used more than a day ago
         self.hits = self.misses = 0
         self.db: sqlite3.Connection | None = None
         self.db = self._connect()
@@ -198,7 +204,7 @@ class CacheSession:
 
     def get(self, path: str, digest: str) -> FileResult | None:
         """The stored result of ``path`` if its content still has ``digest``."""
-        row = self._run(lambda db: db.execute("SELECT digest, data FROM results WHERE scope = ? AND path = ?",
+        row = self._run(lambda db: db.execute("SELECT digest, data, used FROM results WHERE scope = ? AND path = ?",
                                               (self.scope, _key(path))).fetchone())
         if row is None or row[0] != digest:
             self.misses += 1
@@ -209,6 +215,8 @@ class CacheSession:
             self.misses += 1
             return None  # an entry this version cannot read: checked again, and overwritten
         self.hits += 1
+        if row[2] < self.now - DAY:
+            self.touched.append(_key(path))
         return result
 
     def knows(self, path: str, digest: str) -> bool:
@@ -222,7 +230,7 @@ class CacheSession:
             return
         # ASCII: a file name that is not UTF-8 (held as surrogates) is stored as a JSON escape sqlite accepts.
         data = json.dumps(to_json(result, self.enabled), ensure_ascii=True, separators=(",", ":"))
-        self.pending.append((self.scope, _key(path), digest, data))
+        self.pending.append((self.scope, _key(path), digest, data, self.now))
         if len(self.pending) >= WRITE_BATCH:
             self._flush()
 
@@ -235,8 +243,7 @@ class CacheSession:
         self.cache.hits += self.hits
         self.cache.misses += self.misses
         self._flush()
-        now = int(time.time())
-        self._run(lambda db: _touch_scope(db, self.scope, now))
+        self._run(lambda db: _note_used(db, self.scope, self.touched, self.now))
         if self.db is not None:
             self.db.close()
             self.db = None
@@ -292,14 +299,13 @@ class PairStore:
 
     def put(self, key: str, pairs: list[tuple[int, int, float]]) -> None:
         data = json.dumps(pairs, ensure_ascii=True, separators=(",", ":"))
-        self.pending.append((f"{self.code}:{key}", data, int(time.time())))
+        self.pending.append((f"{self.code}:{key}", data, now()))
 
     def close(self) -> None:
-        """Write the new groups, note the ones read as used, and drop those unused for KEEP_SCOPES_DAYS."""
-        now = int(time.time())
+        """Write the new groups, note the ones read as used, and drop those unused for KEEP_DAYS."""
         if self.pending or self.used:
-            rows, used = self.pending, self.used
-            self._run(lambda db: _write_pairs(db, rows, used, now))
+            rows, used, today = self.pending, self.used, now()
+            self._run(lambda db: _write_pairs(db, rows, used, today))
         if self.db is not None:
             self.db.close()
             self.db = None
@@ -322,7 +328,7 @@ def _write_pairs(db: sqlite3.Connection, rows: list[tuple[str, str, int]], used:
         db.execute("BEGIN IMMEDIATE")
         db.executemany("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?)", rows)
         db.executemany("UPDATE pairs SET used = ? WHERE key = ?", [(now, key) for key in used])
-        db.execute("DELETE FROM pairs WHERE used < ?", (now - KEEP_SCOPES_DAYS * 86400,))
+        db.execute("DELETE FROM pairs WHERE used < ?", (now - KEEP_DAYS * DAY,))
 
 
 def _key(path: str) -> str:
@@ -345,8 +351,8 @@ def _open(path: Path) -> sqlite3.Connection:
                 db.execute("DROP TABLE IF EXISTS pairs")
                 db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 db.execute("CREATE TABLE results (scope TEXT NOT NULL, path TEXT NOT NULL, digest TEXT NOT NULL,"
-                           " data TEXT NOT NULL, PRIMARY KEY (scope, path)) WITHOUT ROWID")
-                db.execute("CREATE TABLE scopes (scope TEXT PRIMARY KEY, used INTEGER NOT NULL)")
+                           " data TEXT NOT NULL, used INTEGER NOT NULL, PRIMARY KEY (scope, path)) WITHOUT ROWID")
+                db.execute("CREATE INDEX results_used ON results (used)")  # what the pruning reads
                 db.execute("CREATE TABLE pairs (key TEXT PRIMARY KEY, data TEXT NOT NULL, used INTEGER NOT NULL)"
                            " WITHOUT ROWID")
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
@@ -369,18 +375,21 @@ def _busy(error: sqlite3.Error) -> bool:
         word in str(error) for word in ("locked", "busy", "full", "readonly", "read-only"))
 
 
-def _write(db: sqlite3.Connection, rows: list[tuple[str, str, str, str]]) -> None:
+def _write(db: sqlite3.Connection, rows: list[tuple[str, str, str, str, int]]) -> None:
     with db:  # one transaction
         db.execute("BEGIN IMMEDIATE")
-        db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", rows)
+        db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?)", rows)
 
 
-def _touch_scope(db: sqlite3.Connection, scope: str, now: int) -> None:
-    """Note the scope as used and drop the entries of scopes unused for KEEP_SCOPES_DAYS."""
+def _note_used(db: sqlite3.Connection, scope: str, paths: list[str], now: int) -> None:
+    """Note the entries of ``paths`` as used ``now``, and drop every entry unused for KEEP_DAYS: a file renamed,
+    deleted or no longer scanned, or scanned only with another glossary, rules or build of the tool."""
     with db:
         db.execute("BEGIN IMMEDIATE")
-        db.execute("INSERT OR REPLACE INTO scopes VALUES (?, ?)", (scope, now))
-        stale = [row[0] for row in db.execute("SELECT scope FROM scopes WHERE used < ?", (now - KEEP_SCOPES_DAYS * 86400,))]
-        for old in stale:
-            db.execute("DELETE FROM results WHERE scope = ?", (old,))
-            db.execute("DELETE FROM scopes WHERE scope = ?", (old,))
+        db.executemany("UPDATE results SET used = ? WHERE scope = ? AND path = ?", [(now, scope, path) for path in paths])
+        db.execute("DELETE FROM results WHERE used < ?", (now - KEEP_DAYS * DAY,))
+
+
+def now() -> int:
+    """The time the cache notes entries by, in whole seconds (a function: tests move it on)."""
+    return int(time.time())

@@ -62,6 +62,38 @@ def test_a_changed_file_is_checked_again(archive: Path, cache: ResultCache):
     assert not any(finding.rule == "AUD302" for finding in result.findings)  # the corpus pass saw the new day3
 
 
+def test_entries_unused_for_a_month_are_dropped_and_those_read_are_kept(archive: Path, cache: ResultCache, monkeypatch):
+    # A desk scans each day's copy: yesterday's files are read no more, and must not stay in the cache for ever;
+    # an archive rescanned now and then must keep what it reads.
+    day = result_cache.DAY
+    clock = [1_800_000_000]
+    monkeypatch.setattr(result_cache, "now", lambda: clock[0])
+    old = archive.parent / "old"
+    old.mkdir()
+    shutil.move(str(archive / "day1.txt"), old / "day1.txt")
+    scan([str(archive)], Settings(), cache=cache)
+    scan([str(old)], Settings(), cache=cache)
+    counts(cache)
+
+    def stored() -> int:
+        with sqlite3.connect(cache.path) as db:
+            return db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+
+    assert stored() == 6
+    clock[0] += (result_cache.KEEP_DAYS - 2) * day
+    scan([str(archive)], Settings(), cache=cache)  # read again: noted as used
+    assert counts(cache) == (5, 0) and stored() == 6
+    clock[0] += 3 * day  # the old file unused for a month and a day: dropped by the next scan's end
+    scan([str(archive)], Settings(), cache=cache)
+    assert counts(cache) == (5, 0) and stored() == 5
+    clock[0] += (result_cache.KEEP_DAYS - 1) * day  # still read within a month of the last note
+    scan([str(archive)], Settings(), cache=cache)
+    assert counts(cache) == (5, 0)
+    scan([str(old)], Settings(), cache=cache)
+    assert counts(cache) == (0, 1)  # checked again, and kept again
+    assert cache.warnings == []  # type: ignore[attr-defined]
+
+
 def test_another_glossary_misses(archive: Path, cache: ResultCache):
     settings = Settings()
     scan([str(archive)], settings, cache=cache)

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .context_cache import FOLDER as MATCHERS_FOLDER
+from .context_cache import KEEP as KEEP_MATCHERS
 from .context_cache import kept_matchers
 from .files import printable_path
 from .outputs import FILE_NAME as OUTPUTS_FILE
-from .result_cache import WORDLISTS_FOLDER, database_files
+from .result_cache import KEEP_DAYS, WORDLISTS_FOLDER, database_files
 from .text.sorted_words import kept_lists
 
 
@@ -43,8 +44,9 @@ def parts(directory: Path) -> list[Part]:
     module that writes a part names its files."""
     word_lists = tuple(Path(path) for path in kept_lists(str(directory / WORDLISTS_FOLDER)))
     return [
-        Part("results", "each file's findings, and AUD302's variant pairs", tuple(database_files(directory))),
-        Part("matchers", "big glossaries kept indexed", tuple(kept_matchers(directory))),
+        Part("results", f"each file's findings, and AUD302's variant pairs (unused for {KEEP_DAYS} days: dropped)",
+             tuple(database_files(directory))),
+        Part("matchers", f"big glossaries kept indexed (the {KEEP_MATCHERS} last used)", tuple(kept_matchers(directory))),
         Part("word lists", "word lists, sorted to load in milliseconds", word_lists),
     ]
 

@@ -65,6 +65,11 @@ class Entry:
         """Every spelling that is right: the canonical form first, then the variants."""
         return (self.canonical, *self.variants)
 
+    @property
+    def source_file(self) -> str:
+        """The glossary file the entry comes from (its source without the line)."""
+        return split_source(self.source)[0]
+
 
 @dataclass(frozen=True)
 class Glossary:

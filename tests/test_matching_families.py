@@ -11,6 +11,8 @@ import random
 import pytest
 from conftest import FIXTURES_DIR
 
+from audit.config import Settings
+from audit.engine import scan
 from audit.model import Severity
 
 FLAT = FIXTURES_DIR / "families" / "flat.csv"
@@ -125,6 +127,36 @@ def test_a_big_glossary_asks_more_of_a_match_the_article_does_not_support():
     assert weigh(evidence, alone, 0.7).confidence == 0.88
     assert weigh(evidence, alone, 0.7, crowding=0.25) is None
     assert weigh(evidence, supported, 0.7, crowding=0.25).confidence == 0.88
+
+
+def test_a_desk_glossary_merged_with_a_gazetteer_is_as_sure_as_alone(tmp_path, write_glossary, scan_text):
+    # Crowding counts each glossary file's own names: a desk's names are no likelier to be hit by chance for
+    # the 40,000 invented places of another file beside them, while that file's names stay as crowded as alone.
+    rng = random.Random(3)
+    syllables = ("lu", "mi", "no", "pe", "ta", "si", "de", "wo", "ka", "ro")
+    places: set[str] = set()
+    while len(places) < 40_000:
+        places.add("".join(rng.choice(syllables) for _ in range(rng.choice((3, 4, 5)))).capitalize())
+    gazetteer = write_glossary(tmp_path, "canonical,type\n" + "".join(f"{name},place\n" for name in sorted(places)),
+                               ".csv", name="gazetteer")
+    desk = write_glossary(tmp_path, "canonical,type\nStepanakert,place\nTovuz,place\n", ".csv", name="desk")
+    text = "Shelling was reported in Stefanakert on Monday; Tavoz was quiet. Kadederomy was not."
+    place = "Kadederomi"  # one of the invented places, its last letter garbled in the copy
+    assert place in places and "Kadederomy" not in places
+
+    def found(*glossaries):
+        result = scan(["-"], Settings(glossaries=tuple(map(str, glossaries)), select=NAME_RULES),
+                      stdin=lambda: text.encode())
+        return [(f.text, f.suggestion, f.confidence) for f in result.findings if f.severity != Severity.INFO]
+
+    alone = found(desk)
+    assert [(text, suggestion) for text, suggestion, _ in alone] == [("Stefanakert", "Stepanakert"), ("Tavoz", "Tovuz")]
+    crowded = found(gazetteer)
+    assert found(desk, gazetteer) == sorted(alone + crowded, key=lambda finding: text.index(finding[0]))
+    small = write_glossary(tmp_path, f"canonical,type\n{place},place\n", ".csv", name="small")
+    [(garble, _, sure)] = found(small)
+    assert garble == "Kadederomy"
+    assert all(confidence < sure for found_text, _, confidence in crowded if found_text == garble)  # crowded as alone
 
 
 def test_letters_the_rewrites_removed_still_count(tmp_path, write_glossary, scan_text):

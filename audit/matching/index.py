@@ -57,9 +57,13 @@ class NameIndex:
         self.max_words = 1
         self.first_words: set[str] = set()  # first folded word of every accepted form
         self.multi_first_words: set[str] = set()  # ... of every accepted form of two words or more
-        # A glossary of a gazetteer's size (as many entries as Matcher's crowding counts fuzzy targets from),
+        # A glossary file of a gazetteer's size (as many entries as Matcher's crowding counts fuzzy targets from),
         # and its places' ordinary words, targets only beside another word of their name (_ordinary_place_word).
-        self._gazetteer = len(glossary.entries) >= CROWDING_FROM
+        sizes: dict[str, int] = {}
+        for entry in glossary.entries:
+            sizes[entry.source_file] = sizes.get(entry.source_file, 0) + 1
+        self._gazetteers = {source for source, size in sizes.items() if size >= CROWDING_FROM}
+        self._keys_by_source: dict[str, set[str]] = {}  # each glossary file's fuzzy targets' keys, while building
         self._beside_only: dict[str, set[str]] = {}  # folded word -> canonical forms of the entries it is such a word of
         with paused_gc():
             # Every word's comparison key, worked out in bulk before the entries need them one by one.
@@ -70,6 +74,8 @@ class NameIndex:
             self._by_first = _runs_by_first_letter(self._fuzzy_keys)
             self._batch_tables: dict[str, batch_lookup.RunTables] | None = None  # made by the first near_many
             self._fuzzy_keys = {}  # read from _by_first from now on
+            self.targets_by_source = {source: len(keys) for source, keys in self._keys_by_source.items()}
+            self._keys_by_source = {}
 
     def _forms_of(self, entry: Entry) -> list[Form]:
         forms = []
@@ -139,8 +145,10 @@ class NameIndex:
             return
         if not target or (role == "part" and word_frequency(folded) >= DISTINCTIVE_ZIPF):
             return
-        if role == "part" and self._gazetteer and _ordinary_place_word(form):
+        source = form.entry.source_file
+        if role == "part" and source in self._gazetteers and _ordinary_place_word(form):
             self._beside_only.setdefault(folded, set()).add(form.entry.canonical)
+        self._keys_by_source.setdefault(source, set()).add(key)
         position = self._fuzzy_position.get(key)
         if position is None:
             block = (key[:1], len(key))

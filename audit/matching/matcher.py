@@ -24,7 +24,6 @@ repeating a name costs one lookup; only the context is weighed at every occurren
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from mypy_extensions import mypyc_attr
@@ -55,8 +54,6 @@ from .phrases import Phrase, name_phrases
 from .place_spellings import other_place_spellings
 from .weights import (
     COGNATE_CONFIDENCE,
-    CROWDING_FROM,
-    CROWDING_PER_DECADE,
     GIVEN_MISSPELLING_CONFIDENCE,
     KEY_RUN_CONFIDENCE,
     KNOWN_WORD_ZIPF,
@@ -64,6 +61,7 @@ from .weights import (
     NEAREST_HOUSE_CONFIDENCE,
     OTHER_SPELLING_CONFIDENCE,
     RARE_NAME_ZIPF,
+    crowding,
 )
 from .wordforms import near_spelling
 
@@ -88,14 +86,16 @@ class Matcher:
         self._avoided = AvoidedForms(glossary)
         self._looking_ahead = False  # see look_ahead
         self._other_spellings = other_place_spellings(glossary, self.index)
-        # The more names a glossary holds, the likelier an unknown name lands near one of them by chance (a company
-        # near one of 50,000 towns): a match the article does not support (it never names that entry) loses confidence
-        # with the glossary's size, so a desk glossary loses nothing and a gazetteer's weak matches drop to info.
-        targets = self.index.fuzzy_target_count
-        self._crowding = CROWDING_PER_DECADE * max(0.0, math.log10(targets / CROWDING_FROM)) if targets else 0.0
+        # The more names a glossary file holds, the likelier an unknown name lands near one of them by chance (a company
+        # near one of 50,000 towns): a match no article supports loses confidence with the size of its entry's file. A
+        # desk glossary loses nothing, merged with a gazetteer or not, and a gazetteer's weak matches drop to info.
+        by_file = self.index.targets_by_source
+        self._crowding_by_source = {entry.source: crowded for entry in glossary.entries
+                                    if (crowded := crowding(by_file.get(entry.source_file, 0)))}
+        self._crowding = 0.0  # for an entry whose file has none (tests set it for every entry)
         # Candidates below the threshold plus the crowding are weighed only where an article supports them (near_words).
-        self.near_words = NearWords(self.index, min_confidence + self._crowding if self._crowding else 0.0, min_confidence,
-                                    self.given_names)
+        self.near_words = NearWords(self.index, 0.0, min_confidence, self.given_names,
+                                    {source: min_confidence + crowded for source, crowded in self._crowding_by_source.items()})
 
     # -- public ---------------------------------------------------------------------------------
     def find(self, text: str) -> list[NameMatch]:
@@ -104,8 +104,9 @@ class Matcher:
         # Entries the document names correctly somewhere: a near spelling of one of them elsewhere in
         # the same article is far more likely a garble than a different, real name.
         mentioned = Mentioned([named for _, named in readings if named])
-        if not self._looking_ahead:  # else look_ahead has looked this document's words up already
-            self._prefetch_near(phrases, surfaces, readings)
+        if not self._looking_ahead and self.near_words.batches:  # else look_ahead has looked them up already
+            # On a big glossary, the words the walk will look up one by one are looked up together first.
+            self.near_words.prefetch(self._keys_to_look_up(phrases, surfaces, readings))
         matches: list[NameMatch] = []
         pending: list[NameMatch] = []  # garbles that count only if the article names their entry elsewhere
         barren = self._barren
@@ -257,7 +258,7 @@ class Matcher:
             reason = f"{word.text!r} is another language's or an older spelling of {form.entry.canonical!r}"
             confidence = OTHER_SPELLING_CONFIDENCE
             if word_frequency(folded) >= KNOWN_WORD_ZIPF:
-                confidence -= self._crowding  # English knows it (Lula, Kiev): in a gazetteer, maybe not this place
+                confidence -= self._crowding_of(form)  # English knows it (Lula, Kiev): in a gazetteer, maybe not this place
             if confidence < self.min_confidence:
                 continue
             matches.append(self._match(word.start, word.end, text, form, "garbled", confidence, reason))
@@ -314,14 +315,9 @@ class Matcher:
         crowding alone takes it below the threshold and nothing can spare it that: the article does not
         name the entry, and no word before it is the entry's own given name (every other clue only takes
         confidence away). Asked before the clue is worked out, which costs several times more."""
-        if evidence.confidence - self._crowding >= self.min_confidence or form.entry.canonical in mentioned:
+        if evidence.confidence - self._crowding_of(form) >= self.min_confidence or form.entry.canonical in mentioned:
             return False
         return position == 0 or not same_given_name(words[position - 1].text, form.entry, self.given_names)
-
-    def _prefetch_near(self, phrases: Sequence[Phrase], surfaces: list[str], readings: list) -> None:
-        """On a big glossary, look up together the words of the document the walk will look up one by one."""
-        if self.near_words.batches:
-            self.near_words.prefetch(self._keys_to_look_up(phrases, surfaces, readings))
 
     def _keys_to_look_up(self, phrases: Sequence[Phrase], surfaces: list[str], readings: list) -> list[str]:
         """The comparison keys of the words of a document the walk will look up in the glossary's index."""
@@ -344,7 +340,10 @@ class Matcher:
         return (None in known or given_name_to_check(known)) and surface not in self._barren
 
     def _weigh(self, evidence: Evidence | None, clue: Clue, form: Form) -> Verdict | None:
-        return weigh(evidence, clue, self.min_confidence, is_person(form.entry), self._crowding)
+        return weigh(evidence, clue, self.min_confidence, is_person(form.entry), self._crowding_of(form))
+
+    def _crowding_of(self, form: Form) -> float:
+        return self._crowding_by_source.get(form.entry.source, self._crowding)
 
     # -- given names ----------------------------------------------------------------------------
     def _with_given_names(self, text: str, words: list[Token], known: list, matches: list[NameMatch]) -> list[NameMatch]:

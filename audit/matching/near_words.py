@@ -8,7 +8,7 @@ make it a garble (``_same_key_only``).
 
 On a big glossary most candidates are weak. A match the article does not support (it never names the
 entry, and the word before is not the entry's given name) must clear ``strong_from``, the threshold plus
-the glossary's crowding (see Matcher); a candidate whose ``confidence_bound`` is below that bar can only be
+the crowding of its entry's glossary file (see Matcher); a candidate whose ``confidence_bound`` is below that bar can only be
 reported where an article supports it. Weak candidates are kept as the lookup gave them: their bound, the
 given names their entry names and their evidence are worked out only for an article that could support
 them (``forms_for``). A cheaper ceiling of the bound (``confidence_ceiling``) tells most of them from the
@@ -83,10 +83,11 @@ class NearWords:
     """Glossary words near a word of the copy, with context-free spelling evidence, best first."""
 
     def __init__(self, index: NameIndex, strong_from: float = 0.0, min_confidence: float = 0.0,
-                 given_names: GivenNames | None = None) -> None:
+                 given_names: GivenNames | None = None, strong_by_source: dict[str, float] | None = None) -> None:
         self.index = index
         self.given_names = given_names or default_given_names()  # the matcher's: whose given name a word is
         self.strong_from = strong_from  # 0: every candidate is weighed at once (a glossary with no crowding)
+        self.strong_by_source = strong_by_source or {}  # the bar for the entries of a crowded file (by Entry.source)
         # A weak candidate below this even the entry's own given name before it cannot lift to the threshold.
         self.hopeless_below = min_confidence - OWN_GIVEN_NAME_BONUS
         self._cache: dict[str, _Near] = {}
@@ -189,8 +190,9 @@ class NearWords:
             prefetched = self._prefetched.get(key)
             hits = self.index.near(key) if prefetched is None else prefetched
         near = _Near([], by_key=by_key)
-        strong_from = self.strong_from
+        by_source, default = self.strong_by_source, self.strong_from
         for order, (form, key_distance) in enumerate(hits):
+            strong_from = by_source.get(form.entry.source, default) if by_source else default
             # The ceiling first: it costs a fraction of the bound, and on a big glossary most candidates are
             # below the bar by it already.
             if not strong_from or (confidence_ceiling(folded, key, form, key_distance) >= strong_from

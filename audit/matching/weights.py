@@ -7,6 +7,8 @@ invented examples and the seeds, never string by string; tests/test_shared_eval.
 """
 from __future__ import annotations
 
+import math
+
 from ..text.frequency import (
     COMMON_WORD_ZIPF,
     DISTINCTIVE_ZIPF,
@@ -76,6 +78,12 @@ NEAREST_HOUSE_CONFIDENCE = 0.8
 # confidence for every tenfold more.
 CROWDING_FROM = 3_000
 CROWDING_PER_DECADE = 0.2
+
+
+def crowding(targets: int) -> float:
+    """What a glossary file of ``targets`` fuzzy targets takes off a match no article supports (Matcher)."""
+    return CROWDING_PER_DECADE * max(0.0, math.log10(targets / CROWDING_FROM)) if targets else 0.0
+
 # Equal comparison keys with less than this raw similarity (Lakhani, Lany) are weighed by their letters.
 WEAK_SAME_KEY_SIMILARITY = 0.7
 
@@ -118,4 +126,5 @@ __all__ = [
     "VOWELS_ONLY_BONUS",
     "VOWELS_ONLY_FLOOR",
     "VOWELS_ONLY_MIN_KEY",
+    "crowding",
 ]

@@ -84,6 +84,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from wmt22_names import NameLexicon, annotate, given_names, reference_glossary, tokens  # noqa: E402
 
 from audit import Settings, scan  # noqa: E402
+from audit.engine import build_context  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -223,12 +224,14 @@ def prepare(docs: Sequence[Document], systems: Sequence[str] | None, data: Path,
     return folders
 
 
-def scan_folder(folder: Path, select: tuple[str, ...]) -> list[dict[str, object]]:
-    """Findings of each article alone, with its document's glossary (through the library)."""
-    settings = Settings(glossaries=(str(folder / "glossary.csv"),), select=select)
+def scan_folder(folder: Path, select: tuple[str, ...], also: Sequence[str] = ()) -> list[dict[str, object]]:
+    """Findings of each article alone, with its document's glossary (and the ``also`` glossary files beside it),
+    through the library; the glossaries are indexed once per document."""
+    settings = Settings(glossaries=(str(folder / "glossary.csv"), *also), select=select)
+    context = build_context(settings)
     found = []
     for article in sorted((folder / "articles").glob("*.txt")):
-        found += [finding.to_dict() for finding in scan([str(article)], settings).findings]
+        found += [finding.to_dict() for finding in scan([str(article)], settings, context=context).findings]
     return found
 
 
@@ -284,6 +287,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--systems", help="comma-separated system names (default every system)")
     parser.add_argument("--limit", type=int, help="at most this many documents per pair (in docid order)")
     parser.add_argument("--select", default="AUD1", help="rules to run, comma-separated (default AUD1: names)")
+    parser.add_argument("--also-glossary", action="append", default=[], metavar="FILE",
+                        help="a glossary file scanned beside each document's own, as a desk that also keeps a "
+                             "gazetteer (bench/geonames_glossary.py); repeatable")
     parser.add_argument("--data", type=Path, default=SHARED / "eval" / "wmt22")
     parser.add_argument("--scorer", type=Path, default=SHARED / "tools" / "score_findings.py")
     parser.add_argument("--workdir", type=Path, help="where generated files are kept (default: under the temp dir)")
@@ -310,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     folders = dict(zip(chosen, prepare(chosen, systems, args.data, workdir)))
     prepared = time.perf_counter()
     select = tuple(s for s in args.select.split(",") if s)
-    findings = {doc: scan_folder(folder, select) for doc, folder in folders.items()}
+    findings = {doc: scan_folder(folder, select, args.also_glossary) for doc, folder in folders.items()}
     scanned = time.perf_counter()
     scorer = load_scorer(args.scorer)
     table, totals, details, report = [], {}, [], {}
@@ -328,7 +334,8 @@ def main(argv: list[str] | None = None) -> int:
                 report[f"{pair} {split}"] = vars(score)
                 for key in (split, "overall"):
                     totals.setdefault(key, Score()).add(score)
-    print(f"WMT22 names: {len(chosen)} documents, rules {','.join(select)}, workdir {workdir}")
+    beside = f", each document's glossary with {', '.join(args.also_glossary)}" if args.also_glossary else ""
+    print(f"WMT22 names: {len(chosen)} documents, rules {','.join(select)}{beside}, workdir {workdir}")
     print(f"{'':16} {'docs':>5} {'articles':>8}")
     print("\n".join(table))
     for key, score in sorted(totals.items(), key=lambda item: (item[0] == "overall", item[0] != "tune")):

@@ -18,8 +18,9 @@ committed beside articles would be read by the next user. Entries are JSON, not 
 
 An entry no scan has read or written for KEEP_DAYS is dropped (a file renamed, deleted or no longer
 scanned, or scanned only with another glossary or build since): a desk scanning each day's new copy does
-not grow the cache for ever. SQLite in WAL mode lets scans read while one writes; writes are batched in
-transactions. A database that
+not grow the cache for ever.
+
+SQLite in WAL mode lets scans read while one writes; writes are batched in transactions. A database that
 cannot be read (corrupt, not SQLite) is reported through ``warn``, moved aside and rebuilt; a cache that
 cannot be written (locked too long, disk full) is reported and the scan goes on without it: the cache never
 fails a scan nor changes a finding.

@@ -84,6 +84,7 @@ def crowding(targets: int) -> float:
     """What a glossary file of ``targets`` fuzzy targets takes off a match no article supports (Matcher)."""
     return CROWDING_PER_DECADE * max(0.0, math.log10(targets / CROWDING_FROM)) if targets else 0.0
 
+
 # Equal comparison keys with less than this raw similarity (Lakhani, Lany) are weighed by their letters.
 WEAK_SAME_KEY_SIMILARITY = 0.7
 

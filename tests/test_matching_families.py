@@ -159,6 +159,14 @@ def test_a_desk_glossary_merged_with_a_gazetteer_is_as_sure_as_alone(tmp_path, w
     assert all(confidence < sure for found_text, _, confidence in crowded if found_text == garble)  # crowded as alone
 
 
+def test_a_given_name_that_is_also_a_place_in_the_glossary_is_still_checked(tmp_path, write_glossary, scan_text):
+    # A gazetteer names towns after given names (Vladimir, Alexander): before a glossary person's surname such a
+    # word is a given name, the Russian form of Volodymyr here, not the town.
+    glossary = write_glossary(tmp_path, "canonical,type\nVolodymyr Zelensky,person\nVladimir,place\n", ".csv")
+    findings = name_findings(scan_text, "Vladimir Zelensky spoke in Kyiv. Vladimir is a city east of Moscow.", glossary)
+    assert [(f.text, f.suggestion) for f in findings] == [("Vladimir Zelensky", "Volodymyr Zelensky")]
+
+
 def test_letters_the_rewrites_removed_still_count(tmp_path, write_glossary, scan_text):
     # "Lakhani" and "Lany" share a comparison key once kh, h and doubled letters are rewritten; five
     # letters against seven are no transliteration of one another.

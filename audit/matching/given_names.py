@@ -112,12 +112,13 @@ def same_given_name(word: str, entry: Entry, given_names: GivenNames) -> bool:
 
 def open_for_given_name(before: list[Form] | None, surname_forms: list[Form]) -> bool:
     """Can the word before a surname be checked as its given name? Yes if the glossary does not know it, or
-    knows it only as some other person's given name: "Igor" is Igor Konashenkov's own given name, and
-    still the Russian form of Ihor before Klymenko."""
+    knows it only as some other person's given name or as a place's name: "Igor" is Igor Konashenkov's own
+    given name, and still the Russian form of Ihor before Klymenko; "Vladimir", a town in a gazetteer, is
+    still the Russian form of Volodymyr before Zelensky."""
     if before is None:
         return True
     entries = {form.entry for form in surname_forms}
-    return all(form.role == "given" and form.entry not in entries for form in before)
+    return all((form.role == "given" or form.entry.type == "place") and form.entry not in entries for form in before)
 
 
 def given_name_to_check(known: list[list[Form] | None]) -> bool:

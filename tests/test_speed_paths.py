@@ -118,9 +118,10 @@ def test_weak_candidates_left_unweighed_change_no_match(crowding):
 
     glossary = load_bundled()
     fast, plain = Matcher(glossary), Matcher(glossary)
-    for matcher, strong_from in ((fast, 0.7 + crowding), (plain, 0.0)):
-        matcher._crowding = crowding  # as a glossary of 20,000 or 50,000 names would
-        matcher.near_words = NearWords(matcher.index, strong_from, 0.7, matcher.given_names)
+    crowded = {entry.source: crowding for entry in glossary.entries}  # as a glossary of 20,000 or 50,000 names
+    for matcher, weighed_later in ((fast, crowded), (plain, {})):
+        matcher._crowding_by_source = crowded
+        matcher.near_words = NearWords(matcher.index, 0.7, matcher.given_names, weighed_later)
     rng = random.Random(9)
     people = [entry for entry in glossary.entries if entry.type == "person" and " " in entry.canonical]
     places = [entry for entry in glossary.entries if entry.type == "place"]
@@ -269,9 +270,10 @@ def test_words_looked_up_by_key_alone_change_no_match(crowding, monkeypatch):
 
     glossary = load_bundled()
     fast, plain = Matcher(glossary), Matcher(glossary)
+    crowded = {entry.source: crowding for entry in glossary.entries} if crowding else {}
     for matcher in (fast, plain):
-        matcher._crowding = crowding
-        matcher.near_words = NearWords(matcher.index, 0.7 + crowding if crowding else 0.0, 0.7, matcher.given_names)
+        matcher._crowding_by_source = crowded
+        matcher.near_words = NearWords(matcher.index, 0.7, matcher.given_names, crowded)
     monkeypatch.setattr(plain.near_words, "_same_key_only", lambda folded: False)
     words = [word.capitalize() for word in wordfreq.top_n_list("en", 30_000)
              if word.isalpha() and len(word) >= 5 and 3.0 <= word_frequency(word) < 4.0]

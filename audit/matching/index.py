@@ -3,6 +3,7 @@ and fuzzy targets blocked by first letter and length."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -59,23 +60,21 @@ class NameIndex:
         self.multi_first_words: set[str] = set()  # ... of every accepted form of two words or more
         # A glossary file of a gazetteer's size (as many entries as Matcher's crowding counts fuzzy targets from),
         # and its places' ordinary words, targets only beside another word of their name (_ordinary_place_word).
-        sizes: dict[str, int] = {}
-        for entry in glossary.entries:
-            sizes[entry.source_file] = sizes.get(entry.source_file, 0) + 1
+        sizes = Counter(entry.source_file for entry in glossary.entries)
         self._gazetteers = {source for source, size in sizes.items() if size >= CROWDING_FROM}
-        self._keys_by_source: dict[str, set[str]] = {}  # each glossary file's fuzzy targets' keys, while building
+        keys_by_source: dict[str, set[str]] = {}  # each glossary file's fuzzy targets' keys (Matcher's crowding)
         self._beside_only: dict[str, set[str]] = {}  # folded word -> canonical forms of the entries it is such a word of
         with paused_gc():
             # Every word's comparison key, worked out in bulk before the entries need them one by one.
             spelling_keys(word for entry in glossary.entries for text in entry.accepted for word in fold(text).split())
             for entry in glossary.entries:
                 for form in self._forms_of(entry):
-                    self._add(form)
+                    if self._add(form):
+                        keys_by_source.setdefault(entry.source_file, set()).add(form.key)
             self._by_first = _runs_by_first_letter(self._fuzzy_keys)
             self._batch_tables: dict[str, batch_lookup.RunTables] | None = None  # made by the first near_many
             self._fuzzy_keys = {}  # read from _by_first from now on
-            self.targets_by_source = {source: len(keys) for source, keys in self._keys_by_source.items()}
-            self._keys_by_source = {}
+            self.targets_by_source = {source: len(keys) for source, keys in keys_by_source.items()}
 
     def _forms_of(self, entry: Entry) -> list[Form]:
         forms = []
@@ -124,7 +123,8 @@ class NameIndex:
                     forms.append(Form(words.get(word, text), entry, "part", house, word, spelling_key(word)))
         return forms
 
-    def _add(self, form: Form) -> None:
+    def _add(self, form: Form) -> bool:
+        """Index the form; whether it is a fuzzy target."""
         _, _, role, _, folded, key = form
         forms = self.exact.get(folded)
         if forms is None:
@@ -142,13 +142,11 @@ class NameIndex:
             self.by_key[key] = form
         if spaced:
             self.max_words = max(self.max_words, folded.count(" ") + 1)
-            return
+            return False
         if not target or (role == "part" and word_frequency(folded) >= DISTINCTIVE_ZIPF):
-            return
-        source = form.entry.source_file
-        if role == "part" and source in self._gazetteers and _ordinary_place_word(form):
+            return False
+        if role == "part" and form.entry.source_file in self._gazetteers and _ordinary_place_word(form):
             self._beside_only.setdefault(folded, set()).add(form.entry.canonical)
-        self._keys_by_source.setdefault(source, set()).add(key)
         position = self._fuzzy_position.get(key)
         if position is None:
             block = (key[:1], len(key))
@@ -158,6 +156,7 @@ class NameIndex:
             self._fuzzy_forms.setdefault(block, []).append([form])
         else:
             self._fuzzy_forms[(key[:1], len(key))][position].append(form)
+        return True
 
     @property
     def fuzzy_target_count(self) -> int:

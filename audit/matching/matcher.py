@@ -92,10 +92,8 @@ class Matcher:
         by_file = self.index.targets_by_source
         self._crowding_by_source = {entry.source: crowded for entry in glossary.entries
                                     if (crowded := crowding(by_file.get(entry.source_file, 0)))}
-        self._crowding = 0.0  # for an entry whose file has none (tests set it for every entry)
         # Candidates below the threshold plus the crowding are weighed only where an article supports them (near_words).
-        self.near_words = NearWords(self.index, 0.0, min_confidence, self.given_names,
-                                    {source: min_confidence + crowded for source, crowded in self._crowding_by_source.items()})
+        self.near_words = NearWords(self.index, min_confidence, self.given_names, self._crowding_by_source)
 
     # -- public ---------------------------------------------------------------------------------
     def find(self, text: str) -> list[NameMatch]:
@@ -343,7 +341,7 @@ class Matcher:
         return weigh(evidence, clue, self.min_confidence, is_person(form.entry), self._crowding_of(form))
 
     def _crowding_of(self, form: Form) -> float:
-        return self._crowding_by_source.get(form.entry.source, self._crowding)
+        return self._crowding_by_source.get(form.entry.source, 0.0)
 
     # -- given names ----------------------------------------------------------------------------
     def _with_given_names(self, text: str, words: list[Token], known: list, matches: list[NameMatch]) -> list[NameMatch]:

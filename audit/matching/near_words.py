@@ -82,12 +82,14 @@ class _Near:
 class NearWords:
     """Glossary words near a word of the copy, with context-free spelling evidence, best first."""
 
-    def __init__(self, index: NameIndex, strong_from: float = 0.0, min_confidence: float = 0.0,
-                 given_names: GivenNames | None = None, strong_by_source: dict[str, float] | None = None) -> None:
+    def __init__(self, index: NameIndex, min_confidence: float = 0.0, given_names: GivenNames | None = None,
+                 crowding: dict[str, float] | None = None) -> None:
         self.index = index
         self.given_names = given_names or default_given_names()  # the matcher's: whose given name a word is
-        self.strong_from = strong_from  # 0: every candidate is weighed at once (a glossary with no crowding)
-        self.strong_by_source = strong_by_source or {}  # the bar for the entries of a crowded file (by Entry.source)
+        self.min_confidence = min_confidence
+        # The crowding of each entry of a crowded glossary file, by Entry.source (the matcher's); the
+        # candidates of any other entry are all weighed at once.
+        self.crowding = crowding or {}
         # A weak candidate below this even the entry's own given name before it cannot lift to the threshold.
         self.hopeless_below = min_confidence - OWN_GIVEN_NAME_BONUS
         self._cache: dict[str, _Near] = {}
@@ -190,9 +192,10 @@ class NearWords:
             prefetched = self._prefetched.get(key)
             hits = self.index.near(key) if prefetched is None else prefetched
         near = _Near([], by_key=by_key)
-        by_source, default = self.strong_by_source, self.strong_from
+        crowded = self.crowding
         for order, (form, key_distance) in enumerate(hits):
-            strong_from = by_source.get(form.entry.source, default) if by_source else default
+            crowding = crowded.get(form.entry.source, 0.0) if crowded else 0.0
+            strong_from = self.min_confidence + crowding if crowding else 0.0
             # The ceiling first: it costs a fraction of the bound, and on a big glossary most candidates are
             # below the bar by it already.
             if not strong_from or (confidence_ceiling(folded, key, form, key_distance) >= strong_from

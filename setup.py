@@ -40,6 +40,7 @@ COMPILED = [
     "audit/matching/near_words.py",
     "audit/matching/phrases.py",
     "audit/matching/place_spellings.py",
+    "audit/matching/targets.py",
     "audit/matching/weights.py",
     "audit/matching/wordforms.py",
     "audit/variants.py",

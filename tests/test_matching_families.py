@@ -159,6 +159,51 @@ def test_a_desk_glossary_merged_with_a_gazetteer_is_as_sure_as_alone(tmp_path, w
     assert all(confidence < sure for found_text, _, confidence in crowded if found_text == garble)  # crowded as alone
 
 
+def _towns_file(tmp_path, write_glossary, towns: list[str]):
+    """A gazetteer's file (4,000 invented places, CROWDING_FROM and more) holding ``towns`` too."""
+    rng = random.Random(5)
+    syllables = ("lu", "mi", "no", "pe", "ta", "si", "de", "wo", "ka", "ro")
+    places = set(towns)
+    while len(places) < 4_000 + len(towns):
+        places.add("".join(rng.choice(syllables) for _ in range(rng.choice((3, 4, 5)))).capitalize())
+    return write_glossary(tmp_path, "canonical,type\n" + "".join(f"{name},place\n" for name in sorted(places)),
+                          ".csv", name="gazetteer")
+
+
+def _found(text: str, *glossaries) -> list[tuple[str, str | None]]:
+    result = scan(["-"], Settings(glossaries=tuple(map(str, glossaries)), select=NAME_RULES), stdin=lambda: text.encode())
+    return [(f.text, f.suggestion) for f in result.findings if f.severity != Severity.INFO]
+
+
+def test_a_desk_name_is_not_pushed_out_of_a_lookup_by_a_gazetteers_towns(tmp_path, write_glossary):
+    # A lookup keeps the nearest dozens of names; beside a gazetteer, towns one letter from the garble would fill
+    # them before the desk's name two letters away. The desk's names are looked up apart from the gazetteer's.
+    from rapidfuzz.distance import Levenshtein
+
+    from audit.text import fold, spelling_key
+
+    towns = [pattern.format(letter) for pattern in ("Tavo{}", "Ta{}oz", "T{}voz") for letter in "dgklmnrst"]
+    garble = spelling_key("tavoz")
+    assert sum(Levenshtein.distance(spelling_key(fold(town)), garble) == 1 for town in towns) >= 24
+    desk = write_glossary(tmp_path, "canonical,type\nTovuz,place\n", ".csv", name="desk")
+    text = "Shelling was reported near Tavoz on Monday."
+    assert _found(text, desk) == [("Tavoz", "Tovuz")]
+    assert _found(text, desk, _towns_file(tmp_path, write_glossary, towns)) == [("Tavoz", "Tovuz")]
+
+
+def test_a_word_a_gazetteer_spells_is_still_compared_with_the_desks_names(tmp_path, write_glossary):
+    # Melnik is a Czech town, and here the desk's Melnyk garbled; Beli, a Nigerian town, reads as "Bely" once
+    # spellings are undone, and here it is the desk's Bilyi: the desk's names are weighed as without the gazetteer.
+    # A town no desk name is near stays a town.
+    desk = write_glossary(tmp_path, "canonical,type\nAndriy Melnyk,person\nSashko Bilyi,person\n", ".csv", name="desk")
+    gazetteer = _towns_file(tmp_path, write_glossary, ["Melnik", "Beli", "Rovenki"])
+    text = ("The ambassador, Mr Melnik, spoke on Sunday. Sashko Bely led the unit. "
+            "Rovenki was quiet.")
+    alone = _found(text, desk)
+    assert alone == [("Melnik", "Melnyk"), ("Bely", "Bilyi")]
+    assert _found(text, desk, gazetteer) == alone
+
+
 def test_a_given_name_that_is_also_a_place_in_the_glossary_is_still_checked(tmp_path, write_glossary, scan_text):
     # A gazetteer names towns after given names (Vladimir, Alexander): before a glossary person's surname such a
     # word is a given name, the Russian form of Volodymyr here, not the town.

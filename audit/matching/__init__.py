@@ -13,9 +13,9 @@ from ..text import PARTICLES
 from .evidence import Clue, Evidence, spelling_evidence, weigh
 from .given_names import GivenNames, default_given_names
 from .index import Form, FormRole, NameIndex
-from .matcher import Matcher, Mentioned, NameKind, NameMatch, form_surface
+from .matcher import Matcher, Mentioned, NameKind, NameMatch
 from .mentions import AvoidedForms, lowercase_mentions
-from .phrases import Phrase, name_phrases, opens_sentence
+from .phrases import Phrase, form_surface, name_phrases, opens_sentence
 from .weights import (
     COMMON_WORD_ZIPF,
     DISTINCTIVE_ZIPF,

@@ -1,4 +1,4 @@
-"""``NameIndex.near`` of many keys at once: a document's unknown words looked up together on a big glossary.
+"""``FuzzyTargets.near`` of many keys at once: a document's unknown words looked up together on a big glossary.
 
 Each first letter's run of keys is compared with all the queries that reach it in one rapidfuzz ``cdist``
 matrix (SIMD over several queries), and what ``near`` does to one key's hits afterwards (keep those within
@@ -18,11 +18,15 @@ from rapidfuzz.distance import Levenshtein
 if TYPE_CHECKING:
     import numpy
 
-    from .index import Form, NameIndex, Run
+    from .index import Form
+    from .targets import FuzzyTargets, Run
 
 # The nearest keys of one block (first letter and length) a lookup keeps, and the forms it gives at most.
 PER_BLOCK = 12
 MAX_FORMS = 24
+# Fuzzy targets from which lookups are batched (near_words.BATCH_FROM_KEYS words at least): below, one search
+# a word costs less.
+BATCH_FROM_TARGETS = 10_000
 
 
 @mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
@@ -40,23 +44,23 @@ class RunTables:
         self.ranks = ranks
 
 
-def run_tables(index: NameIndex) -> dict[str, RunTables]:
-    """Every run of ``index`` as RunTables (made once, when the first batch is looked up)."""
+def run_tables(targets: FuzzyTargets) -> dict[str, RunTables]:
+    """Every run of ``targets`` as RunTables (made once, when the first batch is looked up)."""
     import numpy
 
-    runs = index.runs()
+    runs = targets.runs()
     every_key = sorted(key for run in runs.values() for key in run[0])
     rank_of = {key: rank for rank, key in enumerate(every_key)}
     return {
-        first: RunTables(run, index.run_forms(first), numpy.fromiter((rank_of[key] for key in run[0]), dtype=numpy.int64,
+        first: RunTables(run, targets.run_forms(first), numpy.fromiter((rank_of[key] for key in run[0]), dtype=numpy.int64,
                                                                      count=len(run[0])))
         for first, run in runs.items()
     }
 
 
-def near_many(index: NameIndex, tables: dict[str, RunTables], keys: Iterable[str]) -> dict[str, list[tuple[Form, int]]]:
-    """``index.near(key)`` of every key, worked out together."""
-    from .index import _first_letters
+def near_many(tables: dict[str, RunTables], keys: Iterable[str]) -> dict[str, list[tuple[Form, int]]]:
+    """``FuzzyTargets.near(key)`` of every key, worked out together (``tables``: the targets' run_tables)."""
+    from .targets import _first_letters
 
     queries = list(dict.fromkeys(keys))
     by_first: dict[str, list[int]] = {}
@@ -77,7 +81,7 @@ def _hits(table: RunTables, asked: list[tuple[int, str]]) -> tuple | None:
     index in the run) arrays, or None."""
     import numpy
 
-    from .index import _limit, _span_of
+    from .targets import _limit, _span_of
 
     reached = [(number, key, span) for number, key in asked if (span := _span_of(table.starts, key)) is not None]
     if not reached:

@@ -9,16 +9,14 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from mypy_extensions import mypyc_attr
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 
 from ..gc_pause import paused_gc
 from ..glossary import Entry, Glossary
 from ..text import fold, phrase_key, spelling_key, spelling_keys, word_frequency
 from ..text.frequency import COMMON_WORD_ZIPF, common_in_some_language
-from . import batch_lookup
-from .batch_lookup import MAX_FORMS, PER_BLOCK
+from .batch_lookup import BATCH_FROM_TARGETS
 from .given_names import is_person, person_parts
+from .targets import FuzzyTargets, Hits, merged
 from .weights import CROWDING_FROM, DISTINCTIVE_ZIPF, MIN_WORD_LENGTH
 from .wordforms import derived
 
@@ -50,11 +48,8 @@ class NameIndex:
         self._second_words: dict[str, frozenset[str]] | None = None  # likewise
         # Comparison key -> the first whole form or surname with that key that is a fuzzy target.
         self.by_key: dict[str, Form] = {}
-        # Fuzzy targets blocked by the first letter and length of their key: a list of distinct keys
-        # (what rapidfuzz scans) and, at the same positions, the forms that have that key.
-        self._fuzzy_keys: dict[tuple[str, int], list[str]] = {}
-        self._fuzzy_forms: dict[tuple[str, int], list[list[Form]]] = {}
-        self._fuzzy_position: dict[str, int] = {}
+        # Fuzzy targets: a gazetteer file's apart from the other files' (see audit/matching/targets.py), by group.
+        self._targets: dict[str, FuzzyTargets] = {}
         self.max_words = 1
         self.first_words: set[str] = set()  # first folded word of every accepted form
         self.multi_first_words: set[str] = set()  # ... of every accepted form of two words or more
@@ -71,9 +66,10 @@ class NameIndex:
                 for form in self._forms_of(entry):
                     if self._add(form):
                         keys_by_source.setdefault(entry.source_file, set()).add(form.key)
-            self._by_first = _runs_by_first_letter(self._fuzzy_keys)
-            self._batch_tables: dict[str, batch_lookup.RunTables] | None = None  # made by the first near_many
-            self._fuzzy_keys = {}  # read from _by_first from now on
+            for targets in self._targets.values():
+                targets.finish()
+            self._groups = [self._targets[group] for group in sorted(self._targets)]  # the desk's ("") first
+            self.desk_beside_gazetteer = bool(self._gazetteers) and "" in self._targets
             self.targets_by_source = {source: len(keys) for source, keys in keys_by_source.items()}
 
     def _forms_of(self, entry: Entry) -> list[Form]:
@@ -147,21 +143,18 @@ class NameIndex:
             return False
         if role == "part" and form.entry.source_file in self._gazetteers and _ordinary_place_word(form):
             self._beside_only.setdefault(folded, set()).add(form.entry.canonical)
-        position = self._fuzzy_position.get(key)
-        if position is None:
-            block = (key[:1], len(key))
-            keys = self._fuzzy_keys.setdefault(block, [])
-            position = self._fuzzy_position[key] = len(keys)
-            keys.append(key)
-            self._fuzzy_forms.setdefault(block, []).append([form])
-        else:
-            self._fuzzy_forms[(key[:1], len(key))][position].append(form)
+        source = form.entry.source_file
+        group = source if source in self._gazetteers else ""
+        targets = self._targets.get(group)
+        if targets is None:
+            targets = self._targets[group] = FuzzyTargets()
+        targets.add(form)
         return True
 
     @property
     def fuzzy_target_count(self) -> int:
-        """How many distinct comparison keys fuzzy lookups search."""
-        return len(self._fuzzy_position)
+        """How many comparison keys fuzzy lookups search (a key counted in each group that has it)."""
+        return sum(targets.count for targets in self._groups)
 
     def names_spelled(self, folded: str) -> list[Form]:
         """The whole accepted forms spelled ``folded`` (no surnames, given names or parts alone)."""
@@ -221,135 +214,51 @@ class NameIndex:
         around = [known[at] for at in (position - 1, position + 1) if 0 <= at < len(known)]
         return not any(other.entry.canonical == form.entry.canonical for forms in around if forms for other in forms)
 
-    def near(self, key: str) -> list[tuple[Form, int]]:
-        """Fuzzy targets whose key is within a few edits of ``key``: a first letter that is the same or
-        one romanisation writes for the other (Chamenei/Khamenei, Selenskyj/Zelensky), near length."""
-        limit = _limit(key)
-        found: list[tuple[int, str, Form]] = []
-        for first in _first_letters(key):
-            run = self._by_first.get(first)
-            span = _span(run, key) if run is not None else None
-            if run is None or span is None:
-                continue
-            # The blocks of every length in reach lie one after another: one call searches them all.
-            hits = process.extract(key, run[0][span[0] : span[1]], scorer=Levenshtein.distance, score_cutoff=limit,
-                                   limit=None)
-            self._collect(found, first, span[0], ((index, distance) for _, distance, index in hits))
-        return _nearest(found)
+    def near(self, key: str) -> Hits:
+        """Fuzzy targets whose key is within a few edits of ``key`` (FuzzyTargets.near), a gazetteer's apart
+        from the desk's, the desk's first among equals."""
+        return merged([targets.near(key) for targets in self._groups])
+
+    def near_desk(self, key: str) -> Hits:
+        """``near(key)`` among the targets of the files that are no gazetteer, beside a gazetteer (else none)."""
+        return self._targets[""].near(key) if self.desk_beside_gazetteer else []
+
+    def checked_for_desk(self, forms: list[Form]) -> bool:
+        """Is a word the glossary spells right (``forms``: its forms) still compared with the desk's names? Yes
+        if they are all a gazetteer's one-word names, beside a desk's glossary (``near_desk``): a town of the
+        same spelling somewhere in the world does not make it right where a desk's name is meant (Melnik, a
+        Czech town, for the diplomat Melnyk), and without the gazetteer the desk's names would be weighed."""
+        return self.desk_beside_gazetteer and all(
+            form.entry.source_file in self._gazetteers and " " not in form.folded for form in forms)
+
+    def near_many(self, keys: Iterable[str]) -> dict[str, Hits]:
+        """``near`` of every key, the same answers, worked out together (audit/matching/batch_lookup.py):
+        a few times faster than one search a key on a big glossary. A group too small to gain by it (a desk's
+        names beside a gazetteer) is searched a key at a time."""
+        keys = list(dict.fromkeys(keys))
+        answers = [targets.near_many(keys) if targets.count >= BATCH_FROM_TARGETS else {key: targets.near(key) for key in keys}
+                   for targets in self._groups]
+        return {key: merged([answer[key] for answer in answers]) for key in keys}
+
+    def same_key_forms(self, key: str) -> list[Form]:
+        """The fuzzy targets whose key is ``key``: what ``near(key)`` gives at distance 0, without the search."""
+        if len(self._groups) == 1:
+            return self._groups[0].same_key_forms(key)
+        return [form for targets in self._groups for form in targets.same_key_forms(key)]
 
     def complete(self, batched: bool) -> None:
         """Build now the tables lookups build when first asked (the index is about to be kept on disk:
         audit/context_cache.py): the prefixes and second words of the forms, and with ``batched`` the
         batched lookups' arrays."""
         self.second_words("")  # and name_prefixes, which it reads
-        if batched and self._batch_tables is None:
-            self._batch_tables = batch_lookup.run_tables(self)
-
-    def same_key_forms(self, key: str) -> list[Form]:
-        """The fuzzy targets whose key is ``key``: what ``near(key)`` gives at distance 0, without the search."""
-        position = self._fuzzy_position.get(key)
-        if position is None:
-            return []
-        return self._fuzzy_forms[(key[:1], len(key))][position][:MAX_FORMS]
-
-    def near_many(self, keys: Iterable[str]) -> dict[str, list[tuple[Form, int]]]:
-        """``near`` of every key, the same answers, worked out together (audit/matching/batch_lookup.py):
-        a few times faster than one search a key on a big glossary."""
-        if self._batch_tables is None:
-            self._batch_tables = batch_lookup.run_tables(self)
-        return batch_lookup.near_many(self, self._batch_tables, keys)
-
-    def runs(self) -> dict[str, Run]:
-        """The fuzzy keys by first letter (see Run)."""
-        return self._by_first
-
-    def run_forms(self, first: str) -> list[list[Form]]:
-        """The forms of each key of a first letter's run, in the run's order."""
-        _, _, lengths, positions = self._by_first[first]
-        blocks = self._fuzzy_forms
-        return [blocks[(first, length)][position] for length, position in zip(lengths, positions)]
-
-    def _collect(self, found: list[tuple[int, str, Form]], first: str, start: int,
-                 hits: Iterable[tuple[int, int]]) -> None:
-        """Add the forms of the hits (index from ``start`` in the first letter's run, distance), best first
-        and ties in block order: the first PER_BLOCK of each length are what a search of that block alone,
-        limited to PER_BLOCK, finds."""
-        _, _, lengths, positions = self._by_first[first]
-        taken: dict[int, int] = {}
-        for index, distance in hits:
-            length = lengths[start + index]
-            if taken.get(length, 0) == PER_BLOCK:
-                continue
-            taken[length] = taken.get(length, 0) + 1
-            found.extend((distance, form.key, form) for form in self._fuzzy_forms[(first, length)][positions[start + index]])
-
-
-def _limit(key: str) -> int:
-    """How many edits a fuzzy target's key may be from ``key``."""
-    return max(2, round(len(key) * 0.4))
-
-
-def _first_letters(key: str) -> str:
-    return key[:1] + FIRST_LETTER_ALTERNATES.get(key[:1], "")
-
-
-def _span(run: Run, key: str) -> tuple[int, int] | None:
-    """Where the keys of the lengths within reach of ``key`` lie in a run (None: there are none)."""
-    return _span_of(run[1], key)
-
-
-def _span_of(starts: list[int], key: str) -> tuple[int, int] | None:
-    """``_span`` from where each length starts in the run."""
-    limit = _limit(key)
-    last = len(starts) - 1
-    low, high = starts[min(max(1, len(key) - limit), last)], starts[min(len(key) + limit + 1, last)]
-    return (low, high) if low < high else None
-
-
-def _nearest(found: list[tuple[int, str, Form]]) -> list[tuple[Form, int]]:
-    found.sort(key=lambda hit: (hit[0], hit[1]))
-    return [(form, distance) for distance, _, form in found[:MAX_FORMS]]
-
-
-# A first letter's fuzzy keys, every block of it one after another by length: the keys, where each
-# length starts (index = length; one past the longest at the end), and each key's length and position
-# in its block.
-Run = tuple[list[str], list[int], list[int], list[int]]
-
-
-def _runs_by_first_letter(blocks: dict[tuple[str, int], list[str]]) -> dict[str, Run]:
-    runs: dict[str, Run] = {}
-    for first in sorted({first for first, _ in blocks}):
-        longest = max(length for letter, length in blocks if letter == first)
-        keys: list[str] = []
-        starts: list[int] = []
-        lengths: list[int] = []
-        positions: list[int] = []
-        for length in range(longest + 1):
-            starts.append(len(keys))
-            block = blocks.get((first, length), [])
-            # Copies made one after another sit together in memory: a lookup reads every key of its run,
-            # and the originals, scattered over the heap by the build, cost twice the time in cache misses.
-            keys.extend(key.encode().decode() for key in block)
-            lengths.extend([length] * len(block))
-            positions.extend(range(len(block)))
-        starts.append(len(keys))
-        runs[first] = (keys, starts, lengths, positions)
-    return runs
+        if batched:
+            for targets in self._groups:
+                if targets.count >= BATCH_FROM_TARGETS:
+                    targets.complete()
 
 
 # Endings of East Slavic patronymics (Stepanovych, Sergeyevich, Ivanovna).
 PATRONYMIC_ENDINGS = ("ovych", "evych", "ovich", "evich", "yich", "ovna", "evna", "ivna", "yivna")
-
-
-# First letters of comparison keys (audit/text/keys.py) that romanisations write for one another: German
-# and Polish ch (key "k") for kh (key "h"), German s for z, Turkish c for j (key "y"), an initial vowel
-# shifted (Adisha/Edisha), Azerbaijani x for kh. Not Russian g for h: Gadrut for Hadrut is a Russian
-# spelling desks accept, and the big places' Russian forms (Gorlovka) come from the GeoNames table.
-FIRST_LETTER_ALTERNATES = {
-    "k": "h", "h": "kx", "x": "hk", "s": "z", "z": "s", "c": "y", "y": "cie",
-    "a": "eo", "o": "a", "e": "aiy", "i": "ey",
-}
 
 
 _WORD_BREAK = re.compile(r"[\s-]+")

@@ -6,7 +6,8 @@ How a document is read:
 
 1. Word tokens are grouped into *name phrases*: runs of capitalised words joined by a space or a
    hyphen ("Nicholas Pashinyan", "Nagorno-Karbakh").
-2. Inside a phrase, the longest runs that spell an accepted form exactly are taken as known.
+2. Inside a phrase, the longest runs that spell an accepted form exactly are taken as known (a word only a
+   gazetteer's file spells is still compared with the desk's own names, as it would be without the gazetteer).
 3. Runs whose comparison key (source-language spellings undone, see audit/data/spelling.toml)
    equals an accepted form's key are transliteration garbles ("Paschinjan", "Jerevan").
 4. Each remaining word is looked up in an index of the glossary's distinctive words (blocked by the first
@@ -48,9 +49,9 @@ from .given_names import (
 from .index import Form, NameIndex
 from .mentions import AvoidedForms
 from .mentions import lowercase_mentions as _lowercase_mentions
-from .name_match import Mentioned, NameKind, NameMatch
+from .name_match import Mentioned, NameKind, NameMatch, name_match, surest_per_span
 from .near_words import NearWords
-from .phrases import Phrase, name_phrases
+from .phrases import Phrase, form_surface, name_phrases
 from .place_spellings import other_place_spellings
 from .weights import (
     COGNATE_CONFIDENCE,
@@ -209,7 +210,7 @@ class Matcher:
                 verdict = None if another_place else self._weigh(spelling_evidence(folded, form, 0), clue, form)
                 if verdict or length > 1:
                     verdict = verdict or Verdict(KEY_RUN_CONFIDENCE, transliteration_reason(form))
-                    match = self._match(words[position].start, words[position + length - 1].end, text, form,
+                    match = name_match(words[position].start, words[position + length - 1].end, text, form,
                                         "garbled", verdict.confidence, verdict.reason)
                     (unsupported if verdict.needs_support else matches).append(match)
                     known[position : position + length] = [[form]] * length
@@ -217,12 +218,18 @@ class Matcher:
                     continue
             position += 1
         for position, word in enumerate(words):  # single words near a glossary word
-            if known[position] is not None or not _fuzzy_candidate(word):
+            spelled = known[position]
+            if not _fuzzy_candidate(word) or (spelled is not None and not self.index.checked_for_desk(spelled)):
                 continue
             folded = fold(word.text)
-            weighed = weighed or self.near_words.any_near(folded)
             previous = words[position - 1].text if position else ""
-            for form, evidence in self.near_words.forms_for(folded, mentioned, previous):
+            if spelled is None:
+                weighed = weighed or self.near_words.any_near(folded)
+                near = self.near_words.forms_for(folded, mentioned, previous)
+            else:  # a gazetteer's name: the desk's names near it
+                near = self.near_words.desk_forms(folded)
+                weighed = weighed or bool(near)
+            for form, evidence in near:
                 if self._another_place(folded, form) or best_weighed(evidence) < self.min_confidence:
                     # Best first: no article around this word can lift this candidate, nor any after it.
                     break
@@ -231,9 +238,11 @@ class Matcher:
                 verdict = self._weigh(evidence, self._clue(text, words, position, phrase, mentioned, form), form)
                 if verdict:
                     known[position] = [form]
-                    match = self._match(word.start, word.end, text, form, "garbled", verdict.confidence, verdict.reason)
+                    match = name_match(word.start, word.end, text, form, "garbled", verdict.confidence, verdict.reason)
                     (unsupported if verdict.needs_support else matches).append(match)
                     break
+        if self.index.desk_beside_gazetteer:  # a gazetteer's town by its key, and a desk's name near the same word
+            matches, unsupported = surest_per_span(matches, unsupported)
         return self._with_given_names(text, words, known, matches), unsupported, weighed
 
     def _other_place_spellings(self, text: str, words: list[Token], known: list, matches: list[NameMatch]) -> bool:
@@ -259,7 +268,7 @@ class Matcher:
                 confidence -= self._crowding_of(form)  # English knows it (Lula, Kiev): in a gazetteer, maybe not this place
             if confidence < self.min_confidence:
                 continue
-            matches.append(self._match(word.start, word.end, text, form, "garbled", confidence, reason))
+            matches.append(name_match(word.start, word.end, text, form, "garbled", confidence, reason))
             known[position] = [form]
             found = True
         return found
@@ -335,7 +344,7 @@ class Matcher:
         """Has the phrase anything to report? Not if spelled right throughout (unless a surname follows
         another person's given name: "Igor Klymenko" when the glossary has Igor Konashenkov and Ihor
         Klymenko), nor if it was found barren before."""
-        return (None in known or given_name_to_check(known)) and surface not in self._barren
+        return (None in known or given_name_to_check(known) or self.near_words.desk_near(known)) and surface not in self._barren
 
     def _weigh(self, evidence: Evidence | None, clue: Clue, form: Form) -> Verdict | None:
         return weigh(evidence, clue, self.min_confidence, is_person(form.entry), self._crowding_of(form))
@@ -374,20 +383,9 @@ class Matcher:
                     result.remove(garbled)
                     kind = "garbled"
                     reason = f"{reason}; {garbled.reason}"
-                result.append(self._match(start, end, text, form, kind, confidence, reason, whole=True))
+                result.append(name_match(start, end, text, form, kind, confidence, reason, whole=True))
                 break
         return result
-
-    def _match(self, start: int, end: int, text: str, form: Form, kind: NameKind, confidence: float, reason: str,
-               whole: bool = False) -> NameMatch:
-        suggestion = form.entry.canonical if whole else form.house
-        if fold(suggestion) not in fold(form.entry.canonical):
-            reason = f"{reason}; {suggestion!r} is an accepted name of {form.entry.canonical!r}"
-        return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
-
-
-def form_surface(text: str, words: list[Token], position: int, length: int) -> str:
-    return text[words[position].start : words[position + length - 1].end]
 
 
 def _fuzzy_candidate(word: Token) -> bool:

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from mypy_extensions import mypyc_attr
 
 from ..glossary import Entry
+from ..text import fold
+
+if TYPE_CHECKING:
+    from .index import Form
 
 # What a name match is: a garble of the entry, or its given name swapped for another language's.
 NameKind = Literal["garbled", "given-name"]
@@ -27,6 +31,28 @@ class NameMatch:
     reason: str
     matched: str  # the glossary form the span was matched to
 
+
+def name_match(start: int, end: int, text: str, form: Form, kind: NameKind, confidence: float, reason: str,
+               whole: bool = False) -> NameMatch:
+    """The match of ``text[start:end]`` to ``form``: suggesting the form's house spelling, or with ``whole`` its
+    entry's canonical form (a given name and surname matched together)."""
+    suggestion = form.entry.canonical if whole else form.house
+    if fold(suggestion) not in fold(form.entry.canonical):
+        reason = f"{reason}; {suggestion!r} is an accepted name of {form.entry.canonical!r}"
+    return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
+
+
+def surest_per_span(matches: list[NameMatch], unsupported: list[NameMatch]) -> tuple[list[NameMatch], list[NameMatch]]:
+    """``matches`` and ``unsupported`` (matches that count only where the article supports them), each span kept
+    once, in the list of its surest match (the first among equals): a word matched twice, a gazetteer's town by
+    its key and a desk's own name near it, is reported once."""
+    surest: dict[tuple[int, int], NameMatch] = {}
+    for match in matches + unsupported:
+        span = (match.start, match.end)
+        if span not in surest or match.confidence > surest[span].confidence:
+            surest[span] = match
+    kept = set(map(id, surest.values()))
+    return [m for m in matches if id(m) in kept], [m for m in unsupported if id(m) in kept]
 
 
 @mypyc_attr(serializable=True, allow_interpreted_subclasses=True)

@@ -24,6 +24,7 @@ from mypy_extensions import mypyc_attr
 
 from ..places import default_places
 from ..text import spelling_key, word_frequency
+from .batch_lookup import BATCH_FROM_TARGETS
 from .evidence import Evidence, confidence_bound, confidence_ceiling, only_same_key_matches, spelling_evidence
 from .given_names import GivenNames, default_given_names, given_names_of, same_given_name
 from .index import Form, NameIndex
@@ -36,9 +37,8 @@ from .wordforms import base_forms
 FOREIGN_CASE_ENDINGS = ("owie", "owi", "ego", "emu", "ovi")
 FOREIGN_STEM_LENGTH = 6
 FOREIGN_ENDING_PENALTY = 0.05
-# Fuzzy lookups are made a document at a time (NameIndex.near_many) on a glossary with this many fuzzy
-# targets, when the document has this many words to look up: below, one search a word costs less.
-BATCH_FROM_TARGETS = 10_000
+# Fuzzy lookups are made a document at a time (NameIndex.near_many) on a glossary with BATCH_FROM_TARGETS
+# fuzzy targets, when the document has this many words to look up: below, one search a word costs less.
 BATCH_FROM_KEYS = 4
 
 Candidate = tuple[Form, Evidence]
@@ -94,6 +94,7 @@ class NearWords:
         self.hopeless_below = min_confidence - OWN_GIVEN_NAME_BONUS
         self._cache: dict[str, _Near] = {}
         self._full: dict[str, _Near] = {}  # words the walk looks up by key alone, searched in full for ``forms``
+        self._desk: dict[str, list[Candidate]] = {}  # see desk_forms
         self._given: dict[int, frozenset[str]] = {}  # id of an entry -> the given names it names
         self._same_given: dict[tuple[str, frozenset[str]], bool] = {}  # see _given_name_of
         self._inflected: dict[str, bool] = {}  # see inflected_known
@@ -109,6 +110,24 @@ class NearWords:
                 full = self._full[folded] = self._look_up(folded, same_key_only=False)
             near = full
         return self._with(folded, near, [self._weak(folded, near, *candidate) for candidate in near.rest])
+
+    def desk_forms(self, folded: str) -> list[Candidate]:
+        """The desk's names (not a gazetteer's) near a word a gazetteer spells as one of its names, with their
+        evidence, best first (NameIndex.checked_for_desk): what the word would be weighed against without the
+        gazetteer beside the desk's glossary."""
+        found = self._desk.get(folded)
+        if found is None:
+            hits = self.index.near_desk(spelling_key(folded)) if word_frequency(folded) < COMMON_WORD_ZIPF else []
+            weighed = [(form, evidence, order) for order, (form, distance) in enumerate(hits)
+                       if (evidence := spelling_evidence(folded, form, distance))]
+            found = self._desk[folded] = [(form, evidence) for form, evidence, _ in sorted(weighed, key=_best_first)]
+        return found
+
+    def desk_near(self, known: list[list[Form] | None]) -> bool:
+        """Is a word of a phrase that a gazetteer spells right (``known``: each word's forms) near a name of the
+        desk's (``desk_forms``)?"""
+        return self.index.desk_beside_gazetteer and any(forms is not None and self.index.checked_for_desk(forms)
+                                                        and bool(self.desk_forms(forms[0].folded)) for forms in known)
 
     def forms_for(self, folded: str, mentioned: Mentioned, previous: str) -> list[Candidate]:
         """``forms`` less the weak candidates the article does not support: it does not name the entry

@@ -72,3 +72,8 @@ def _phrases(text: str, words: Sequence[Token]) -> list[Phrase]:
             current.append(word)
     close()
     return phrases
+
+
+def form_surface(text: str, words: list[Token], position: int, length: int) -> str:
+    """The text of ``length`` words of a phrase from ``position`` on, what lies between them included."""
+    return text[words[position].start : words[position + length - 1].end]

@@ -25,7 +25,14 @@ from mypy_extensions import mypyc_attr
 from ..places import default_places
 from ..text import spelling_key, word_frequency
 from .batch_lookup import BATCH_FROM_TARGETS
-from .evidence import Evidence, confidence_bound, confidence_ceiling, only_same_key_matches, spelling_evidence
+from .evidence import (
+    Evidence,
+    best_weighed,
+    confidence_bound,
+    confidence_ceiling,
+    only_same_key_matches,
+    spelling_evidence,
+)
 from .given_names import GivenNames, default_given_names, given_names_of, same_given_name
 from .index import Form, NameIndex
 from .name_match import Mentioned
@@ -95,6 +102,7 @@ class NearWords:
         self._cache: dict[str, _Near] = {}
         self._full: dict[str, _Near] = {}  # words the walk looks up by key alone, searched in full for ``forms``
         self._desk: dict[str, list[Candidate]] = {}  # see desk_forms
+        self._desk_near: dict[str, bool] = {}  # see desk_near
         self._given: dict[int, frozenset[str]] = {}  # id of an entry -> the given names it names
         self._same_given: dict[tuple[str, frozenset[str]], bool] = {}  # see _given_name_of
         self._inflected: dict[str, bool] = {}  # see inflected_known
@@ -117,17 +125,36 @@ class NearWords:
         gazetteer beside the desk's glossary."""
         found = self._desk.get(folded)
         if found is None:
-            hits = self.index.near_desk(spelling_key(folded)) if word_frequency(folded) < COMMON_WORD_ZIPF else []
+            key = spelling_key(folded)
+            hits = self.index.near_desk(key) if word_frequency(folded) < COMMON_WORD_ZIPF else []
+            # Only those the walk could take: no article lifts a candidate below this bar (best_weighed), and
+            # the walk stops at the first one below it. Most words a gazetteer spells have none: their phrase
+            # is then not walked at all (desk_near).
+            hopeful = self.hopeless_below
             weighed = [(form, evidence, order) for order, (form, distance) in enumerate(hits)
-                       if (evidence := spelling_evidence(folded, form, distance))]
+                       if confidence_ceiling(folded, key, form, distance) >= hopeful
+                       and confidence_bound(folded, form, distance) >= hopeful
+                       and (evidence := spelling_evidence(folded, form, distance))
+                       and best_weighed(evidence) >= self.min_confidence]
             found = self._desk[folded] = [(form, evidence) for form, evidence, _ in sorted(weighed, key=_best_first)]
         return found
 
     def desk_near(self, known: list[list[Form] | None]) -> bool:
         """Is a word of a phrase that a gazetteer spells right (``known``: each word's forms) near a name of the
         desk's (``desk_forms``)?"""
-        return self.index.desk_beside_gazetteer and any(forms is not None and self.index.checked_for_desk(forms)
-                                                        and bool(self.desk_forms(forms[0].folded)) for forms in known)
+        if not self.index.desk_beside_gazetteer:
+            return False
+        for forms in known:
+            if forms is None:
+                continue
+            # Asked of every phrase the copy repeats: answered once per spelling (exact forms are the word's own).
+            folded = forms[0].folded
+            near = self._desk_near.get(folded)
+            if near is None:
+                near = self._desk_near[folded] = self.index.checked_for_desk(forms) and bool(self.desk_forms(folded))
+            if near:
+                return True
+        return False
 
     def forms_for(self, folded: str, mentioned: Mentioned, previous: str) -> list[Candidate]:
         """``forms`` less the weak candidates the article does not support: it does not name the entry

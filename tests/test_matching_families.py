@@ -195,12 +195,14 @@ def test_a_word_a_gazetteer_spells_is_still_compared_with_the_desks_names(tmp_pa
     # Melnik is a Czech town, and here the desk's Melnyk garbled; Beli, a Nigerian town, reads as "Bely" once
     # spellings are undone, and here it is the desk's Bilyi: the desk's names are weighed as without the gazetteer.
     # A town no desk name is near stays a town.
-    desk = write_glossary(tmp_path, "canonical,type\nAndriy Melnyk,person\nSashko Bilyi,person\n", ".csv", name="desk")
-    gazetteer = _towns_file(tmp_path, write_glossary, ["Melnik", "Beli", "Rovenki"])
+    # Ukrayinska reads as a form of the town Ukrayinsk, and here it is the desk's newspaper.
+    desk = write_glossary(tmp_path, "canonical,type\nAndriy Melnyk,person\nSashko Bilyi,person\n"
+                          "Ukrainska Pravda,publication\n", ".csv", name="desk")
+    gazetteer = _towns_file(tmp_path, write_glossary, ["Melnik", "Beli", "Rovenki", "Ukrayinsk"])
     text = ("The ambassador, Mr Melnik, spoke on Sunday. Sashko Bely led the unit. "
-            "Rovenki was quiet.")
+            "Rovenki was quiet, Ukrayinska Pravda reported.")
     alone = _found(text, desk)
-    assert alone == [("Melnik", "Melnyk"), ("Bely", "Bilyi")]
+    assert alone == [("Melnik", "Melnyk"), ("Bely", "Bilyi"), ("Ukrayinska", "Ukrainska")]
     assert _found(text, desk, gazetteer) == alone
 
 

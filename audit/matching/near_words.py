@@ -228,8 +228,10 @@ class NearWords:
         return self._cache[folded]
 
     def _look_up(self, folded: str, same_key_only: bool = True) -> _Near:
-        if word_frequency(folded) >= COMMON_WORD_ZIPF or self.inflected_known(folded):
+        if word_frequency(folded) >= COMMON_WORD_ZIPF:
             return _Near([])
+        if self.inflected_known(folded):  # unless only a gazetteer's name (Ukrayinska of the town Ukrayinsk)
+            return _Near([(form, evidence, order) for order, (form, evidence) in enumerate(self._desk_beside(folded))])
         key = spelling_key(folded)
         by_key = same_key_only and self._same_key_only(folded)
         if by_key:
@@ -291,6 +293,14 @@ class NearWords:
         if known is None:
             known = self._inflected[folded] = any(base in self.index.exact for base in base_forms(folded))
         return known
+
+    def _desk_beside(self, folded: str) -> list[Candidate]:
+        """``desk_forms`` of a word the glossary knows as an inflection only of a gazetteer's names (else none):
+        the desk's names are weighed as without the gazetteer."""
+        exact = self.index.exact
+        if not all(self.index.checked_for_desk(exact[base]) for base in base_forms(folded) if base in exact):
+            return []
+        return self.desk_forms(folded)
 
     def _given_name_of(self, previous: str, form: Form, given: frozenset[str]) -> bool:
         """same_given_name, cached by the word and the entry's given names (``given``: many entries share theirs)."""

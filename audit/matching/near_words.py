@@ -127,6 +127,8 @@ class NearWords:
         if found is None:
             key = spelling_key(folded)
             hits = self.index.near_desk(key) if word_frequency(folded) < COMMON_WORD_ZIPF else []
+            if hits and self._same_key_only(folded):  # an ordinary English word, as _look_up takes it
+                hits = [(form, distance) for form, distance in hits if distance == 0]
             # Only those the walk could take: no article lifts a candidate below this bar (best_weighed), and
             # the walk stops at the first one below it. Most words a gazetteer spells have none: their phrase
             # is then not walked at all (desk_near).

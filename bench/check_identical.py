@@ -10,8 +10,9 @@ Speed work must not change a single finding. This runs the same workloads with t
 compares the outputs, every field of every finding and the summary:
 
 * ``audit scan --isolated --format json`` over examples/, ../shared/seeds, ../shared/eval/dev (with its
-  glossary), the clean BBC copy (../shared/eval/clean-bbc) with the bundled glossary and with a 50,000-name
-  GeoNames glossary (bench/geonames_glossary.py), and bench/bench_scan.py's synthetic copy and glossary
+  glossary, and with it a 50,000-name GeoNames glossary: bench/geonames_glossary.py), the clean BBC copy
+  (../shared/eval/clean-bbc) with the bundled glossary, with the GeoNames names, and with both (a desk's
+  glossary beside a gazetteer), and bench/bench_scan.py's synthetic copy and glossary
   (its generator, imported; 50,000 names and 5 MB, or 5,000 names and 1 MB with ``--quick``), with its own
   glossary and with the 50,000 GeoNames names;
 * the scores of bench/wmt22_eval.py (both splits).
@@ -57,11 +58,15 @@ def prepare_inputs(work: Path, quick: bool) -> dict[str, list[str]]:
     if not geonames.exists():
         import geonames_glossary
         geonames_glossary.main(["--names", "50000", "-o", str(geonames)])
+    if dev.is_dir():
+        loads["dev-geonames50k"] = ["-g", str(dev / "glossary.csv"), "-g", str(geonames), str(dev / "articles")]
     bbc = SHARED / "eval" / "clean-bbc"
     if bbc.is_dir():
         parts = [str(path) for path in sorted(bbc.iterdir()) if path.is_dir()]
         loads["bbc"] = parts
         loads["bbc-geonames50k"] = ["-g", str(geonames), *parts]
+        # A desk's glossary beside a gazetteer's (the index keeps their names apart: audit/matching/targets.py).
+        loads["bbc-default-geonames50k"] = ["-g", "default", "-g", str(geonames), *parts]
     else:
         print(f"skipped: {bbc} is absent (BBC workloads)", file=sys.stderr)
     synthetic = work / "synthetic"

@@ -204,6 +204,9 @@ def test_a_word_a_gazetteer_spells_is_still_compared_with_the_desks_names(tmp_pa
     alone = _found(text, desk)
     assert alone == [("Melnik", "Melnyk"), ("Bely", "Bilyi"), ("Ukrayinska", "Ukrainska")]
     assert _found(text, desk, gazetteer) == alone
+    result = scan(["-"], Settings(glossaries=(str(desk), str(gazetteer)), select=NAME_RULES), stdin=lambda: text.encode())
+    melnik = next(f for f in result.findings if f.text == "Melnik")
+    assert "also the name of 'Melnik' in gazetteer.csv" in melnik.message  # the town it also is, for the editor
 
 
 def test_a_given_name_that_is_also_a_place_in_the_glossary_is_still_checked(tmp_path, write_glossary, scan_text):

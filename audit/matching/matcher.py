@@ -49,7 +49,7 @@ from .given_names import (
 from .index import Form, NameIndex
 from .mentions import AvoidedForms
 from .mentions import lowercase_mentions as _lowercase_mentions
-from .name_match import Mentioned, NameKind, NameMatch, name_match, surest_per_span
+from .name_match import Mentioned, NameKind, NameMatch, also_spelled, name_match, surest_per_span
 from .near_words import NearWords
 from .phrases import Phrase, form_surface, name_phrases
 from .place_spellings import other_place_spellings
@@ -238,7 +238,8 @@ class Matcher:
                 verdict = self._weigh(evidence, self._clue(text, words, position, phrase, mentioned, form), form)
                 if verdict:
                     known[position] = [form]
-                    match = name_match(word.start, word.end, text, form, "garbled", verdict.confidence, verdict.reason)
+                    reason = verdict.reason if spelled is None else also_spelled(verdict.reason, folded, spelled)
+                    match = name_match(word.start, word.end, text, form, "garbled", verdict.confidence, reason)
                     (unsupported if verdict.needs_support else matches).append(match)
                     break
         if self.index.desk_beside_gazetteer:  # a gazetteer's town by its key, and a desk's name near the same word

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
 
 from mypy_extensions import mypyc_attr
@@ -40,6 +41,16 @@ def name_match(start: int, end: int, text: str, form: Form, kind: NameKind, conf
     if fold(suggestion) not in fold(form.entry.canonical):
         reason = f"{reason}; {suggestion!r} is an accepted name of {form.entry.canonical!r}"
     return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
+
+
+def also_spelled(reason: str, folded: str, forms: list[Form]) -> str:
+    """The reason of a desk name's match on a word a gazetteer spells (``forms``: the word's forms there),
+    naming the place it also is, for the editor to judge (Melnik: also the Czech town Mělník)."""
+    place = forms[0]
+    if place.folded != folded:
+        return reason  # the word reads as the place once spellings are undone, and is not spelled so
+    where = PurePath(place.entry.source_file).name
+    return f"{reason}; also the name of {place.entry.canonical!r} in {where}: check which is meant"
 
 
 def surest_per_span(matches: list[NameMatch], unsupported: list[NameMatch]) -> tuple[list[NameMatch], list[NameMatch]]:

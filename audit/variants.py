@@ -257,7 +257,7 @@ def _group_pairs(members: list[tuple[str, str]]) -> Iterator[Pairing]:
             yield index, other, score
 
 
-def _near_pairs(keys: list[str]) -> list[tuple[int, int]]:
+def _near_pairs(keys: list[str]) -> Iterator[tuple[int, int]]:
     """(index, other), index < other, each once, of every pair of keys (sorted by length) that ``similarity``
     could take for variants: by ``_near_key_score``, keys are variants only if they are equal, have the same
     consonant skeleton, or one is the other with a letter more. So the keys are compared only within their
@@ -271,10 +271,11 @@ def _near_pairs(keys: list[str]) -> list[tuple[int, int]]:
     for index, key in enumerate(keys):
         buckets.setdefault(skeletons[index], []).append(index)
         where.setdefault(key, []).append(index)
-    pairs: list[tuple[int, int]] = []
+    # Given as found, not listed first: a hostile scan's one bucket holds millions of pairs.
     for bucket in buckets.values():
         if len(bucket) > 1:  # sorted by length, as the keys are
-            pairs.extend((bucket[at], bucket[other]) for at, other in _within_limit([keys[index] for index in bucket]))
+            for at, other in _within_limit([keys[index] for index in bucket]):
+                yield bucket[at], bucket[other]
     for other, key in enumerate(keys):
         if len(key) <= SHORT_KEY:
             continue  # a letter more makes variants of keys of SHORT_KEY letters and more only
@@ -282,8 +283,7 @@ def _near_pairs(keys: list[str]) -> list[tuple[int, int]]:
             for index in where.get(shorter, ()):
                 # A letter apart in 7 or more is within the limit: with the same skeleton, its bucket gave the pair.
                 if skeletons[index] != skeletons[other]:
-                    pairs.append((index, other) if index < other else (other, index))
-    return pairs
+                    yield (index, other) if index < other else (other, index)
 
 
 # Below this many comparisons a bucket is searched key by key; above it, in matrices (rapidfuzz's cdist

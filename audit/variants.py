@@ -219,18 +219,36 @@ def candidate_pairs(forms: list[str], memo: PairMemo | None = None) -> Iterator[
             yield members[index][1], members[other][1], score
 
 
-Neighbours = dict[str, list[tuple[float, str]]]  # each spelling's variants, with their similarity
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
+class Neighbours:
+    """Each paired spelling's variants with their similarity, ``of(spelling)`` as (score, variant) pairs. Kept as
+    two lists a spelling, not a list of tuples: a hostile scan's millions of pairs would cost a tuple each, twice."""
+
+    def __init__(self) -> None:
+        self._scores: dict[str, list[float]] = {}
+        self._variants: dict[str, list[str]] = {}
+
+    def add(self, a: str, b: str, score: float) -> None:
+        for one, other in ((a, b), (b, a)):
+            scores = self._scores.get(one)
+            if scores is None:
+                self._scores[one], self._variants[one] = [score], [other]
+            else:
+                scores.append(score)
+                self._variants[one].append(other)
+
+    def of(self, spelling: str) -> list[tuple[float, str]]:
+        return list(zip(self._scores.get(spelling, ()), self._variants.get(spelling, ())))
 
 
 def variant_groups(forms: list[str], memo: PairMemo | None = None) -> tuple[list[list[str]], Neighbours]:
     """The groups of spellings joined by variant pairs (``Clusters.groups``), and each paired spelling's
     variants with their scores: the checks look a spelling's variants up in its own list, never by trying
     every other spelling of its group (thousands of spellings of one name would make that quadratic)."""
-    near: Neighbours = {}
+    near = Neighbours()
     clusters = Clusters()
     for a, b, score in candidate_pairs(forms, memo):
-        near.setdefault(a, []).append((score, b))
-        near.setdefault(b, []).append((score, a))
+        near.add(a, b, score)
         clusters.add(a)
         clusters.add(b)
         clusters.union(a, b)

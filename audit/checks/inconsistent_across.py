@@ -207,7 +207,7 @@ def report(tally: Tally, context: Context) -> Iterator[Finding]:
             # use (garbles: Hovhannisen, Paschinian) are reported, never a rare name of its own (Shearman).
             if word_frequency(form) >= RARE_WORD_ZIPF:
                 continue  # English texts use this spelling: across articles, that makes it a name of its own
-            to_preferred = [(score, other) for score, other in near[form] if other in chosen]
+            to_preferred = [(score, other) for score, other in near.of(form) if other in chosen]
             if not to_preferred:
                 continue
             score, other = max(to_preferred)

@@ -82,7 +82,7 @@ def verdicts(by_form: dict[str, list[NameWord]], context: Context) -> list[Verdi
             for form in group:
                 if house[form]:
                     continue
-                matches = [(score, other) for score, other in near[form] if house[other]]
+                matches = [(score, other) for score, other in near.of(form) if house[other]]
                 if matches:
                     score, other = max(matches)
                     result.append(Verdict(form, other, house[other], min(0.95, score + 0.05), True))
@@ -97,11 +97,11 @@ def verdicts(by_form: dict[str, list[NameWord]], context: Context) -> list[Verdi
         if tied and top == ranked[0] and word_frequency(top) < word_frequency(tied[0]) + WORD_LIST_MARGIN:
             # No spelling is used more often, and none is much better known: report each against the other.
             for form in group:
-                score, other = max(near[form])
+                score, other = max(near.of(form))
                 result.append(Verdict(form, other, glossary_form, score - 0.05, False))
             continue
         for form in group:
-            with_top = [score for score, other in near[form] if other == top] if form != top else []
+            with_top = [score for score, other in near.of(form) if other == top] if form != top else []
             if with_top:
                 margin = 0.05 if count[top] >= 2 * count[form] or top != ranked[0] else 0.0
                 suggestion = glossary_form or _display(by_form[top])

@@ -14,7 +14,6 @@ from ..gc_pause import paused_gc
 from ..glossary import Entry, Glossary
 from ..text import fold, phrase_key, spelling_key, spelling_keys, word_frequency
 from ..text.frequency import COMMON_WORD_ZIPF, common_in_some_language
-from .batch_lookup import BATCH_FROM_TARGETS
 from .given_names import is_person, person_parts
 from .targets import FuzzyTargets, Hits, merged
 from .weights import CROWDING_FROM, DISTINCTIVE_ZIPF, MIN_WORD_LENGTH
@@ -48,8 +47,6 @@ class NameIndex:
         self._second_words: dict[str, frozenset[str]] | None = None  # likewise
         # Comparison key -> the first whole form or surname with that key that is a fuzzy target.
         self.by_key: dict[str, Form] = {}
-        # Fuzzy targets: a gazetteer file's apart from the other files' (see audit/matching/targets.py), by group.
-        self._targets: dict[str, FuzzyTargets] = {}
         self.max_words = 1
         self.first_words: set[str] = set()  # first folded word of every accepted form
         self.multi_first_words: set[str] = set()  # ... of every accepted form of two words or more
@@ -58,18 +55,21 @@ class NameIndex:
         sizes = Counter(entry.source_file for entry in glossary.entries)
         self._gazetteers = {source for source, size in sizes.items() if size >= CROWDING_FROM}
         keys_by_source: dict[str, set[str]] = {}  # each glossary file's fuzzy targets' keys (Matcher's crowding)
+        # Fuzzy targets, a gazetteer file's apart from the other files' (audit/matching/targets.py), by group.
+        targets: dict[str, FuzzyTargets] = {}
         self._beside_only: dict[str, set[str]] = {}  # folded word -> canonical forms of the entries it is such a word of
         with paused_gc():
             # Every word's comparison key, worked out in bulk before the entries need them one by one.
             spelling_keys(word for entry in glossary.entries for text in entry.accepted for word in fold(text).split())
             for entry in glossary.entries:
                 for form in self._forms_of(entry):
-                    if self._add(form):
+                    if self._add(form, targets):
                         keys_by_source.setdefault(entry.source_file, set()).add(form.key)
-            for targets in self._targets.values():
-                targets.finish()
-            self._groups = [self._targets[group] for group in sorted(self._targets)]  # the desk's ("") first
-            self.desk_beside_gazetteer = bool(self._gazetteers) and "" in self._targets
+            for group in targets.values():
+                group.finish()
+            self._groups = [targets[group] for group in sorted(targets)]  # the desk's ("") first
+            # The desk's own targets, beside a gazetteer's (else None: there is nothing to look up apart).
+            self._desk: FuzzyTargets | None = targets.get("") if self._gazetteers else None
             self.targets_by_source = {source: len(keys) for source, keys in keys_by_source.items()}
 
     def _forms_of(self, entry: Entry) -> list[Form]:
@@ -119,8 +119,8 @@ class NameIndex:
                     forms.append(Form(words.get(word, text), entry, "part", house, word, spelling_key(word)))
         return forms
 
-    def _add(self, form: Form) -> bool:
-        """Index the form; whether it is a fuzzy target."""
+    def _add(self, form: Form, targets: dict[str, FuzzyTargets]) -> bool:
+        """Index the form (a fuzzy target in ``targets``, by group); whether it is a fuzzy target."""
         _, _, role, _, folded, key = form
         forms = self.exact.get(folded)
         if forms is None:
@@ -145,16 +145,21 @@ class NameIndex:
             self._beside_only.setdefault(folded, set()).add(form.entry.canonical)
         source = form.entry.source_file
         group = source if source in self._gazetteers else ""
-        targets = self._targets.get(group)
-        if targets is None:
-            targets = self._targets[group] = FuzzyTargets()
-        targets.add(form)
+        found = targets.get(group)
+        if found is None:
+            found = targets[group] = FuzzyTargets()
+        found.add(form)
         return True
 
     @property
-    def fuzzy_target_count(self) -> int:
-        """How many comparison keys fuzzy lookups search (a key counted in each group that has it)."""
-        return sum(targets.count for targets in self._groups)
+    def batches(self) -> bool:
+        """Do lookups gain by being made many at a time (``near_many``)? Yes if a group of targets is big enough."""
+        return any(group.batches for group in self._groups)
+
+    @property
+    def desk_beside_gazetteer(self) -> bool:
+        """Has the glossary a gazetteer's file and other files beside it (whose names are looked up apart)?"""
+        return self._desk is not None
 
     def names_spelled(self, folded: str) -> list[Form]:
         """The whole accepted forms spelled ``folded`` (no surnames, given names or parts alone)."""
@@ -217,11 +222,11 @@ class NameIndex:
     def near(self, key: str) -> Hits:
         """Fuzzy targets whose key is within a few edits of ``key`` (FuzzyTargets.near), a gazetteer's apart
         from the desk's, the desk's first among equals."""
-        return merged([targets.near(key) for targets in self._groups])
+        return merged([group.near(key) for group in self._groups])
 
     def near_desk(self, key: str) -> Hits:
         """``near(key)`` among the targets of the files that are no gazetteer, beside a gazetteer (else none)."""
-        return self._targets[""].near(key) if self.desk_beside_gazetteer else []
+        return self._desk.near(key) if self._desk is not None else []
 
     def checked_for_desk(self, forms: list[Form]) -> bool:
         """Is a word the glossary spells right (``forms``: its forms) still compared with the desk's names? Yes
@@ -236,15 +241,14 @@ class NameIndex:
         a few times faster than one search a key on a big glossary. A group too small to gain by it (a desk's
         names beside a gazetteer) is searched a key at a time."""
         keys = list(dict.fromkeys(keys))
-        answers = [targets.near_many(keys) if targets.count >= BATCH_FROM_TARGETS else {key: targets.near(key) for key in keys}
-                   for targets in self._groups]
+        answers = [group.near_many(keys) if group.batches else {key: group.near(key) for key in keys} for group in self._groups]
         return {key: merged([answer[key] for answer in answers]) for key in keys}
 
     def same_key_forms(self, key: str) -> list[Form]:
         """The fuzzy targets whose key is ``key``: what ``near(key)`` gives at distance 0, without the search."""
         if len(self._groups) == 1:
             return self._groups[0].same_key_forms(key)
-        return [form for targets in self._groups for form in targets.same_key_forms(key)]
+        return [form for group in self._groups for form in group.same_key_forms(key)]
 
     def complete(self, batched: bool) -> None:
         """Build now the tables lookups build when first asked (the index is about to be kept on disk:
@@ -252,9 +256,9 @@ class NameIndex:
         batched lookups' arrays."""
         self.second_words("")  # and name_prefixes, which it reads
         if batched:
-            for targets in self._groups:
-                if targets.count >= BATCH_FROM_TARGETS:
-                    targets.complete()
+            for group in self._groups:
+                if group.batches:
+                    group.complete()
 
 
 # Endings of East Slavic patronymics (Stepanovych, Sergeyevich, Ivanovna).

@@ -24,7 +24,6 @@ from mypy_extensions import mypyc_attr
 
 from ..places import default_places
 from ..text import spelling_key, word_frequency
-from .batch_lookup import BATCH_FROM_TARGETS
 from .evidence import (
     Evidence,
     best_weighed,
@@ -44,8 +43,8 @@ from .wordforms import base_forms
 FOREIGN_CASE_ENDINGS = ("owie", "owi", "ego", "emu", "ovi")
 FOREIGN_STEM_LENGTH = 6
 FOREIGN_ENDING_PENALTY = 0.05
-# Fuzzy lookups are made a document at a time (NameIndex.near_many) on a glossary with BATCH_FROM_TARGETS
-# fuzzy targets, when the document has this many words to look up: below, one search a word costs less.
+# Fuzzy lookups are made a document at a time (NameIndex.near_many) on a glossary big enough to batch
+# (FuzzyTargets.batches), when the document has this many words to look up: below, one search a word costs less.
 BATCH_FROM_KEYS = 4
 
 Candidate = tuple[Form, Evidence]
@@ -107,7 +106,7 @@ class NearWords:
         self._same_given: dict[tuple[str, frozenset[str]], bool] = {}  # see _given_name_of
         self._inflected: dict[str, bool] = {}  # see inflected_known
         self._prefetched: dict[str, list[tuple[Form, int]]] = {}  # a document's fuzzy lookups, done together
-        self.batches = index.fuzzy_target_count >= BATCH_FROM_TARGETS  # is the glossary big enough to batch
+        self.batches = index.batches  # is the glossary big enough to batch
 
     def forms(self, folded: str) -> list[Candidate]:
         """Glossary words near ``folded``, best first, with context-free evidence (cached per word)."""

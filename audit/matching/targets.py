@@ -16,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from . import batch_lookup
-from .batch_lookup import MAX_FORMS, PER_BLOCK
+from .batch_lookup import BATCH_FROM_TARGETS, MAX_FORMS, PER_BLOCK
 
 if TYPE_CHECKING:
     from .index import Form
@@ -60,9 +60,9 @@ class FuzzyTargets:
         self._keys = {}  # read from _by_first from now on
 
     @property
-    def count(self) -> int:
-        """How many distinct comparison keys lookups search."""
-        return len(self._position)
+    def batches(self) -> bool:
+        """Big enough for lookups to gain by being made many at a time (``near_many``)?"""
+        return len(self._position) >= BATCH_FROM_TARGETS
 
     def near(self, key: str) -> Hits:
         """Fuzzy targets whose key is within a few edits of ``key``: a first letter that is the same or

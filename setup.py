@@ -31,6 +31,7 @@ COMPILED = [
     "audit/text/frequency.py",
     "audit/text/sorted_words.py",
     "audit/matching/batch_lookup.py",
+    "audit/matching/clues.py",
     "audit/matching/evidence.py",
     "audit/matching/given_names.py",
     "audit/matching/index.py",

@@ -22,6 +22,7 @@ from .weights import (
     KNOWN_ROMANISATION_PENALTY,
     KNOWN_WORD_TRANSLIT_COST,
     KNOWN_WORD_ZIPF,
+    LONGER_NAME_PENALTY,
     MAX_CONFIDENCE,
     MIN_RAW_SIMILARITY,
     OWN_GIVEN_NAME_BONUS,
@@ -39,6 +40,7 @@ from .weights import (
     UNKNOWN_GIVEN_NAME_PENALTY,
     VOWELS_ONLY_BONUS,
     VOWELS_ONLY_FLOOR,
+    VOWELS_ONLY_MAX_DISTANCE,
     VOWELS_ONLY_MIN_KEY,
     WEAK_SAME_KEY_SIMILARITY,
 )
@@ -80,6 +82,9 @@ class Clue:
     unknown_given_name: bool = False
     # A known given name before a near spelling of a surname-only entry (Robert Habek for Habeck).
     given_name_before_surname: bool = False
+    # It is a near spelling of a one-word name followed by another word of a name (Babyn Yar for Babayan): the
+    # first word of a longer name the glossary does not know (Matcher._opens_longer_name).
+    opens_longer_name: bool = False
 
 
 def spelling_evidence(folded: str, form: Form, key_distance: int) -> Evidence | None:
@@ -161,7 +166,8 @@ def confidence_ceiling(folded: str, key: str, form: Form, key_distance: int) -> 
 
 def _letter_bonus(confidence: float, key: str, target_key: str, key_distance: int) -> float | None:
     """``confidence`` raised for a difference of a kind transliteration makes, or None if it is not one."""
-    if key_distance and _consonants(key) == _consonants(target_key) and len(target_key) >= VOWELS_ONLY_MIN_KEY \
+    if 0 < key_distance <= VOWELS_ONLY_MAX_DISTANCE and _consonants(key) == _consonants(target_key) \
+            and len(target_key) >= VOWELS_ONLY_MIN_KEY \
             and abs(len(key) - len(target_key)) <= 1:
         # Only vowels differ (Tavoz/Tovuz, Gadabe/Gadabay): vowels are what transliteration from
         # Cyrillic, Armenian or Azerbaijani (ı, ə, ü, ö) gets wrong most, so this is strong evidence.
@@ -190,6 +196,10 @@ def weigh(
     confidence = evidence.confidence
     if (clue.unknown_given_name and person) or clue.given_name_before_surname:
         confidence -= UNKNOWN_GIVEN_NAME_PENALTY
+    if clue.opens_longer_name:
+        # Babyn Yar is no garbled Babayan; but machine translation also writes names surname first (Vinger
+        # Vasyl) and drops an apposition's comma (Ecompay Arthur Zaremba): a doubt, not a veto.
+        confidence -= LONGER_NAME_PENALTY
     needs_support = False
     if clue.own_given_name:
         # The person's own given name before a near spelling of the surname: the word stands where

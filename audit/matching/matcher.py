@@ -35,10 +35,10 @@ from ..glossary import Entry, Glossary
 from ..places import default_places
 from ..text import Token, fold, phrase_key, spelling_key, word_frequency
 from ..text.translit import translit_cost
+from .clues import clue_at
 from .evidence import Clue, Evidence, Verdict, best_weighed, spelling_evidence, transliteration_reason, weigh
 from .given_names import (
     GivenNames,
-    after_personal_title,
     default_given_names,
     given_name_to_check,
     given_names_of,
@@ -61,7 +61,6 @@ from .weights import (
     MIN_WORD_LENGTH,
     NEAREST_HOUSE_CONFIDENCE,
     OTHER_SPELLING_CONFIDENCE,
-    RARE_NAME_ZIPF,
     crowding,
 )
 from .wordforms import near_spelling
@@ -299,24 +298,8 @@ class Matcher:
         return self._key_cache[surface]
 
     def _clue(self, text: str, words: list[Token], position: int, phrase: Phrase, mentioned: Mentioned, form: Form) -> Clue:
-        previous = words[position - 1].text if position > 0 else ""
-        same_person = bool(previous) and same_given_name(previous, form.entry, self.given_names)
-        given_before = bool(previous) and not same_person and self.given_names.known(previous)
-        # A surname-only person entry (Habeck, typed or not) names no given name to differ from: "Robert Habek"
-        # may well be Robert Habeck, only less surely. An entry that names its person's given name, or a
-        # place, is somebody else after another given name.
-        surname_only = form.entry.type in ("person", "other") and not given_names_of(form.entry)[1]
-        other_person = given_before and not surname_only
-        # A given name (Mikhail Glinka; Ivan said) or a word after a title (Mr Morchio) is a person's: no garbled place.
-        opens_person_name = self.given_names.known(words[position].text) or after_personal_title(text, words[position].start)
-        # A capitalised word English does not know, or a given name the lexicon knows, before a near spelling of
-        # a surname: maybe somebody else's name. A title English knows (Ayatollah, Sheikh) is no given name.
-        unknown_given_name = (
-            bool(previous) and not same_person and not other_person and words[position - 1].capitalized
-            and (word_frequency(fold(previous)) < RARE_NAME_ZIPF or lexicon.is_given_name(previous))
-        )
-        return Clue(phrase.sentence_start and position == 0, form.entry.canonical in mentioned, other_person, same_person,
-                    opens_person_name, unknown_given_name, given_before and surname_only)
+        return clue_at(text, words, position, phrase.sentence_start and position == 0, form.entry.canonical in mentioned,
+                       form, self.given_names)
 
     def _crowded_out(self, evidence: Evidence, form: Form, words: list[Token], position: int, mentioned: Mentioned) -> bool:
         """Would ``weigh`` turn this candidate down whatever else the article says? Yes when the glossary's

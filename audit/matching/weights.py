@@ -28,6 +28,7 @@ MIN_RAW_SIMILARITY = 0.55
 # Only vowels differ (Tavoz/Tovuz), in a key of at least VOWELS_ONLY_MIN_KEY letters and at most one letter
 # longer or shorter: at least VOWELS_ONLY_FLOOR, plus VOWELS_ONLY_BONUS.
 VOWELS_ONLY_MIN_KEY = 5
+VOWELS_ONLY_MAX_DISTANCE = 2  # three vowels apart is another word (Bariton is no Britain), however alike the consonants
 VOWELS_ONLY_FLOOR = 0.8
 VOWELS_ONLY_BONUS = 0.08
 SKELETON_BONUS = 0.08  # the same consonant classes in the same order (Stefancart/Stepanakert)
@@ -66,6 +67,10 @@ KNOWN_WORD_TRANSLIT_COST = 0.4
 # A surname's near spelling after an unknown capitalised word (not a title: those are frequent words)
 # loses this much confidence: the word may be another person's given name.
 UNKNOWN_GIVEN_NAME_PENALTY = 0.15
+# A given name at least this common (audit/data/LEXICON.md: log10 of bearers per 100 million; Karen, Valerie,
+# Alexander 5) says "a person" wherever it stands; rarer ones are also words and surnames (Temple, Street).
+PERSON_GIVEN_NAME_BUCKET = 4
+LONGER_NAME_PENALTY = 0.15  # a one-word name's near spelling opens a longer name (Babyn Yar): Clue.opens_longer_name
 # A town's other spelling (Kiew for Kyiv) is that town: as sure as a garble the keys agree on.
 OTHER_SPELLING_CONFIDENCE = 0.9
 # A spelling English knows well is a place's other spelling only this close to the name (Kiev/Kyiv 0.8;
@@ -124,8 +129,11 @@ __all__ = [
     "SHORT_WORD_PENALTY",
     "SKELETON_BONUS",
     "UNKNOWN_GIVEN_NAME_PENALTY",
+    "LONGER_NAME_PENALTY",
+    "PERSON_GIVEN_NAME_BUCKET",
     "VOWELS_ONLY_BONUS",
     "VOWELS_ONLY_FLOOR",
     "VOWELS_ONLY_MIN_KEY",
+    "VOWELS_ONLY_MAX_DISTANCE",
     "crowding",
 ]

@@ -1,0 +1,55 @@
+"""Where a word stands: what the words around a near spelling of a glossary name say about it (``clue_at``),
+read into a ``Clue`` that ``evidence.weigh`` weighs against the spelling's own evidence."""
+from __future__ import annotations
+
+from .. import lexicon
+from ..text import Token, fold, word_frequency
+from .evidence import Clue
+from .given_names import GivenNames, after_personal_title, given_names_of, is_person, same_given_name
+from .index import Form
+from .weights import FREQUENT_WORD_ZIPF, PERSON_GIVEN_NAME_BUCKET, RARE_NAME_ZIPF
+
+
+def clue_at(text: str, words: list[Token], position: int, sentence_start: bool, entry_mentioned: bool, form: Form,
+            given_names: GivenNames) -> Clue:
+    """The clue of the word at ``position`` of a name phrase (``words``) as a near spelling of ``form``
+    (``sentence_start``: the word opens a sentence; ``entry_mentioned``: the article names the entry right)."""
+    previous = words[position - 1].text if position > 0 else ""
+    same_person = bool(previous) and same_given_name(previous, form.entry, given_names)
+    given_before = bool(previous) and not same_person and (
+        given_names.known(previous)
+        # Before a place's, an organisation's or a publication's near spelling, a common given name says "a person"
+        # (Karen Kazaryan is nobody's Kazakhstan, Valerie Pecresse no AFP); a person's own entry keeps to the
+        # cognate table, where a garbled given name (Nicol, Ilhan) may happen to be another real one.
+        or (form.entry.type in ("place", "organization", "publication")
+            and lexicon.is_given_name(previous, PERSON_GIVEN_NAME_BUCKET))
+    )
+    # A surname-only person entry (Habeck, typed or not) names no given name to differ from: "Robert Habek"
+    # may well be Robert Habeck, only less surely. An entry that names its person's given name, or a
+    # place, is somebody else after another given name.
+    surname_only = form.entry.type in ("person", "other") and not given_names_of(form.entry)[1]
+    other_person = given_before and not surname_only
+    # A given name (Mikhail Glinka; Ivan said) or a word after a title (Mr Morchio) is a person's: no garbled place.
+    opens_person_name = given_names.known(words[position].text) or after_personal_title(text, words[position].start)
+    # A capitalised word English does not know, or a given name the lexicon knows, before a near spelling of
+    # a surname: maybe somebody else's name. A title English knows (Ayatollah, Sheikh) is no given name.
+    unknown_given_name = (
+        bool(previous) and not same_person and not other_person and words[position - 1].capitalized
+        and (word_frequency(fold(previous)) < RARE_NAME_ZIPF or lexicon.is_given_name(previous))
+    )
+    return Clue(sentence_start, entry_mentioned, other_person, same_person, opens_person_name, unknown_given_name,
+                given_before and surname_only, opens_longer_name(text, words, position, form))
+
+
+def opens_longer_name(text: str, words: list[Token], position: int, form: Form) -> bool:
+    """Is the word a near spelling of a person's one-word name or surname followed, across a space, by another
+    word of a name: a word English barely knows or a common given name (Babyn Yar, Mihkel Pajusalu)? A surname
+    stands last in a person's name, so such a word opens a longer name the glossary does not know. (Not a
+    place's: a town names what is in it, Sushi Ghazanchetsots Church.)"""
+    if form.role not in ("name", "surname") or " " in form.folded or position + 1 >= len(words) or not is_person(form.entry):
+        return False
+    following = words[position + 1]
+    if not following.capitalized or text[words[position].end : following.start] not in (" ", "\u00a0"):
+        return False
+    return (word_frequency(fold(following.text)) < FREQUENT_WORD_ZIPF
+            or lexicon.is_given_name(following.text, PERSON_GIVEN_NAME_BUCKET))

@@ -248,3 +248,11 @@ def test_plural_of_an_accepted_form(scan_text):
 
 def test_lower_case_ordinary_word_near_a_name(scan_text):
     assert scan_text("The bakery sold latin books and tours.", rule=RULE) == []
+
+
+def test_a_garbled_demonym_is_corrected_to_the_demonym_not_the_country(scan_text, tmp_path, write_glossary):
+    # The glossary lists the adjective as a variant: "Azerbaidjani troops" wants "Azerbaijani", not "Azerbaijan
+    # troops"; the country's own garble still gets the country.
+    glossary = write_glossary(tmp_path, "canonical,type,variants\nAzerbaijan,place,Azerbaijani\n", ".csv")
+    findings = scan_text("Azerbaidjani troops left the border. Talks in Azerbaidjan went on.", glossary, rule=RULE)
+    assert [(f.text, f.suggestion) for f in findings] == [("Azerbaidjani", "Azerbaijani"), ("Azerbaidjan", "Azerbaijan")]

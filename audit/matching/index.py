@@ -94,7 +94,10 @@ class NameIndex:
                 and key != canonical_key
                 and not derived(folded, canonical_folded)  # "Armenian" is a demonym of Armenia, not its other name
             )
-            forms.append(Form(text, entry, "name", text if is_other_name else canonical, folded, key))
+            # A demonym or inflection the glossary lists (Azerbaijani of Azerbaijan) is a word of its own: a garble
+            # of it (Azerbaidjani) is corrected to it, not to the country's name.
+            word_form = text != canonical and derived(folded, canonical_folded)
+            forms.append(Form(text, entry, "name", text if is_other_name or word_form else canonical, folded, key))
             if " " not in folded:
                 if person and canonical_given:
                     # "Pashinian" alone is this person's surname: the given name before it is checked too.

@@ -43,6 +43,11 @@ def test_after_a_common_given_name_a_place_or_publication_spelling_is_a_person(s
     assert reported(scan_text, glossary, sentence) == []
 
 
+def test_after_another_common_given_name_a_persons_surname_spelling_is_somebody_else(scan_text, glossary):
+    assert [text for text, *_ in reported(scan_text, glossary, "Arman Babyan said the talks would go on.")] == ["Babyan"]
+    assert reported(scan_text, glossary, "Gary Babyan said the talks would go on.") == []
+
+
 def test_a_publication_garble_is_found_where_no_given_name_stands_before_it(scan_text, glossary):
     found = reported(scan_text, glossary, "The report was first published by Komersant on Monday.")
     assert [(text, suggestion) for text, suggestion, _ in found] == [("Komersant", "Kommersant")]
@@ -57,6 +62,15 @@ def test_a_surname_that_opens_a_longer_name_is_less_sure(scan_text, glossary):
     # "Yar" is no word English uses: Babyan opens a name the glossary does not know, and a surname stands last.
     assert [text for text, *_ in opening_a_name] == ["Babyan"]
     assert opening_a_name[0][2] < alone[0][2] - 0.1
+
+
+def test_half_of_a_double_surname_is_less_sure_than_after_a_prefix_english_uses(scan_text, glossary):
+    alone = reported(scan_text, glossary, "Babyan told reporters on Monday.")
+    after_a_prefix = reported(scan_text, glossary, "Anti-Babyan protests went on.")
+    double_surname = reported(scan_text, glossary, "Melik-Babyan told reporters on Monday.")
+    assert [confidence for *_, confidence in after_a_prefix] == [confidence for *_, confidence in alone]
+    assert [text for text, *_ in double_surname] == ["Babyan"]
+    assert double_surname[0][2] < alone[0][2] - 0.1
 
 
 def test_a_place_before_another_name_word_keeps_its_confidence(scan_text, glossary):

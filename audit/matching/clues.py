@@ -16,19 +16,17 @@ def clue_at(text: str, words: list[Token], position: int, sentence_start: bool, 
     (``sentence_start``: the word opens a sentence; ``entry_mentioned``: the article names the entry right)."""
     previous = words[position - 1].text if position > 0 else ""
     same_person = bool(previous) and same_given_name(previous, form.entry, given_names)
-    given_before = bool(previous) and not same_person and (
-        given_names.known(previous)
-        # Before a place's, an organisation's or a publication's near spelling, a common given name says "a person"
-        # (Karen Kazaryan is nobody's Kazakhstan, Valerie Pecresse no AFP); a person's own entry keeps to the
-        # cognate table, where a garbled given name (Nicol, Ilhan) may happen to be another real one.
-        or (form.entry.type in ("place", "organization", "publication")
-            and lexicon.is_given_name(previous, PERSON_GIVEN_NAME_BUCKET))
-    )
+    # A given name of the cognate table before the word, not the person's own nor a near spelling of it
+    # (same_person: Nicole for Nikol is a garble of his given name, not somebody else).
+    given_before = bool(previous) and not same_person and given_names.known(previous)
     # A surname-only person entry (Habeck, typed or not) names no given name to differ from: "Robert Habek"
     # may well be Robert Habeck, only less surely. An entry that names its person's given name, or a
-    # place, is somebody else after another given name.
+    # place, is somebody else after another given name: a common one too (Karen Kazaryan is nobody's
+    # Kazakhstan, Valerie Pecresse no AFP, Kim Kalicki not Serdar Kilic).
     surname_only = form.entry.type in ("person", "other") and not given_names_of(form.entry)[1]
-    other_person = given_before and not surname_only
+    other_person = not surname_only and (
+        given_before or (bool(previous) and not same_person and lexicon.is_given_name(previous, PERSON_GIVEN_NAME_BUCKET))
+    )
     # A given name (Mikhail Glinka; Ivan said) or a word after a title (Mr Morchio) is a person's: no garbled place.
     opens_person_name = given_names.known(words[position].text) or after_personal_title(text, words[position].start)
     # A capitalised word English does not know, or a given name the lexicon knows, before a near spelling of
@@ -42,14 +40,22 @@ def clue_at(text: str, words: list[Token], position: int, sentence_start: bool, 
 
 
 def opens_longer_name(text: str, words: list[Token], position: int, form: Form) -> bool:
-    """Is the word a near spelling of a person's one-word name or surname followed, across a space, by another
-    word of a name: a word English barely knows or a common given name (Babyn Yar, Mihkel Pajusalu)? A surname
-    stands last in a person's name, so such a word opens a longer name the glossary does not know. (Not a
-    place's: a town names what is in it, Sushi Ghazanchetsots Church.)"""
-    if form.role not in ("name", "surname") or " " in form.folded or position + 1 >= len(words) or not is_person(form.entry):
+    """Is the word a near spelling of a person's one-word name or surname inside a longer name: followed,
+    across a space, by another word of a name (Babyn Yar, Mihkel Pajusalu), or joined by a hyphen to one (the
+    double surname Melik-Huseynov)? A word of a name is one English barely knows or a common given name. A
+    surname stands last in a person's name and alone, so such a word belongs to a name the glossary does not
+    know. (Not a place's: a town names what is in it, Sushi Ghazanchetsots Church.)"""
+    if form.role not in ("name", "surname") or " " in form.folded or not is_person(form.entry):
         return False
-    following = words[position + 1]
-    if not following.capitalized or text[words[position].end : following.start] not in (" ", "\u00a0"):
-        return False
-    return (word_frequency(fold(following.text)) < FREQUENT_WORD_ZIPF
-            or lexicon.is_given_name(following.text, PERSON_GIVEN_NAME_BUCKET))
+    word = words[position]
+    after = words[position + 1] if position + 1 < len(words) else None
+    if after is not None and _name_word(after) and text[word.end : after.start] in (" ", "\u00a0"):
+        return True
+    before = words[position - 1] if position > 0 else None
+    return before is not None and _name_word(before) and text[before.end : word.start] in ("-", "\u2011")
+
+
+def _name_word(word: Token) -> bool:
+    """A capitalised word of a name: one English barely uses, or a common given name."""
+    return word.capitalized and (word_frequency(fold(word.text)) < FREQUENT_WORD_ZIPF
+                                 or lexicon.is_given_name(word.text, PERSON_GIVEN_NAME_BUCKET))

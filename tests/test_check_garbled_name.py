@@ -256,3 +256,4 @@ def test_a_garbled_demonym_is_corrected_to_the_demonym_not_the_country(scan_text
     glossary = write_glossary(tmp_path, "canonical,type,variants\nAzerbaijan,place,Azerbaijani\n", ".csv")
     findings = scan_text("Azerbaidjani troops left the border. Talks in Azerbaidjan went on.", glossary, rule=RULE)
     assert [(f.text, f.suggestion) for f in findings] == [("Azerbaidjani", "Azerbaijani"), ("Azerbaidjan", "Azerbaijan")]
+    assert findings[0].message.endswith("'Azerbaijani' is an accepted form of 'Azerbaijan'")

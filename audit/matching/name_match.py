@@ -9,6 +9,7 @@ from mypy_extensions import mypyc_attr
 
 from ..glossary import Entry
 from ..text import fold
+from .wordforms import derived
 
 if TYPE_CHECKING:
     from .index import Form
@@ -38,8 +39,11 @@ def name_match(start: int, end: int, text: str, form: Form, kind: NameKind, conf
     """The match of ``text[start:end]`` to ``form``: suggesting the form's house spelling, or with ``whole`` its
     entry's canonical form (a given name and surname matched together)."""
     suggestion = form.entry.canonical if whole else form.house
-    if fold(suggestion) not in fold(form.entry.canonical):
-        reason = f"{reason}; {suggestion!r} is an accepted name of {form.entry.canonical!r}"
+    folded, canonical = fold(suggestion), fold(form.entry.canonical)
+    if folded not in canonical:
+        # A demonym the glossary lists (Syrian of Syria) is a form of the name, not another name of it.
+        kind_of = "form" if derived(folded, canonical) else "name"
+        reason = f"{reason}; {suggestion!r} is an accepted {kind_of} of {form.entry.canonical!r}"
     return NameMatch(start, end, text[start:end], form.entry, kind, suggestion, round(confidence, 3), reason, form.text)
 
 

@@ -78,6 +78,12 @@ def test_discount_block_with_partner_notice():
         "The post Bridge opens appeared first on Example Daily.",
         "Tags: bridge, traffic, Springfield",
         "Last updated: 4 March 2021, 10:12",
+        "Click here to subscribe to our newsletter.",
+        "Sign up for our morning briefing",
+        "Please enable JavaScript to view the comments powered by Disqus.",
+        "\u00a9 2021 Example Daily. All rights reserved.",
+        "Copyright 2019-2021 Example Media Group, all rights reserved worldwide",
+        "This material may not be published, broadcast, rewritten or redistributed.",
     ],
 )
 def test_each_kind_of_debris(line):
@@ -122,6 +128,9 @@ def test_windows_line_endings():
         "Copyright 2021 Example News Agency.",
         "Posted by the ministry on its channel, the video showed the new bridge at night.",
         "Tags on the cars were checked by police.",
+        "The label said all rights reserved by the estate would pass to the museum in 2021.",
+        "Officials said the comments may not be published before the vote.",
+        "Readers who sign up for our walking tours get a map of the old town.",
     ],
 )
 def test_ordinary_sentences_are_not_debris(sentence):

@@ -257,3 +257,15 @@ def test_a_garbled_demonym_is_corrected_to_the_demonym_not_the_country(scan_text
     findings = scan_text("Azerbaidjani troops left the border. Talks in Azerbaidjan went on.", glossary, rule=RULE)
     assert [(f.text, f.suggestion) for f in findings] == [("Azerbaidjani", "Azerbaijani"), ("Azerbaidjan", "Azerbaijan")]
     assert findings[0].message.endswith("'Azerbaijani' is an accepted form of 'Azerbaijan'")
+
+
+def test_a_brands_inner_capital_garbles_only_a_brand_a_name_prefixs_any_name(scan_text, tmp_path, write_glossary):
+    # No romanisation writes a capital inside a word: CapCut is an app, not Calcutta. After Mc, Mac or De the
+    # capital is a name's own (McKinon for the glossary's McKinnon).
+    # A brand's garble has one too (AutoVAZ for AvtoVAZ).
+    glossary = write_glossary(tmp_path, "canonical,type,variants\nKolkata,place,Calcutta\nJohn McKinnon,person,McKinnon\n"
+                                        "AvtoVAZ,organization,\n", ".csv")
+    text = ("The video app CapCut was banned. Flights to Calcuta resumed. The envoy McKinon arrived late. "
+            "Sales at AutoVAZ fell.")
+    assert [(f.text, f.suggestion) for f in scan_text(text, glossary, rule=RULE)] == [
+        ("Calcuta", "Calcutta"), ("McKinon", "McKinnon"), ("AutoVAZ", "AvtoVAZ")]

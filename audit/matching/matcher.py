@@ -63,7 +63,7 @@ from .weights import (
     OTHER_SPELLING_CONFIDENCE,
     crowding,
 )
-from .wordforms import near_spelling
+from .wordforms import coined, near_spelling
 
 CACHE_LIMIT = 100_000  # distinct phrase surfaces each cache keeps before it starts afresh
 
@@ -228,10 +228,13 @@ class Matcher:
             else:  # a gazetteer's name: the desk's names near it
                 near = self.near_words.desk_forms(folded)
                 weighed = weighed or bool(near)
+            brand = coined(word.text)
             for form, evidence in near:
                 if self._another_place(folded, form) or best_weighed(evidence) < self.min_confidence:
                     # Best first: no article around this word can lift this candidate, nor any after it.
                     break
+                if brand and not coined(form.text):
+                    continue  # a brand's inner capital garbles a brand's name (AutoVAZ), not a town's (CapCut)
                 if self._crowded_out(evidence, form, words, position, mentioned) or self.index.stray(form, known, position):
                     continue
                 verdict = self._weigh(evidence, self._clue(text, words, position, phrase, mentioned, form), form)

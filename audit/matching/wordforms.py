@@ -69,3 +69,19 @@ def near_spelling(word: str, name: str) -> bool:
         return True
     distance = Levenshtein.distance(spelling_key(word), spelling_key(name))
     return distance <= (1 if len(name) <= 5 else 2)
+
+
+# Name prefixes a capital follows inside one word (McTum, MacDonald, DiCaprio, LeBron, DeSantis, VanDyke).
+_CAPITAL_AFTER = ("Mc", "Mac", "Fitz", "Da", "De", "Di", "Du", "La", "Le", "Van", "Von")
+
+
+def coined(word: str) -> bool:
+    """A brand's or a coined name's inner capital (CapCut, TikTok, PayPal): no transliteration writes one, so such a
+    word is not a garble of a glossary name (CapCut is no Calcutta). A capital after a name prefix (McTum) is."""
+    rest = word[1:]
+    if not rest or rest.islower():  # most words: no capital inside
+        return False
+    for position in range(1, len(word)):
+        if word[position].isupper() and word[position - 1].islower():
+            return not any(word.startswith(prefix) and position == len(prefix) for prefix in _CAPITAL_AFTER)
+    return False

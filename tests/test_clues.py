@@ -83,3 +83,12 @@ def test_a_place_before_another_name_word_keeps_its_confidence(scan_text, glossa
 def test_two_vowels_apart_is_a_garble_three_are_another_word(scan_text, glossary):
     assert [text for text, *_ in reported(scan_text, glossary, "Shelling was reported near Godibay overnight.")] == ["Godibay"]
     assert reported(scan_text, glossary, "Shelling was reported near Godiboy overnight.") == []
+
+
+def test_a_word_that_opens_a_sentence_is_no_given_name_even_if_the_census_lists_it(scan_text, glossary):
+    # "In" is a given name in the US census lists; before a surname at a sentence's start it is a preposition.
+    alone = reported(scan_text, glossary, "Babyan's office was closed on Monday.")
+    after_in = reported(scan_text, glossary, "In Babyan's office the lights were on.")
+    after_a_rare_name = reported(scan_text, glossary, "Anahit Babyan's office was closed on Monday.")
+    assert [confidence for *_, confidence in after_in] == [confidence for *_, confidence in alone]
+    assert after_a_rare_name[0][2] < alone[0][2]

@@ -7,7 +7,7 @@ from ..text import Token, fold, word_frequency
 from .evidence import Clue
 from .given_names import GivenNames, after_personal_title, given_names_of, is_person, same_given_name
 from .index import Form
-from .weights import FREQUENT_WORD_ZIPF, PERSON_GIVEN_NAME_BUCKET, RARE_NAME_ZIPF
+from .weights import COMMON_WORD_ZIPF, FREQUENT_WORD_ZIPF, PERSON_GIVEN_NAME_BUCKET, RARE_NAME_ZIPF
 
 
 def clue_at(text: str, words: list[Token], position: int, sentence_start: bool, entry_mentioned: bool, form: Form,
@@ -33,7 +33,7 @@ def clue_at(text: str, words: list[Token], position: int, sentence_start: bool, 
     # a surname: maybe somebody else's name. A title English knows (Ayatollah, Sheikh) is no given name.
     unknown_given_name = (
         bool(previous) and not same_person and not other_person and words[position - 1].capitalized
-        and (word_frequency(fold(previous)) < RARE_NAME_ZIPF or lexicon.is_given_name(previous))
+        and (word_frequency(fold(previous)) < RARE_NAME_ZIPF or _given_name(previous))
     )
     return Clue(sentence_start, entry_mentioned, other_person, same_person, opens_person_name, unknown_given_name,
                 given_before and surname_only, opens_longer_name(text, words, position, form))
@@ -59,3 +59,10 @@ def _name_word(word: Token) -> bool:
     """A capitalised word of a name: one English barely uses, or a common given name."""
     return word.capitalized and (word_frequency(fold(word.text)) < FREQUENT_WORD_ZIPF
                                  or lexicon.is_given_name(word.text, PERSON_GIVEN_NAME_BUCKET))
+
+
+def _given_name(word: str) -> bool:
+    """A given name the lexicon knows that is not, first of all, an ordinary English word: "In" is in the US
+    census's list, and before "Babyan" it opens a sentence, not a name."""
+    return lexicon.is_given_name(word, PERSON_GIVEN_NAME_BUCKET) or (
+        lexicon.is_given_name(word) and word_frequency(fold(word)) < COMMON_WORD_ZIPF)

@@ -16,30 +16,29 @@ def clue_at(text: str, words: list[Token], position: int, sentence_start: bool, 
     (``sentence_start``: the word opens a sentence; ``entry_mentioned``: the article names the entry right)."""
     previous = words[position - 1].text if position > 0 else ""
     same_person = bool(previous) and same_given_name(previous, form.entry, given_names)
-    # A given name of the cognate table before the word, not the person's own nor a near spelling of it
-    # (same_person: Nicole for Nikol is a garble of his given name, not somebody else).
-    given_before = bool(previous) and not same_person and given_names.known(previous)
+    # A word before it that is not the person's own given name nor a near spelling of it (same_person: Nicole for
+    # Nikol is a garble of his given name, not somebody else).
+    another = bool(previous) and not same_person
+    given_before = another and given_names.known(previous)  # a given name of the cognate table
     # A surname-only person entry (Habeck, typed or not) names no given name to differ from: "Robert Habek"
     # may well be Robert Habeck, only less surely. An entry that names its person's given name, or a
     # place, is somebody else after another given name: a common one too (Karen Kazaryan is nobody's
     # Kazakhstan, Valerie Pecresse no AFP, Kim Kalicki not Serdar Kilic).
     surname_only = form.entry.type in ("person", "other") and not given_names_of(form.entry)[1]
-    other_person = not surname_only and (
-        given_before or (bool(previous) and not same_person and lexicon.is_given_name(previous, PERSON_GIVEN_NAME_BUCKET))
-    )
+    other_person = not surname_only and (given_before or (another and lexicon.is_given_name(previous, PERSON_GIVEN_NAME_BUCKET)))
     # A given name (Mikhail Glinka; Ivan said) or a word after a title (Mr Morchio) is a person's: no garbled place.
     opens_person_name = given_names.known(words[position].text) or after_personal_title(text, words[position].start)
     # A capitalised word English does not know, or a given name the lexicon knows, before a near spelling of
     # a surname: maybe somebody else's name. A title English knows (Ayatollah, Sheikh) is no given name.
     unknown_given_name = (
-        bool(previous) and not same_person and not other_person and words[position - 1].capitalized
+        another and not other_person and words[position - 1].capitalized
         and (word_frequency(fold(previous)) < RARE_NAME_ZIPF or _given_name(previous))
     )
     return Clue(sentence_start, entry_mentioned, other_person, same_person, opens_person_name, unknown_given_name,
-                given_before and surname_only, opens_longer_name(text, words, position, form))
+                given_before and surname_only, _opens_longer_name(text, words, position, form))
 
 
-def opens_longer_name(text: str, words: list[Token], position: int, form: Form) -> bool:
+def _opens_longer_name(text: str, words: list[Token], position: int, form: Form) -> bool:
     """Is the word a near spelling of a person's one-word name or surname inside a longer name: followed,
     across a space, by another word of a name (Babyn Yar, Mihkel Pajusalu), or joined by a hyphen to one (the
     double surname Melik-Huseynov)? A word of a name is one English barely knows or a common given name. A

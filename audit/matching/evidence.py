@@ -82,8 +82,8 @@ class Clue:
     unknown_given_name: bool = False
     # A known given name before a near spelling of a surname-only entry (Robert Habek for Habeck).
     given_name_before_surname: bool = False
-    # It is a near spelling of a one-word name followed by another word of a name (Babyn Yar for Babayan): the
-    # first word of a longer name the glossary does not know (Matcher._opens_longer_name).
+    # It is a near spelling of a person's one-word name followed by another word of a name (Babyn Yar for Babayan),
+    # or half of a double surname (Melik-Huseynov): part of a longer name the glossary does not know (clues.py).
     opens_longer_name: bool = False
 
 

@@ -35,6 +35,7 @@ COMPILED = [
     "audit/matching/evidence.py",
     "audit/matching/given_names.py",
     "audit/matching/index.py",
+    "audit/matching/lone_given.py",
     "audit/matching/matcher.py",
     "audit/matching/mentions.py",
     "audit/matching/name_match.py",

@@ -17,7 +17,9 @@ RULE = Rule(
         "A glossary person's family name preceded by a given name that is the same name in another "
         "language (Nicholas, Nikola or Nicolas Pashinyan for Nikol Pashinyan; Giuseppe Borrell for Josep "
         "Borrell). The table of cognate given names is audit/data/given_names.toml. A given name that is "
-        "neither a cognate nor a near spelling belongs to a different person and is not reported."
+        "neither a cognate nor a near spelling belongs to a different person and is not reported. A given "
+        "name standing alone (\"Olga was found\") is reported, as a warning, when it is the cognate of the "
+        "given name of a person the article names in full (Olha Sukhenko) and of nobody else it names."
     ),
     why=(
         "Translation engines 'translate' given names as if they were words. The result reads naturally, so "

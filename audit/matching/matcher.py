@@ -47,6 +47,7 @@ from .given_names import (
     same_given_name,
 )
 from .index import Form, NameIndex
+from .lone_given import LoneGivenNames
 from .mentions import AvoidedForms
 from .mentions import lowercase_mentions as _lowercase_mentions
 from .name_match import Mentioned, NameKind, NameMatch, also_spelled, name_match, surest_per_span
@@ -94,6 +95,7 @@ class Matcher:
                                     if (crowded := crowding(by_file.get(entry.source_file, 0)))}
         # Candidates below the threshold plus the crowding are weighed only where an article supports them (near_words).
         self.near_words = NearWords(self.index, min_confidence, self.given_names, self._crowding_by_source)
+        self._lone_given = LoneGivenNames(glossary, self.given_names)
 
     # -- public ---------------------------------------------------------------------------------
     def find(self, text: str) -> list[NameMatch]:
@@ -120,6 +122,8 @@ class Matcher:
         if pending:
             garbled = {match.entry.canonical for match in matches}
             matches.extend(m for m in pending if m.entry.canonical in garbled or m.entry.canonical in mentioned)
+        if self._lone_given:  # "Alexander said", of the article's Oleksandr Kovalenko
+            matches.extend(self._lone_given.find(text, phrases, [known for known, _ in readings], matches))
         return sorted(matches, key=lambda m: (m.start, m.end))
 
     def look_ahead(self, texts: Sequence[str]) -> None:

@@ -88,15 +88,11 @@ class NameIndex:
             # A place's variant with its own key is another name of it (Shushi for Shusha, Khankendi for
             # Stepanakert): which name an article uses is an editorial choice the tool keeps, so a garble
             # of that name is corrected to it. Spelling variants (Pashinian) are corrected to the canonical.
-            is_other_name = (
-                entry.type == "place"
-                and text != canonical
-                and key != canonical_key
-                and not derived(folded, canonical_folded)  # "Armenian" is a demonym of Armenia, not its other name
-            )
             # A demonym or inflection the glossary lists (Azerbaijani of Azerbaijan) is a word of its own: a garble
             # of it (Azerbaidjani) is corrected to it, not to the country's name.
             word_form = text != canonical and derived(folded, canonical_folded)
+            # ("Armenian" is such a form of Armenia, not its other name.)
+            is_other_name = entry.type == "place" and text != canonical and key != canonical_key and not word_form
             forms.append(Form(text, entry, "name", text if is_other_name or word_form else canonical, folded, key))
             if " " not in folded:
                 if person and canonical_given:

@@ -33,11 +33,13 @@ class LoneGivenNames:
         self.given_names = given_names
         self._given_of: dict[str, Form] = {}  # canonical -> its first given name (Olha of Olha Sukhenko)
         for entry in glossary.entries:
+            # (The type first: a gazetteer's 50,000 places need neither cached lookup.)
+            if entry.type not in ("person", "other") or not is_person(entry):
+                continue
             canonical_given = given_names_of(entry)[0]
-            if canonical_given and is_person(entry):
-                written = entry.canonical.split()[0]
-                self._given_of[entry.canonical] = Form(written, entry, "given", written, canonical_given.split()[0],
-                                                       spelling_key(canonical_given.split()[0]))
+            if canonical_given:
+                written, first = entry.canonical.split()[0], canonical_given.split()[0]
+                self._given_of[entry.canonical] = Form(written, entry, "given", written, first, spelling_key(first))
 
     def __bool__(self) -> bool:
         return bool(self._given_of)

@@ -232,7 +232,7 @@ class Matcher:
             else:  # a gazetteer's name: the desk's names near it
                 near = self.near_words.desk_forms(folded)
                 weighed = weighed or bool(near)
-            brand = coined(word.text)
+            brand = bool(near) and coined(word.text)
             for form, evidence in near:
                 if self._another_place(folded, form) or best_weighed(evidence) < self.min_confidence:
                     # Best first: no article around this word can lift this candidate, nor any after it.
